@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+// Stele: ADRs become executable architecture rules.
+//
+// One target per pipeline stage; each depends only on the stages before it
+// (see adr/0002-pipeline-layering.md, which `stele check` enforces on this repo).
+// No package dependencies: the toolchain only (adr/0001-no-package-dependencies.md).
+import PackageDescription
+
+let package = Package(
+    name: "Stele",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "stele", targets: ["stele"]),
+    ],
+    targets: [
+        // Shared value types: locations, diagnostics, globs, JSON, suggestions.
+        .target(name: "SteleCore"),
+        // Stage 1: Architecture Decision Records -> ADR values with their rule text.
+        .target(name: "SteleADR", dependencies: ["SteleCore"]),
+        // Stage 2: the rule language -> compiled rules with provenance.
+        .target(name: "SteleRules", dependencies: ["SteleCore", "SteleADR"]),
+        // Stage 3: source files and manifests -> facts (modules, imports).
+        .target(name: "SteleScan", dependencies: ["SteleCore"]),
+        // Stage 4: facts + component declarations -> component dependency graph.
+        .target(name: "SteleGraph", dependencies: ["SteleCore", "SteleScan", "SteleRules"]),
+        // Stage 5: rules evaluated over the graph -> findings.
+        .target(name: "SteleCheck", dependencies: ["SteleCore", "SteleADR", "SteleRules", "SteleScan", "SteleGraph"]),
+        // Stage 6: findings -> text, JSON, ...
+        .target(name: "SteleReport", dependencies: ["SteleCore", "SteleADR", "SteleRules", "SteleScan", "SteleGraph", "SteleCheck"]),
+        // Stage 7: the command line: argument parsing and file-system I/O.
+        .target(name: "SteleCLI", dependencies: ["SteleCore", "SteleADR", "SteleRules", "SteleScan", "SteleGraph", "SteleCheck", "SteleReport"]),
+        .executableTarget(name: "stele", dependencies: ["SteleCLI"]),
+
+        .testTarget(name: "SteleCoreTests", dependencies: ["SteleCore"]),
+        .testTarget(name: "SteleADRTests", dependencies: ["SteleADR"]),
+        .testTarget(name: "SteleRulesTests", dependencies: ["SteleRules"]),
+        .testTarget(name: "SteleScanTests", dependencies: ["SteleScan"]),
+        .testTarget(name: "SteleCheckTests", dependencies: ["SteleCheck", "SteleCLI"]),
+        .testTarget(name: "SteleReportTests", dependencies: ["SteleReport", "SteleCLI"]),
+        .testTarget(name: "SteleCLITests", dependencies: ["stele"]),
+    ]
+)

@@ -1,0 +1,18 @@
+/// A 64-bit FNV-1a hash: stable across runs, processes and platforms (Swift's `Hasher` is seeded
+/// per process), so fingerprints written today still match tomorrow.
+public enum StableHash {
+    public static func fnv1a(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
+
+    /// 16 lowercase hex digits.
+    public static func hex(_ text: String) -> String {
+        let h = String(fnv1a(text), radix: 16)
+        return String(repeating: "0", count: 16 - h.count) + h
+    }
+}

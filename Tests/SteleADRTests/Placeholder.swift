@@ -1,0 +1,5 @@
+import XCTest
+
+final class SteleADRPlaceholderTests: XCTestCase {
+    func testPlaceholder() { XCTAssertTrue(true) }
+}

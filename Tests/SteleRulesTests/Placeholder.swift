@@ -1,0 +1,5 @@
+import XCTest
+
+final class SteleRulesPlaceholderTests: XCTestCase {
+    func testPlaceholder() { XCTAssertTrue(true) }
+}
