@@ -64,3 +64,6 @@ extension Array where Element == Diagnostic {
         }
     }
 }
+
+/// Diagnostics can be thrown and returned in `Result`s by the pure stages.
+extension Diagnostic: Error {}

@@ -73,6 +73,9 @@ public indirect enum JSON: Equatable, Sendable {
         }
     }
 
+    /// Appends `s` as a JSON string literal (also valid in DOT).
+    public static func writeQuoted(_ s: String, into out: inout String) { writeString(s, into: &out) }
+
     static func writeString(_ s: String, into out: inout String) {
         out += "\""
         for scalar in s.unicodeScalars {

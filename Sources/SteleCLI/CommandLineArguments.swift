@@ -1,0 +1,79 @@
+import SteleCore
+
+/// The parsed command line: `stele COMMAND [PATH] [--option VALUE] [--flag]`.
+///
+/// Hand-written (no dependencies): options are `--name value` or `--name=value`; anything not
+/// starting with `-` is positional; `--` ends options.
+public struct CommandLineArguments: Equatable, Sendable {
+    public var command: String?
+    public var positional: [String] = []
+    public var options: [String: String] = [:]
+    public var flags: Set<String> = []
+
+    /// What a command accepts, for validation and "did you mean".
+    public struct Spec: Sendable {
+        public var options: Set<String>
+        public var flags: Set<String>
+        public var maxPositional: Int
+    }
+
+    public struct UsageError: Error, Equatable, CustomStringConvertible {
+        public var message: String
+        public var hint: String?
+        public var description: String { message + (hint.map { "\n  hint: \($0)" } ?? "") }
+    }
+
+    public static func parse(_ arguments: [String], specs: [String: Spec]) -> Result<CommandLineArguments, UsageError> {
+        var result = CommandLineArguments()
+        var rest = arguments[...]
+        if let first = rest.first, !first.hasPrefix("-") {
+            result.command = first
+            rest = rest.dropFirst()
+        }
+        let commandName = result.command ?? ""
+        guard let spec = specs[commandName] else {
+            return .failure(UsageError(message: "unknown command `\(commandName)`",
+                                       hint: Suggestion.closest(to: commandName, in: specs.keys.filter { !$0.isEmpty })
+                                           .map { "did you mean `stele \($0)`?" } ?? "run `stele help` for the list of commands"))
+        }
+        var onlyPositional = false
+        while let argument = rest.first {
+            rest = rest.dropFirst()
+            if onlyPositional || !argument.hasPrefix("-") || argument == "-" {
+                result.positional.append(argument)
+                continue
+            }
+            if argument == "--" { onlyPositional = true; continue }
+            var name = argument
+            var inlineValue: String?
+            if let eq = argument.firstIndex(of: "=") {
+                name = String(argument[..<eq])
+                inlineValue = String(argument[argument.index(after: eq)...])
+            }
+            if name == "-h" { name = "--help" }
+            if spec.flags.contains(name) {
+                guard inlineValue == nil else { return .failure(UsageError(message: "`\(name)` takes no value", hint: nil)) }
+                result.flags.insert(name)
+            } else if spec.options.contains(name) {
+                if let inlineValue {
+                    result.options[name] = inlineValue
+                } else if let value = rest.first {
+                    result.options[name] = value
+                    rest = rest.dropFirst()
+                } else {
+                    return .failure(UsageError(message: "`\(name)` needs a value", hint: nil))
+                }
+            } else {
+                let known = spec.options.union(spec.flags)
+                return .failure(UsageError(message: "unknown option `\(name)`" + (commandName.isEmpty ? "" : " for `stele \(commandName)`"),
+                                           hint: Suggestion.closest(to: name, in: known).map { "did you mean `\($0)`?" }
+                                               ?? "run `stele help \(commandName)`"))
+            }
+        }
+        if result.positional.count > spec.maxPositional && !result.flags.contains("--help") {
+            return .failure(UsageError(message: "unexpected argument `\(result.positional[spec.maxPositional])`",
+                                       hint: "`stele \(commandName)` takes \(spec.maxPositional == 0 ? "no" : "at most \(spec.maxPositional)") positional \(spec.maxPositional == 1 ? "argument" : "arguments")"))
+        }
+        return .success(result)
+    }
+}

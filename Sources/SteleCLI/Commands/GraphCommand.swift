@@ -1,0 +1,22 @@
+import SteleGraph
+import SteleReport
+
+/// `stele graph [PATH] --format dot|mermaid|json`: the component dependency graph.
+enum GraphCommand {
+    static func run(_ options: CommandOptions) -> Int32 {
+        let loaded = Pipeline(root: options.root, today: options.today).run()
+        for d in loaded.diagnostics where d.severity == .error { Output.error(d.description) }
+        let graph = ComponentGraph(architecture: loaded.architecture)
+        let text: String
+        switch options.format ?? "dot" {
+        case "mermaid": text = GraphReport.mermaid(graph)
+        case "json": text = GraphReport.json(graph)
+        default: text = GraphReport.dot(graph)
+        }
+        if let problem = options.output.write(text) {
+            Output.error("stele: error: \(problem)")
+            return SteleCLI.ExitCode.usage
+        }
+        return SteleCLI.ExitCode.success
+    }
+}

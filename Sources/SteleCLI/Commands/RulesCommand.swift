@@ -1,0 +1,19 @@
+import SteleCore
+import SteleReport
+
+/// `stele rules [PATH]`: the decision set as Stele reads it.
+enum RulesCommand {
+    static func run(_ options: CommandOptions) -> Int32 {
+        let loaded = Pipeline(root: options.root, today: options.today).run()
+        let diagnostics = loaded.diagnostics
+        for d in diagnostics { Output.error(d.description) }
+        let input = RulesReport.Input(adrs: loaded.adrs.adrs, adrDirectory: loaded.adrs.directory, components: loaded.book.components,
+                                      rules: loaded.result.rules, proseRules: loaded.book.proseRules, diagnostics: diagnostics)
+        let text = options.format == "json" ? RulesReport.json(input) : RulesReport.text(input)
+        if let problem = options.output.write(text) {
+            Output.error("stele: error: \(problem)")
+            return SteleCLI.ExitCode.usage
+        }
+        return diagnostics.hasErrors ? SteleCLI.ExitCode.usage : SteleCLI.ExitCode.success
+    }
+}

@@ -1,0 +1,19 @@
+import SteleCore
+import SteleReport
+import SteleRules
+import SteleScan
+
+/// `stele scan [PATH] --format json`: the facts the checks work on.
+enum ScanCommand {
+    static func run(_ options: CommandOptions) -> Int32 {
+        let pipeline = Pipeline(root: options.root, today: options.today)
+        let book = RuleBook.compile(ruleFiles: pipeline.loadRuleFiles(), adrs: [], today: options.today)
+        let scan = ProjectScanner.scan(root: options.root, include: book.scanGlobs, ignore: book.ignoreGlobs)
+        for d in scan.diagnostics { Output.error(d.description) }
+        if let problem = options.output.write(ScanJSONReport.render(scan)) {
+            Output.error("stele: error: \(problem)")
+            return SteleCLI.ExitCode.usage
+        }
+        return SteleCLI.ExitCode.success
+    }
+}

@@ -1,0 +1,57 @@
+/// `stele help [COMMAND]`.
+enum Help {
+    static func text(for command: String?) -> String {
+        switch command {
+        case "check":
+            return """
+            USAGE: stele check [PATH] [--format text|json] [--output FILE] [--today YYYY-MM-DD] [--quiet]
+
+            Compiles the rules in rules/*.stele and in the ADRs, scans PATH (default: .), and reports every
+            violation with the rule and the ADR it comes from.
+
+            Exit codes: 0 no error-severity finding; 1 error-severity findings; 2 usage, rule or ADR errors.
+              --format    text (default, like a compiler) or json (schema version 1)
+              --output    write the report to FILE instead of standard output
+              --today     the date `until` waivers are compared with (default: today, UTC; or $STELE_TODAY)
+              --quiet     print only error diagnostics on standard error
+            """
+        case "scan":
+            return """
+            USAGE: stele scan [PATH] [--format json] [--output FILE]
+
+            Prints the facts Stele checks: every source file with its language, module and imports (with
+            line, column, kind, attributes and enclosing #if conditions), and the modules of every Package.swift.
+            """
+        case "rules":
+            return """
+            USAGE: stele rules [PATH] [--format text|json] [--output FILE] [--today YYYY-MM-DD]
+
+            Prints the decision set as Stele reads it: every ADR (id, title, normalised status, file, links)
+            and every rule with its provenance, severity, and whether it is in force and why not.
+            """
+        case "graph":
+            return """
+            USAGE: stele graph [PATH] [--format dot|mermaid|json] [--output FILE]
+
+            Prints the component dependency graph: declared components, or every module and external.
+            Edge labels count the imports that make the edge.
+            """
+        default:
+            return """
+            stele \(SteleCLI.version): architecture decisions, enforced.
+
+            USAGE: stele COMMAND [PATH] [OPTIONS]
+
+            COMMANDS:
+              check     check the code against the rules in the ADRs and rules/*.stele (the gate)
+              rules     list the ADRs and the rules compiled from them
+              scan      print the facts: files, modules, imports
+              graph     print the component dependency graph (dot, mermaid, json)
+              help      show help for a command: `stele help check`
+              version   print the version
+
+            Run `stele check` in a repository to check it; see README.md for the rule language.
+            """
+        }
+    }
+}

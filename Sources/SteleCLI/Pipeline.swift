@@ -1,0 +1,66 @@
+import Foundation
+import SteleADR
+import SteleCheck
+import SteleCore
+import SteleGraph
+import SteleRules
+import SteleScan
+
+/// The whole run, stage by stage: rule files → ADRs → rule book → scan → architecture → check.
+/// This is the I/O edge: it reads the tree and hands values to the pure stages.
+struct Pipeline {
+    var root: String
+    var today: String
+
+    struct Loaded {
+        var ruleFiles: [RuleFile]
+        var adrs: ADRCollection
+        var book: RuleBook
+        var scan: ScanResult
+        var architecture: Architecture
+        var result: CheckResult
+
+        /// Every problem with the input, in output order.
+        var diagnostics: [Diagnostic] {
+            (book.diagnostics + adrs.diagnostics + scan.diagnostics + result.diagnostics).sortedForOutput()
+        }
+    }
+
+    func run() -> Loaded {
+        let ruleFiles = loadRuleFiles()
+        let settingsBook = RuleBook.compile(ruleFiles: ruleFiles, adrs: [], today: today)
+        let adrs = ADRCollection.load(repositoryRoot: root, configuredDirectory: settingsBook.adrDirectory)
+        let book = RuleBook.compile(ruleFiles: ruleFiles, adrs: adrs.adrs, today: today)
+        let scan = ProjectScanner.scan(root: root, include: book.scanGlobs, ignore: book.ignoreGlobs)
+        let architecture = Architecture(scan: scan, components: book.components)
+        let result = Checker.check(book, architecture: architecture)
+        return Loaded(ruleFiles: ruleFiles, adrs: adrs, book: book, scan: scan, architecture: architecture, result: result)
+    }
+
+    /// `rules/*.stele`, sorted by name. A missing `rules/` is fine: ADRs alone may hold every rule.
+    func loadRuleFiles() -> [RuleFile] {
+        let directory = root + "/rules"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
+        return names.filter { $0.hasSuffix(".stele") }.sorted().map { name in
+            let path = "rules/" + name
+            switch FileReader.read(root + "/" + path) {
+            case .text(let bytes, true):
+                return RuleFile.parse(String(decoding: bytes, as: UTF8.self), path: path)
+            case .text(_, false):
+                return RuleFile(path: path, lines: [], diagnostics: [.error("rule file is not valid UTF-8", at: SourceLocation(file: path, line: 1, column: 1),
+                                                                           hint: "save it as UTF-8")])
+            case .skipped(let reason):
+                return RuleFile(path: path, lines: [], diagnostics: [.error("rule file not read: \(reason)", at: SourceLocation(file: path, line: 1, column: 1))])
+            }
+        }
+    }
+
+    /// Today's date in UTC, `YYYY-MM-DD`, for `until` waivers.
+    static func currentDate() -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.string(from: Date())
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import SteleCore
+
+/// The `stele` command: dispatches to one command and returns the process exit code
+/// (0 clean, 1 findings of error severity, 2 usage, configuration, rule or ADR errors).
+public enum SteleCLI {
+    public static let version = "0.1.0"
+
+    public enum ExitCode {
+        public static let success: Int32 = 0
+        public static let findings: Int32 = 1
+        public static let usage: Int32 = 2
+    }
+
+    static let common: Set<String> = ["--format", "--output", "--today"]
+    static let specs: [String: CommandLineArguments.Spec] = [
+        "": .init(options: [], flags: ["--help", "--version"], maxPositional: 0),
+        "check": .init(options: common, flags: ["--help", "--quiet"], maxPositional: 1),
+        "scan": .init(options: common, flags: ["--help"], maxPositional: 1),
+        "rules": .init(options: common, flags: ["--help"], maxPositional: 1),
+        "graph": .init(options: common, flags: ["--help"], maxPositional: 1),
+        "help": .init(options: [], flags: ["--help"], maxPositional: 1),
+        "version": .init(options: [], flags: ["--help"], maxPositional: 0),
+    ]
+
+    /// Commands of the CLI contract that later versions add; named so the error can say so.
+    static let planned = ["review", "explain", "adr", "init", "install-hook", "baseline"]
+
+    public static func main(_ arguments: [String]) -> Int32 {
+        if let first = arguments.first, planned.contains(first) {
+            Output.error("stele: `stele \(first)` is not available in this version (\(version))\n  hint: see README.md, \"What ships today\"")
+            return ExitCode.usage
+        }
+        let parsed: CommandLineArguments
+        switch CommandLineArguments.parse(arguments, specs: specs) {
+        case .failure(let error):
+            Output.error("stele: error: \(error)")
+            return ExitCode.usage
+        case .success(let p):
+            parsed = p
+        }
+        if parsed.flags.contains("--version") || parsed.command == "version" {
+            print("stele \(version)")
+            return ExitCode.success
+        }
+        if parsed.command == nil || parsed.command == "help" || parsed.flags.contains("--help") {
+            print(Help.text(for: parsed.command == "help" ? parsed.positional.first : parsed.command))
+            return ExitCode.success
+        }
+        let options = CommandOptions(parsed)
+        if let problem = options.validate() {
+            Output.error("stele: error: \(problem)")
+            return ExitCode.usage
+        }
+        switch parsed.command {
+        case "check": return CheckCommand.run(options)
+        case "scan": return ScanCommand.run(options)
+        case "rules": return RulesCommand.run(options)
+        case "graph": return GraphCommand.run(options)
+        default: return ExitCode.usage
+        }
+    }
+}
+
+/// The options every data command shares.
+struct CommandOptions {
+    var command: String
+    var root: String
+    var format: String?
+    var output: Output
+    var today: String
+    var quiet: Bool
+
+    init(_ arguments: CommandLineArguments) {
+        command = arguments.command ?? ""
+        var root = arguments.positional.first ?? "."
+        while root.count > 1 && root.hasSuffix("/") { root.removeLast() }
+        self.root = root
+        format = arguments.options["--format"]
+        output = Output(path: arguments.options["--output"])
+        today = arguments.options["--today"] ?? ProcessInfo.processInfo.environment["STELE_TODAY"] ?? Pipeline.currentDate()
+        quiet = arguments.flags.contains("--quiet")
+    }
+
+    static let formats: [String: [String]] = [
+        "check": ["text", "json"], "scan": ["json"], "rules": ["text", "json"], "graph": ["dot", "mermaid", "json"],
+    ]
+
+    /// A usage problem, or nil.
+    func validate() -> String? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return "`\(root)` is not a directory\n  hint: pass the repository root, e.g. `stele \(command) .`"
+        }
+        if let format, let allowed = CommandOptions.formats[command], !allowed.contains(format) {
+            let hint = Suggestion.closest(to: format, in: allowed).map { "did you mean `\($0)`?" }
+                ?? "`stele \(command)` writes " + allowed.map { "`\($0)`" }.joined(separator: ", ")
+            return "unknown format `\(format)` for `stele \(command)`\n  hint: \(hint)"
+        }
+        let parts = today.split(separator: "-")
+        if parts.count != 3 || parts.contains(where: { Int($0) == nil }) {
+            return "`--today` takes a date `YYYY-MM-DD`, not `\(today)`"
+        }
+        return nil
+    }
+}

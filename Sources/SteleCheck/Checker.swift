@@ -1,0 +1,118 @@
+import SteleCore
+import SteleGraph
+import SteleRules
+import SteleScan
+
+/// The outcome of checking a codebase against its decision set.
+public struct CheckResult: Sendable {
+    /// Sorted by location: the order of the report.
+    public var findings: [Finding]
+    /// Every rule, with its final state (a rule whose names do not resolve is not enforced).
+    public var rules: [CompiledRule]
+    /// Unknown names, vacuous rules: problems with the rules rather than the code.
+    public var diagnostics: [Diagnostic]
+
+    public var errorCount: Int { findings.filter { $0.severity == .error }.count }
+    public var warningCount: Int { findings.filter { $0.severity == .warning }.count }
+    public var infoCount: Int { findings.filter { $0.severity == .info }.count }
+}
+
+/// Checks every enforced rule of a rule book against an architecture.
+public enum Checker {
+    public static func check(_ book: RuleBook, architecture: Architecture) -> CheckResult {
+        var rules: [CompiledRule] = []
+        var findings: [Finding] = []
+        var diagnostics: [Diagnostic] = []
+        for var rule in book.rules {
+            let problems = nameProblems(of: rule, in: architecture)
+            if !problems.isEmpty {
+                // A bullet written for people may name things loosely: warn, don't stop (the spec).
+                let isBullet = rule.provenance.origin == .rulesSection
+                for problem in problems {
+                    diagnostics.append(Diagnostic(isBullet ? .warning : .error, problem.message, at: rule.provenance.location, hint: problem.hint))
+                }
+                if rule.state.isEnforced || isBullet {
+                    rule.state = .notEnforced(reason: problems[0].message)
+                }
+                rules.append(rule)
+                continue
+            }
+            if rule.state.isEnforced, let vacuous = vacuity(of: rule, in: architecture) {
+                diagnostics.append(.warning("vacuous rule: \(vacuous) matches no file", at: rule.provenance.location,
+                                            hint: "check the component's glob or module name; a rule about nothing can never fail"))
+            }
+            rules.append(rule)
+            guard rule.state.isEnforced, let check = check(for: rule.rule.kind) else { continue }
+            let context = CheckContext(architecture: architecture, rule: rule)
+            // One finding per place per rule, even when an import lands in several forbidden components.
+            var seen = Set<String>()
+            for finding in check.findings(in: context) where seen.insert("\(finding.location)|\(finding.message)").inserted {
+                findings.append(finding)
+            }
+        }
+        findings.sort(by: Finding.ordered)
+        return CheckResult(findings: findings, rules: rules, diagnostics: diagnostics)
+    }
+
+    static func check(for kind: Rule.Kind) -> RuleCheck? {
+        switch kind {
+        case .layers(let layers, let strict): return LayersCheck(layers: layers, strict: strict)
+        case .mustNotDependOn(let a, let bs, let transitive): return ForbiddenDependencyCheck(subject: a, targets: bs, transitive: transitive)
+        case .mustNotImport(let a, let modules): return ForbiddenImportCheck(subject: a, modules: modules)
+        case .mayOnlyDependOn(let a, let bs): return AllowedDependenciesCheck(subject: a, allowed: bs)
+        case .onlyMayDependOn(let allowed, let c): return ExclusiveDependencyCheck(allowed: allowed, target: c, modules: [])
+        case .onlyMayImport(let allowed, let modules): return ExclusiveDependencyCheck(allowed: allowed, target: nil, modules: modules)
+        case .noCycles(let a): return CycleCheck(subject: a)
+        case .independent(let family): return IndependenceCheck(family: family)
+        case .naming(let a, let pattern): return NamingCheck(subject: a, pattern: pattern)
+        case .mustNotUse, .judge: return nil
+        }
+    }
+
+    /// Names in the rule that mean nothing in this codebase, each with a hint.
+    static func nameProblems(of rule: CompiledRule, in architecture: Architecture) -> [(message: String, hint: String?)] {
+        var problems: [(String, String?)] = []
+        for selector in rule.rule.selectors {
+            if case .unknown(let name, let suggestion) = architecture.resolve(selector) {
+                problems.append(("unknown component `\(name)`",
+                                 suggestion.map { "did you mean `\($0)`?" } ?? "declare it (`component \(name) = Sources/\(name)/**`) or use a detected module's name; `stele scan` lists them"))
+            }
+        }
+        // Module names in `must not import` / `only ... may import` may name what nobody imports yet,
+        // but a near miss of a real module is a typo.
+        let modules: [String]
+        switch rule.rule.kind {
+        case .mustNotImport(_, let m), .onlyMayImport(_, let m): modules = m
+        default: modules = []
+        }
+        for module in modules where !architecture.isKnownModule(module) {
+            let root = String(module.split(separator: ".").first ?? Substring(module))
+            if architecture.isKnownModule(root) { continue }
+            if let suggestion = Suggestion.closest(to: module, in: architecture.internalModules.union(architecture.externals).union(PlatformModules.known)) {
+                problems.append(("unknown module `\(module)`", "did you mean `\(suggestion)`?"))
+            }
+        }
+        return problems
+    }
+
+    /// The selector that makes a rule vacuous (its subject matches nothing), if any.
+    static func vacuity(of rule: CompiledRule, in architecture: Architecture) -> String? {
+        func empty(_ s: Selector) -> Bool {
+            if case .resolved(let set) = architecture.resolve(s) { return set.files.isEmpty }
+            return false
+        }
+        switch rule.rule.kind {
+        case .layers(let layers, _):
+            // A layer of externals (`... > GRDB`) has no files but is not vacuous.
+            return layers.first { if case .resolved(let set) = architecture.resolve($0) { return set.isEmpty } else { return false } }?.description
+        case .mustNotDependOn(let a, _, _), .mustNotImport(let a, _), .mayOnlyDependOn(let a, _), .naming(let a, _):
+            return empty(a) ? a.description : nil
+        case .onlyMayDependOn(_, let c):
+            if case .resolved(let set) = architecture.resolve(c), set.isEmpty { return c.description }
+            return nil
+        case .noCycles(let a?): return empty(a) ? a.description : nil
+        case .independent(let family): return empty(.family(family)) ? "\(family)(*)" : nil
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import SteleGraph
+import SteleRules
+
+/// `A may only depend on B, C`: every import of A lands in A itself, in B or C, or in a platform
+/// module (Swift, Foundation, Dispatch, XCTest, ...). Naming a platform module in the list makes
+/// the platform modules count like any other.
+struct AllowedDependenciesCheck: RuleCheck {
+    var subject: Selector
+    var allowed: [Selector]
+
+    func findings(in context: CheckContext) -> [Finding] {
+        let source = context.set(subject)
+        let allowedSets = allowed.map(context.set)
+        var allowedModules = source.modules
+        for set in allowedSets { allowedModules.formUnion(set.modules) }
+        let namesPlatform = !allowedModules.isDisjoint(with: PlatformModules.exempt)
+        let list = allowedSets.map { "`\($0.name)`" }.joined(separator: ", ")
+        return context.dependencies(of: source).compactMap { dependency in
+            let module = dependency.imported.module
+            if allowedModules.contains(module) { return nil }
+            if !namesPlatform && PlatformModules.exempt.contains(module) { return nil }
+            let target = context.architecture.displayName(forModule: module)
+            return context.finding(dependency,
+                                   message: "`\(source.name)` imports \(context.describe(module: module, in: target)), which is not among its allowed dependencies (\(list))",
+                                   from: source.name, to: target)
+        }
+    }
+}

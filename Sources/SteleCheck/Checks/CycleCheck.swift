@@ -1,0 +1,43 @@
+import SteleCore
+import SteleGraph
+import SteleRules
+
+/// `no cycles in A` / `A must be acyclic` / `no cycles`: no dependency cycle among A's modules, or
+/// among the members of a parametrized component. One finding per cycle, at the import that closes
+/// it from the cycle's first node.
+struct CycleCheck: RuleCheck {
+    var subject: Selector?
+
+    func findings(in context: CheckContext) -> [Finding] {
+        let architecture = context.architecture
+        // Nodes and the sets they stand for.
+        var nodes: [String: ComponentSet] = [:]
+        if case .family(let family)? = subject, let members = architecture.families[family] {
+            for member in members.values { nodes[member.name] = member }
+        } else {
+            let scope = subject.map(context.set)
+            let modules = scope.map { set in Set(set.files.compactMap { architecture.scan.files[$0].module }) } ?? architecture.internalModules
+            for module in modules {
+                nodes[module] = ComponentSet(name: module, files: architecture.moduleFiles[module] ?? [], modules: [module])
+            }
+        }
+        // Edges, with the first import (in file order) that makes each one.
+        var edges: [String: Set<String>] = [:]
+        var witness: [String: CheckContext.Dependency] = [:]
+        for (name, node) in nodes.sorted(by: { $0.key < $1.key }) {
+            for dependency in context.dependencies(of: node) {
+                for (other, target) in nodes where other != name && target.modules.contains(dependency.imported.module) {
+                    edges[name, default: []].insert(other)
+                    let key = name + "\u{1F}" + other
+                    if witness[key] == nil { witness[key] = dependency }
+                }
+            }
+        }
+        let cycles = CycleFinder.cycles(nodes: Array(nodes.keys), edges: edges.mapValues { $0.sorted() })
+        return cycles.compactMap { cycle in
+            guard cycle.count >= 2, let dependency = witness[cycle[0] + "\u{1F}" + cycle[1]] else { return nil }
+            return context.finding(dependency, message: "dependency cycle: \(cycle.joined(separator: " → "))",
+                                   from: cycle[0], to: cycle[1])
+        }
+    }
+}

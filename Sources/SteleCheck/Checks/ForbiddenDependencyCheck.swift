@@ -1,0 +1,30 @@
+import SteleGraph
+import SteleRules
+
+/// `A must not depend on B, C` and `A must not depend on B directly or indirectly`.
+struct ForbiddenDependencyCheck: RuleCheck {
+    var subject: Selector
+    var targets: [Selector]
+    var transitive: Bool
+
+    func findings(in context: CheckContext) -> [Finding] {
+        let source = context.set(subject)
+        let forbidden = targets.map(context.set)
+        let forbiddenModules = forbidden.reduce(into: Set<String>()) { $0.formUnion($1.modules) }.subtracting(context.exceptModules)
+        var findings: [Finding] = []
+        for dependency in context.dependencies(of: source) {
+            let module = dependency.imported.module
+            if let target = forbidden.first(where: { $0.modules.contains(module) }) {
+                findings.append(context.finding(dependency, message: "`\(source.name)` imports \(context.describe(module: module, in: target.name))",
+                                                from: source.name, to: target.name))
+            } else if transitive,
+                      let path = context.architecture.moduleGraph.shortestPath(from: module, to: forbiddenModules, avoiding: context.exceptModules),
+                      let last = path.last, let target = forbidden.first(where: { $0.modules.contains(last) }) {
+                let chain = ([source.name] + path).joined(separator: " → ")
+                findings.append(context.finding(dependency, message: "`\(source.name)` depends on `\(target.name)` indirectly: \(chain)",
+                                                from: source.name, to: target.name))
+            }
+        }
+        return findings
+    }
+}

@@ -1,0 +1,22 @@
+import SteleRules
+
+/// `Feature(*) must not depend on each other`: no member of a parametrized component imports
+/// another member.
+struct IndependenceCheck: RuleCheck {
+    var family: String
+
+    func findings(in context: CheckContext) -> [Finding] {
+        guard let members = context.architecture.families[family] else { return [] }
+        let sorted = members.values.sorted { $0.name < $1.name }
+        var findings: [Finding] = []
+        for member in sorted {
+            for dependency in context.dependencies(of: member) {
+                guard let other = sorted.first(where: { $0.name != member.name && $0.modules.contains(dependency.imported.module) }) else { continue }
+                findings.append(context.finding(dependency,
+                    message: "`\(member.name)` imports \(context.describe(module: dependency.imported.module, in: other.name)): members of `\(family)(*)` must not depend on each other",
+                    from: member.name, to: other.name))
+            }
+        }
+        return findings
+    }
+}

@@ -1,0 +1,36 @@
+import SteleCore
+import SteleRules
+
+/// A violation of a rule by the code, at the place that breaks it.
+public struct Finding: Hashable, Sendable {
+    public var rule: CompiledRule
+    public var severity: Severity
+    public var location: SourceLocation
+    /// What is wrong, in one line: "Domain imports GRDB".
+    public var message: String
+    /// The component that depends, and what it depends on.
+    public var from: String
+    public var to: String
+    /// The offending source, normalised to one line: "import GRDB".
+    public var snippet: String
+    /// Stable across line moves: a hash of the rule, the file, the dependency and the snippet.
+    public var fingerprint: String
+
+    public init(rule: CompiledRule, location: SourceLocation, message: String, from: String, to: String, snippet: String) {
+        self.rule = rule
+        self.severity = rule.severity
+        self.location = location
+        self.message = message
+        self.from = from
+        self.to = to
+        self.snippet = snippet
+        self.fingerprint = StableHash.hex([rule.text, location.file, from, to, snippet].joined(separator: "\u{1F}"))
+    }
+
+    /// Output order: by file, line, column, then rule and message.
+    public static func ordered(_ a: Finding, _ b: Finding) -> Bool {
+        if a.location != b.location { return a.location < b.location }
+        if a.rule.text != b.rule.text { return a.rule.text < b.rule.text }
+        return a.message < b.message
+    }
+}

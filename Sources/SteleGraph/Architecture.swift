@@ -1,0 +1,142 @@
+import SteleCore
+import SteleRules
+import SteleScan
+
+/// The components of one codebase: declared components, parametrized families, detected modules
+/// and externals, resolved against the scanned files. Answers "which files and modules does this
+/// selector mean?" for the checking stage.
+///
+/// With no `component` statements every detected module is a component under its own name and
+/// every imported module that is not in the project is an external under its own name.
+public struct Architecture: Sendable {
+    public let scan: ScanResult
+    public let declared: [String: ComponentSet]
+    /// Parametrized components: family name → member value → set. `Feature(*)` → `Feature(Login)`, ...
+    public let families: [String: [String: ComponentSet]]
+    /// Project module name → its files.
+    public let moduleFiles: [String: [Int]]
+    public let internalModules: Set<String>
+    /// Imported or declared-as-dependency modules that are not project modules.
+    public let externals: Set<String>
+    public let moduleGraph: ModuleGraph
+
+    public init(scan: ScanResult, components: [ComponentDeclaration]) {
+        self.scan = scan
+        var moduleFiles: [String: [Int]] = [:]
+        for (i, file) in scan.files.enumerated() {
+            if let m = file.module { moduleFiles[m, default: []].append(i) }
+        }
+        self.moduleFiles = moduleFiles
+        internalModules = scan.internalModuleNames.union(moduleFiles.keys)
+        externals = scan.externalModuleNames.subtracting(internalModules)
+        moduleGraph = ModuleGraph(scan: scan)
+
+        var declared: [String: ComponentSet] = [:]
+        var families: [String: [String: ComponentSet]] = [:]
+        for component in components {
+            if component.isParametrized {
+                var members: [String: [Int]] = [:]
+                for source in component.sources {
+                    guard case .glob(let glob) = source else { continue }
+                    for (i, file) in scan.files.enumerated() {
+                        if let value = glob.capture(in: file.path), !value.isEmpty { members[value, default: []].append(i) }
+                    }
+                }
+                families[component.name] = Dictionary(uniqueKeysWithValues: members.map { value, files in
+                    let sorted = Array(Set(files)).sorted()
+                    return (value, ComponentSet(name: "\(component.name)(\(value))", files: sorted,
+                                                modules: Architecture.modulesCovered(by: sorted, scan: scan, moduleFiles: moduleFiles)))
+                })
+                continue
+            }
+            var files = Set<Int>()
+            var modules = Set<String>()
+            for source in component.sources {
+                switch source {
+                case .module(let m):
+                    modules.insert(m)
+                    files.formUnion(moduleFiles[m] ?? [])
+                case .external(let m):
+                    modules.insert(m)
+                case .glob(let glob):
+                    for (i, file) in scan.files.enumerated() where glob.matches(file.path) { files.insert(i) }
+                }
+            }
+            let sorted = files.sorted()
+            modules.formUnion(Architecture.modulesCovered(by: sorted, scan: scan, moduleFiles: moduleFiles))
+            declared[component.name] = ComponentSet(name: component.name, files: sorted, modules: modules)
+        }
+        self.declared = declared
+        self.families = families
+    }
+
+    /// Project modules all of whose files are in `files`: importing one of them is a dependency on
+    /// the component those files make up.
+    static func modulesCovered(by files: [Int], scan: ScanResult, moduleFiles: [String: [Int]]) -> Set<String> {
+        let fileSet = Set(files)
+        var candidates = Set<String>()
+        for i in files { if let m = scan.files[i].module { candidates.insert(m) } }
+        return candidates.filter { m in (moduleFiles[m] ?? []).allSatisfy(fileSet.contains) }
+    }
+
+    // MARK: - Selectors
+
+    public enum Resolution: Sendable {
+        case resolved(ComponentSet)
+        /// The name means nothing here; `suggestion` is the closest name that does.
+        case unknown(name: String, suggestion: String?)
+    }
+
+    public func resolve(_ selector: Selector) -> Resolution {
+        switch selector {
+        case .name(let name):
+            if let set = declared[name] { return .resolved(set) }
+            if let files = moduleFiles[name] { return .resolved(ComponentSet(name: name, files: files, modules: [name])) }
+            if internalModules.contains(name) || externals.contains(name) || PlatformModules.known.contains(name) {
+                return .resolved(ComponentSet(name: name, files: [], modules: [name]))
+            }
+            if let family = families[name] { return .resolved(union(of: family, named: name)) }
+            return .unknown(name: name, suggestion: Suggestion.closest(to: name, in: knownNames))
+        case .member(let familyName, let member):
+            guard let family = families[familyName] else {
+                return .unknown(name: familyName, suggestion: Suggestion.closest(to: familyName, in: families.keys))
+            }
+            // A member with no files yet is not a typo if the family is real: it is simply empty.
+            return .resolved(family[member] ?? ComponentSet(name: "\(familyName)(\(member))", files: [], modules: []))
+        case .family(let familyName):
+            guard let family = families[familyName] else {
+                return .unknown(name: "\(familyName)(*)", suggestion: Suggestion.closest(to: familyName, in: families.keys).map { "\($0)(*)" })
+            }
+            return .resolved(union(of: family, named: "\(familyName)(*)"))
+        case .glob(let glob):
+            let files = scan.files.indices.filter { glob.matches(scan.files[$0].path) }
+            return .resolved(ComponentSet(name: glob.pattern, files: files,
+                                          modules: Architecture.modulesCovered(by: files, scan: scan, moduleFiles: moduleFiles)))
+        }
+    }
+
+    /// Whether `name` names a module a rule could forbid: a project module, a known external or SDK
+    /// module. Used to tell a typo (`GRBD`) from a preventive rule (`must not import UIKit`).
+    public func isKnownModule(_ name: String) -> Bool {
+        internalModules.contains(name) || externals.contains(name) || PlatformModules.known.contains(name)
+    }
+
+    /// Every name a rule may use, for suggestions.
+    public var knownNames: Set<String> {
+        Set(declared.keys).union(internalModules).union(externals).union(families.keys)
+    }
+
+    private func union(of family: [String: ComponentSet], named name: String) -> ComponentSet {
+        var files = Set<Int>()
+        var modules = Set<String>()
+        for member in family.values { files.formUnion(member.files); modules.formUnion(member.modules) }
+        return ComponentSet(name: name, files: files.sorted(), modules: modules)
+    }
+
+    /// The name to show for the target of an import of `module`: the smallest declared component
+    /// that is that module, else the module's own name.
+    public func displayName(forModule module: String) -> String {
+        let owners = declared.values.filter { $0.modules.contains(module) }
+        return owners.min { ($0.modules.count, $0.name) < ($1.modules.count, $1.name) }?.name ?? module
+    }
+}

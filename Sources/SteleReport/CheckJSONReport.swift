@@ -1,0 +1,32 @@
+import SteleCore
+import SteleCheck
+
+/// `stele check --format json`: schema version 1 (docs/cli.md).
+public enum CheckJSONReport {
+    public static func render(_ result: CheckResult, fileCount: Int, diagnostics: [Diagnostic]) -> String {
+        let enforced = result.rules.filter { $0.state.isEnforced }.count
+        let findings: [JSON] = result.findings.map { f in
+            .object([
+                ("rule", .string(f.rule.text)),
+                ("ruleId", .string(f.rule.id)),
+                ("severity", .string(f.severity.rawValue)),
+                ("file", .string(f.location.file)), ("line", .int(f.location.line)), ("column", .int(f.location.column)),
+                ("message", .string(f.message)),
+                ("from", .string(f.from)), ("to", .string(f.to)),
+                ("snippet", .string(f.snippet)),
+                ("adr", ReportJSON.adr(of: f.rule.provenance)),
+                ("source", ReportJSON.source(of: f.rule.provenance)),
+                ("fingerprint", .string(f.fingerprint)),
+            ])
+        }
+        return JSON.object([
+            ("version", .int(1)),
+            ("summary", .object([
+                ("files", .int(fileCount)), ("rules", .int(enforced)), ("rulesNotEnforced", .int(result.rules.count - enforced)),
+                ("errors", .int(result.errorCount)), ("warnings", .int(result.warningCount)), ("infos", .int(result.infoCount)),
+            ])),
+            ("findings", .array(findings)),
+            ("diagnostics", .array(diagnostics.map(ReportJSON.diagnostic))),
+        ]).rendered()
+    }
+}

@@ -1,0 +1,36 @@
+import SteleCore
+import SteleCheck
+import SteleRules
+
+/// `stele check` (default format): compiler-style lines that editors and terminals make clickable,
+/// each followed by the rule and the decision it comes from, so the reader needs no other file.
+public enum CheckTextReport {
+    public static func render(_ result: CheckResult, fileCount: Int) -> String {
+        var out = ""
+        for f in result.findings {
+            out += "\(f.location): \(f.severity.rawValue): \(f.message)"
+            if let adr = f.rule.provenance.adr { out += " [\(adr.id)]" }
+            out += "\n"
+            if !f.snippet.isEmpty { out += "    \(f.snippet)\n" }
+            out += "  rule: \(f.rule.text)  (\(f.rule.provenance.location.file):\(f.rule.provenance.location.line))\n"
+            if let adr = f.rule.provenance.adr {
+                out += "  why:  \(adr.id) \"\(adr.title)\" (\(adr.status.rawValue), \(adr.file))\n"
+            }
+        }
+        out += summary(result, fileCount: fileCount) + "\n"
+        return out
+    }
+
+    static func summary(_ result: CheckResult, fileCount: Int) -> String {
+        let enforced = result.rules.filter { $0.state.isEnforced }.count
+        let notEnforced = result.rules.count - enforced
+        var parts = ["\(fileCount) \(plural(fileCount, "file"))", "\(enforced) \(plural(enforced, "rule")) enforced"]
+        if notEnforced > 0 { parts.append("\(notEnforced) not enforced") }
+        let counts = [(result.errorCount, "error"), (result.warningCount, "warning"), (result.infoCount, "note")]
+            .filter { $0.0 > 0 }.map { "\($0.0) \(plural($0.0, $0.1))" }
+        let verdict = counts.isEmpty ? "no violations" : counts.joined(separator: ", ")
+        return "stele: \(verdict) (\(parts.joined(separator: ", ")))"
+    }
+
+    static func plural(_ n: Int, _ word: String) -> String { n == 1 ? word : word + "s" }
+}

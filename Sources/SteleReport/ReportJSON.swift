@@ -1,0 +1,34 @@
+import SteleCore
+import SteleRules
+
+/// JSON pieces shared by every JSON document Stele prints, so that an ADR or a location looks the
+/// same in `check`, `rules` and `scan` output.
+enum ReportJSON {
+    /// The ADR a rule comes from, with the line of the rule (the spec's `adr` object), or null.
+    static func adr(of provenance: Provenance) -> JSON {
+        guard let adr = provenance.adr else { return .null }
+        return .object([
+            ("id", .string(adr.id)), ("title", .string(adr.title)), ("status", .string(adr.status.rawValue)),
+            ("file", .string(adr.file)),
+            ("line", adr.file == provenance.location.file ? .int(provenance.location.line) : .null),
+        ])
+    }
+
+    /// Where a rule is written, and in what kind of place.
+    static func source(of provenance: Provenance) -> JSON {
+        .object([
+            ("file", .string(provenance.location.file)), ("line", .int(provenance.location.line)),
+            ("column", .int(provenance.location.column)), ("origin", .string(provenance.origin.rawValue)),
+        ])
+    }
+
+    static func diagnostic(_ d: Diagnostic) -> JSON {
+        .object([
+            ("severity", .string(d.severity.rawValue)), ("message", .string(d.message)),
+            ("file", .optional(d.location?.file)), ("line", .optional(d.location?.line)), ("column", .optional(d.location?.column)),
+            ("hint", .optional(d.hint)),
+        ])
+    }
+
+    static func strings(_ values: [String]) -> JSON { .array(values.map(JSON.string)) }
+}

@@ -1,0 +1,103 @@
+import SteleCore
+import SteleADR
+import SteleRules
+
+/// `stele rules`: the decision set as Stele reads it, every ADR and every rule with its provenance
+/// and whether it is in force.
+public enum RulesReport {
+    public struct Input {
+        public var adrs: [ADR]
+        public var adrDirectory: String?
+        public var components: [ComponentDeclaration]
+        public var rules: [CompiledRule]
+        public var proseRules: [ProseRule]
+        public var diagnostics: [Diagnostic]
+
+        public init(adrs: [ADR], adrDirectory: String?, components: [ComponentDeclaration], rules: [CompiledRule],
+                    proseRules: [ProseRule], diagnostics: [Diagnostic]) {
+            self.adrs = adrs
+            self.adrDirectory = adrDirectory
+            self.components = components
+            self.rules = rules
+            self.proseRules = proseRules
+            self.diagnostics = diagnostics
+        }
+    }
+
+    public static func json(_ input: Input) -> String {
+        let adrs: [JSON] = input.adrs.map { adr in
+            .object([
+                ("id", .string(adr.id)), ("title", .string(adr.title)), ("status", .string(adr.status.rawValue)),
+                ("statusText", .string(adr.statusText)), ("date", .optional(adr.date)), ("file", .string(adr.file)),
+                ("supersedes", ReportJSON.strings(adr.supersedes)), ("supersededBy", ReportJSON.strings(adr.supersededBy)),
+                ("inForce", .bool(adr.status.isInForce)),
+            ])
+        }
+        let rules: [JSON] = input.rules.map { rule in
+            .object([
+                ("id", .string(rule.id)), ("text", .string(rule.text)), ("severity", .string(rule.severity.rawValue)),
+                ("state", .string(rule.state.label)), ("reason", .optional(rule.state.reason)), ("prose", .bool(false)),
+                ("until", .optional(rule.rule.until)),
+                ("adr", ReportJSON.adr(of: rule.provenance)), ("source", ReportJSON.source(of: rule.provenance)),
+            ])
+        } + input.proseRules.map { prose in
+            .object([
+                ("id", .string((prose.provenance.adr?.id ?? prose.provenance.location.file) + ":\(prose.provenance.location.line)")),
+                ("text", .string(prose.text)), ("severity", .null), ("state", .string("not-enforced")),
+                ("reason", .string("prose rule: not in the rule language (\(prose.parseError))")), ("prose", .bool(true)),
+                ("until", .null),
+                ("adr", ReportJSON.adr(of: prose.provenance)), ("source", ReportJSON.source(of: prose.provenance)),
+            ])
+        }
+        let components: [JSON] = input.components.map { c in
+            .object([
+                ("name", .string(c.isParametrized ? "\(c.name)(*)" : c.name)),
+                ("sources", ReportJSON.strings(c.sources.map(describe))),
+                ("file", .string(c.location.file)), ("line", .int(c.location.line)),
+            ])
+        }
+        return JSON.object([
+            ("version", .int(1)),
+            ("adrDirectory", .optional(input.adrDirectory)),
+            ("adrs", .array(adrs)),
+            ("components", .array(components)),
+            ("rules", .array(rules)),
+            ("diagnostics", .array(input.diagnostics.map(ReportJSON.diagnostic))),
+        ]).rendered()
+    }
+
+    public static func text(_ input: Input) -> String {
+        var out = ""
+        out += input.adrDirectory.map { "ADRs in \($0)/\n" } ?? "No ADR directory found.\n"
+        for adr in input.adrs {
+            let rules = input.rules.filter { $0.provenance.adr?.file == adr.file }.count
+            out += "  \(adr.id)  \(adr.status.rawValue.padding(to: 10))  \(adr.title)  (\(rules) \(rules == 1 ? "rule" : "rules"))\n"
+        }
+        out += "\nRules\n"
+        for rule in input.rules {
+            let state = rule.state.isEnforced ? rule.severity.rawValue : rule.state.label
+            out += "  [\(state.padding(to: 12))] \(rule.text)\n"
+            out += "      \(rule.provenance.location.file):\(rule.provenance.location.line)"
+            if let adr = rule.provenance.adr { out += "  \(adr.id) \"\(adr.title)\"" }
+            if let reason = rule.state.reason { out += "  — \(reason)" }
+            out += "\n"
+        }
+        for prose in input.proseRules {
+            out += "  [prose       ] \(prose.text)\n      \(prose.provenance.location.file):\(prose.provenance.location.line)  not enforced: not in the rule language\n"
+        }
+        if input.rules.isEmpty && input.proseRules.isEmpty { out += "  (none)\n" }
+        return out
+    }
+
+    static func describe(_ source: ComponentDeclaration.Source) -> String {
+        switch source {
+        case .module(let m): return "module \(m)"
+        case .external(let m): return "external \(m)"
+        case .glob(let g): return g.pattern
+        }
+    }
+}
+
+extension String {
+    func padding(to width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
+}

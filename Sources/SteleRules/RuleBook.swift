@@ -1,0 +1,126 @@
+import SteleCore
+import SteleADR
+
+/// The decision set: every component, rule and setting, from `rules/*.stele` and from the ADRs,
+/// each rule with its provenance, severity and state.
+public struct RuleBook: Sendable {
+    public var components: [ComponentDeclaration] = []
+    public var rules: [CompiledRule] = []
+    public var proseRules: [ProseRule] = []
+    public var settings: [Setting] = []
+    public var diagnostics: [Diagnostic] = []
+
+    public init() {}
+
+    /// Pure: compiles parsed rule files and ADRs. `today` (`YYYY-MM-DD`) decides `until` waivers;
+    /// it is a parameter so that the same inputs always give the same output.
+    public static func compile(ruleFiles: [RuleFile], adrs: [ADR], today: String) -> RuleBook {
+        var book = RuleBook()
+        let adrsByID = Dictionary(adrs.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var declared: [String: SourceLocation] = [:]
+
+        func declare(_ component: ComponentDeclaration) {
+            if let first = declared[component.name] {
+                book.diagnostics.append(.error("component `\(component.name)` is declared twice", at: component.location,
+                                               hint: "the first declaration is at \(first)"))
+                return
+            }
+            declared[component.name] = component.location
+            book.components.append(component)
+        }
+
+        for file in ruleFiles {
+            book.diagnostics += file.diagnostics
+            for line in file.lines {
+                switch line.statement {
+                case .component(let c): declare(c)
+                case .setting(let s): book.settings.append(s)
+                case .rule(let rule):
+                    var adr: ADRReference?
+                    if let id = rule.because {
+                        if let cited = adrsByID[normaliseADRID(id)] {
+                            adr = ADRReference(cited)
+                            if !cited.status.isInForce {
+                                book.diagnostics.append(.warning("this rule cites \(cited.id), which is \(cited.status.rawValue)", at: line.location,
+                                                                 hint: "rules in .stele files stay in force; cite the ADR that replaced it"))
+                            }
+                        } else {
+                            book.diagnostics.append(.warning("`because \(id)`: no ADR with that id", at: line.location,
+                                                             hint: Suggestion.closest(to: id, in: adrsByID.keys).map { "did you mean `\($0)`?" }))
+                        }
+                    }
+                    let provenance = Provenance(adr: adr, location: line.location, origin: .steleFile)
+                    book.rules.append(compiled(rule, text: line.text, provenance: provenance, baseSeverity: .error, adrState: nil, today: today))
+                }
+            }
+        }
+
+        for adr in adrs {
+            let reference = ADRReference(adr)
+            var adrState: CompiledRule.State?
+            if !adr.status.isInForce {
+                let by = adr.supersededBy.isEmpty ? "" : " by " + adr.supersededBy.joined(separator: ", ")
+                adrState = .inactive(reason: "\(adr.id) is \(adr.status.rawValue)\(by)")
+            }
+            for line in adr.ruleLines {
+                let origin: Provenance.Origin = line.origin == .steleBlock ? .steleBlock : .rulesSection
+                let provenance = Provenance(adr: reference, location: line.location, origin: origin)
+                switch RuleParser.parse(line.text, at: line.location) {
+                case .success(nil):
+                    continue
+                case .success(.component(let c)?):
+                    if adr.status.isInForce { declare(c) }
+                case .success(.setting?):
+                    book.diagnostics.append(.error("settings belong in rules/*.stele, not in an ADR", at: line.location,
+                                                   hint: "move this line to rules/architecture.stele"))
+                case .success(.rule(let rule)?):
+                    let text = RuleFile.statementText(line.text)
+                    book.rules.append(compiled(rule, text: text, provenance: provenance,
+                                               baseSeverity: adr.status.severity ?? .warning, adrState: adrState, today: today))
+                case .failure(let diagnostic):
+                    if origin == .rulesSection {
+                        book.proseRules.append(ProseRule(text: line.text, provenance: provenance, parseError: diagnostic.message))
+                    } else {
+                        book.diagnostics.append(diagnostic)
+                    }
+                }
+            }
+        }
+        return book
+    }
+
+    static func compiled(_ rule: Rule, text: String, provenance: Provenance, baseSeverity: Severity,
+                         adrState: CompiledRule.State?, today: String) -> CompiledRule {
+        var state = adrState ?? .enforced
+        if state == .enforced, let until = rule.until, today < until {
+            state = .waived(until: until)
+        }
+        if state == .enforced {
+            switch rule.kind {
+            case .mustNotUse: state = .notEnforced(reason: "symbol-level rules (`must not use`) are not checked by this version")
+            case .judge: state = .notEnforced(reason: "not judged: the LLM judge is not enabled")
+            default: break
+            }
+        }
+        return CompiledRule(text: text, rule: rule, provenance: provenance, severity: rule.severity ?? baseSeverity, state: state)
+    }
+
+    /// `adr-7`, `ADR 7`, `0007` → `ADR-0007`, the form ADR ids take.
+    static func normaliseADRID(_ id: String) -> String {
+        let digits = id.filter(\.isNumber)
+        guard !digits.isEmpty, let n = Int(digits), id.drop(while: { !$0.isNumber }).allSatisfy(\.isNumber) else { return id }
+        let padded = String(n)
+        return "ADR-" + String(repeating: "0", count: max(0, 4 - padded.count)) + padded
+    }
+
+    /// The last value of each setting wins, as in most config formats.
+    public var adrDirectory: String? {
+        settings.reduce(nil) { last, s in if case .adrDirectory(let d) = s { return d } else { return last } }
+    }
+    public var scanGlobs: [Glob] {
+        settings.flatMap { s -> [Glob] in if case .scan(let g) = s { return g } else { return [] } }
+    }
+    public var ignoreGlobs: [Glob] {
+        settings.flatMap { s -> [Glob] in if case .ignore(let g) = s { return g } else { return [] } }
+    }
+}

@@ -1,0 +1,394 @@
+import SteleCore
+
+/// Parses one statement of the rule language (see docs/rule-language.md).
+///
+/// Pure: text in, statement or diagnostic out. Keywords are case-insensitive, because people write
+/// ADR bullets like "Domain Must Not depend on UI"; names are case-sensitive.
+public enum RuleParser {
+    /// Parses `text`, whose first character is at `location`. Returns nil for a blank or comment line.
+    public static func parse(_ text: String, at location: SourceLocation) -> Result<Statement?, Diagnostic> {
+        var body = text
+        // ADR bullets often end in a full stop: "Domain must not depend on UI."
+        if body.hasSuffix("."), let before = body.dropLast().last, before.isLetter || before.isNumber || before == ")" {
+            body.removeLast()
+        }
+        switch RuleTokenizer.tokenize(body) {
+        case .failure(let failure):
+            return .failure(.error(failure.message, at: location.advanced(by: failure.offset), hint: failure.hint))
+        case .success(let tokens):
+            if tokens.isEmpty { return .success(nil) }
+            var parser = Parser(tokens: tokens, text: body, location: location)
+            do {
+                return .success(try parser.statement())
+            } catch let failure as ParseFailure {
+                return .failure(.error(failure.message, at: location.advanced(by: failure.offset), hint: failure.hint))
+            } catch {
+                return .failure(.error("\(error)", at: location))
+            }
+        }
+    }
+
+    /// The verb phrases that may follow a rule's subject, for "did you mean".
+    static let verbPhrases = [
+        "must not depend on each other", "must not depend on", "must not import", "may only depend on",
+        "must not use", "must be acyclic",
+    ]
+
+    /// Words that start a statement.
+    static let leadingKeywords = ["component", "layers", "strict", "only", "no", "files", "judge", "adr", "scan", "ignore"]
+}
+
+struct ParseFailure: Error {
+    var message: String
+    var offset: Int
+    var hint: String?
+}
+
+extension SourceLocation {
+    /// The location `offset` characters further along the same line.
+    public func advanced(by offset: Int) -> SourceLocation {
+        SourceLocation(file: file, line: line, column: column + offset)
+    }
+}
+
+private struct Parser {
+    let tokens: [RuleToken]
+    let text: String
+    let location: SourceLocation
+    var index = 0
+    /// Where the statement's main part ends and suffixes (`except`, `until`, `because`, `(error)`) begin.
+    var headEnd: Int
+
+    init(tokens: [RuleToken], text: String, location: SourceLocation) {
+        self.tokens = tokens
+        self.text = text
+        self.location = location
+        headEnd = tokens.count
+        for k in tokens.indices where Parser.startsSuffix(tokens, at: k) {
+            headEnd = k
+            break
+        }
+    }
+
+    static func startsSuffix(_ tokens: [RuleToken], at k: Int) -> Bool {
+        let t = tokens[k]
+        if t.isKeyword("except") || t.isKeyword("because") { return true }
+        if t.isKeyword("until"), k + 1 < tokens.count, tokens[k + 1].kind == .word,
+           tokens[k + 1].text.first?.isNumber == true {
+            return true
+        }
+        if t.isSymbol("("), k + 2 < tokens.count, tokens[k + 2].isSymbol(")"),
+           Severity(rawValue: tokens[k + 1].text.lowercased()) != nil {
+            return k == 0 || !(tokens[k - 1].kind == .word && tokens[k - 1].offset + tokens[k - 1].text.count == t.offset)
+        }
+        return false
+    }
+
+    // MARK: Statements
+
+    mutating func statement() throws -> Statement {
+        let first = tokens[0]
+        if first.isKeyword("component") { return .component(try component()) }
+        if first.isKeyword("adr"), tokens.count > 1, tokens[1].isKeyword("directory") {
+            index = 2
+            let path = try expectPath("a directory, e.g. `adr directory docs/decisions`")
+            try expectEnd(of: "the setting")
+            return .setting(.adrDirectory(path))
+        }
+        if first.isKeyword("scan") || first.isKeyword("ignore") {
+            index = 1
+            var globs: [Glob] = []
+            repeat {
+                globs.append(Glob(try expectPath("a path or glob, e.g. `\(first.text.lowercased()) Sources/**`")))
+            } while acceptSeparator()
+            try expectEnd(of: "the setting")
+            return .setting(first.isKeyword("scan") ? .scan(globs) : .ignore(globs))
+        }
+        var rule = Rule(kind: try ruleKind())
+        try expectEnd(of: "the rule")
+        try suffixes(into: &rule)
+        return .rule(rule)
+    }
+
+    mutating func component() throws -> ComponentDeclaration {
+        index = 1
+        guard let nameToken = current, nameToken.kind == .word, isName(nameToken.text) else {
+            throw failure("expected a component name after `component`", hint: "e.g. `component Domain = Sources/Domain/**`")
+        }
+        index += 1
+        var parametrized = false
+        if current?.isSymbol("(") == true {
+            guard peek(1)?.text == "*", peek(2)?.isSymbol(")") == true else {
+                throw failure("expected `(*)` after `\(nameToken.text)`", hint: "a parametrized component is written `\(nameToken.text)(*) = Sources/\(nameToken.text)s/*/**`")
+            }
+            index += 3
+            parametrized = true
+        }
+        guard current?.isSymbol("=") == true else {
+            throw failure("expected `=` after `component \(nameToken.text)`", hint: "e.g. `component \(nameToken.text) = module \(nameToken.text)` or `= Sources/\(nameToken.text)/**`")
+        }
+        index += 1
+        var sources: [ComponentDeclaration.Source] = []
+        var prefix: String?
+        repeat {
+            guard let t = current, index < headEnd else {
+                throw failure("expected `module NAME`, `external NAME` or a path glob", hint: nil)
+            }
+            if t.isKeyword("module") || t.isKeyword("external") {
+                prefix = t.text.lowercased()
+                index += 1
+            }
+            guard let item = current, index < headEnd else {
+                throw failure("expected a name after `\(prefix ?? "")`", hint: nil)
+            }
+            if item.kind == .glob {
+                if parametrized && prefix == nil && !item.text.contains("*") {
+                    throw failure("a parametrized component needs a `*` in its glob", hint: "e.g. `Sources/Features/*/**`")
+                }
+                sources.append(.glob(Glob(item.text)))
+                prefix = nil
+            } else if item.kind == .word, let prefix, isName(item.text) {
+                sources.append(prefix == "module" ? .module(item.text) : .external(item.text))
+            } else if item.kind == .word {
+                throw failure("expected `module \(item.text)`, `external \(item.text)` or a path glob, found `\(item.text)`",
+                              hint: "a bare name is ambiguous: say whether it is a detected module or an external one")
+            } else {
+                throw failure("expected `module NAME`, `external NAME` or a path glob, found `\(item.text)`", hint: nil)
+            }
+            index += 1
+        } while acceptSeparator()
+        if parametrized && !sources.contains(where: { if case .glob = $0 { return true } else { return false } }) {
+            throw ParseFailure(message: "a parametrized component must be defined by a glob with `*`", offset: nameToken.offset,
+                               hint: "e.g. `component \(nameToken.text)(*) = Sources/Features/*/**`")
+        }
+        if index < tokens.count {
+            throw failure("unexpected `\(tokens[index].text)` in a component declaration", hint: "components take no `except`, `until` or severity")
+        }
+        return ComponentDeclaration(name: nameToken.text, isParametrized: parametrized, sources: sources, location: location)
+    }
+
+    mutating func ruleKind() throws -> Rule.Kind {
+        let first = tokens[0]
+        if first.isKeyword("layers") || (first.isKeyword("strict") && peek(1)?.isKeyword("layers") == true) {
+            let strict = first.isKeyword("strict")
+            index = strict ? 2 : 1
+            var layers = [try selector("a layer")]
+            while current?.isSymbol(">") == true, index < headEnd {
+                index += 1
+                layers.append(try selector("a layer after `>`"))
+            }
+            if layers.count < 2 {
+                throw failure(current == nil || index >= headEnd ? "`layers` needs at least two layers" : "expected `>` between layers",
+                              hint: "write the highest layer first: `layers UI > Application > Domain`")
+            }
+            return .layers(layers, strict: strict)
+        }
+        if first.isKeyword("only") {
+            index = 1
+            let allowed = try selectorList("a component after `only`")
+            if accept("may depend on") {
+                return .onlyMayDependOn(allowed, try selector("a component after `may depend on`"))
+            }
+            if accept("may import") {
+                return .onlyMayImport(allowed, modules: try moduleList())
+            }
+            throw expectedPhrase(["may depend on", "may import"], after: allowed.map(\.description).joined(separator: ", "))
+        }
+        if first.isKeyword("no"), peek(1)?.isKeyword("cycles") == true {
+            index = 2
+            if accept("in") || accept("among") || accept("between") {
+                return .noCycles(try selector("a component after `no cycles in`"))
+            }
+            return .noCycles(nil)
+        }
+        if first.isKeyword("files"), peek(1)?.isKeyword("in") == true {
+            index = 2
+            let subject = try selector("a component after `files in`")
+            guard accept("must be named") else { throw expectedPhrase(["must be named"], after: subject.description) }
+            guard let pattern = current, pattern.kind == .string || pattern.kind == .glob, index < headEnd else {
+                throw failure("expected a quoted file-name pattern", hint: "e.g. `files in ViewModels must be named \"*ViewModel.swift\"`")
+            }
+            index += 1
+            return .naming(subject, pattern: pattern.text)
+        }
+        if first.isKeyword("judge") {
+            index = 1
+            guard let question = current, question.kind == .string else {
+                throw failure("expected a quoted rule after `judge`", hint: "e.g. `judge \"views hold no business logic\" for UI`")
+            }
+            index += 1
+            guard accept("for") else { throw expectedPhrase(["for"], after: "judge \"…\"") }
+            return .judge(question.text, try selector("a component after `for`"))
+        }
+
+        // SUBJECT VERB ...
+        let subject = try selector("a component, module or glob")
+        if accept("must not depend on each other") {
+            guard case .family(let family) = subject else {
+                throw ParseFailure(message: "`must not depend on each other` needs a parametrized component like `Feature(*)`",
+                                   offset: tokens[0].offset, hint: "declare it with `component Feature(*) = Sources/Features/*/**`")
+            }
+            return .independent(family: family)
+        }
+        if accept("must not depend on") {
+            let targets = try selectorList("a component after `must not depend on`")
+            let transitive = accept("directly or indirectly") || accept("transitively") || accept("indirectly")
+            return .mustNotDependOn(subject, targets, transitive: transitive)
+        }
+        if accept("must not import") { return .mustNotImport(subject, modules: try moduleList()) }
+        if accept("may only depend on") { return .mayOnlyDependOn(subject, try selectorList("a component after `may only depend on`")) }
+        if accept("must not use") { return .mustNotUse(subject, symbols: try moduleList(what: "a symbol, e.g. `print` or `UserDefaults.standard`")) }
+        if accept("must be acyclic") { return .noCycles(subject) }
+        if index == 1, let keyword = Suggestion.closest(to: first.text.lowercased(), in: RuleParser.leadingKeywords) {
+            throw ParseFailure(message: "unknown statement `\(first.text)`", offset: first.offset,
+                               hint: "did you mean `\(keyword)`?")
+        }
+        if index == 1, tokens.contains(where: { $0.isSymbol(">") }) {
+            throw ParseFailure(message: "unknown statement `\(first.text)`", offset: first.offset, hint: "did you mean `layers \(text)`?")
+        }
+        throw expectedPhrase(RuleParser.verbPhrases, after: subject.description)
+    }
+
+    mutating func suffixes(into rule: inout Rule) throws {
+        index = headEnd
+        headEnd = tokens.count
+        while let t = current {
+            if t.isKeyword("except") {
+                index += 1
+                rule.exceptions += try selectorList("a component or glob after `except`")
+            } else if t.isKeyword("until") {
+                index += 1
+                guard let date = current, date.kind == .word, Parser.isValidDate(date.text) else {
+                    throw failure("expected a date `YYYY-MM-DD` after `until`", hint: "e.g. `until 2027-03-31`")
+                }
+                rule.until = date.text
+                index += 1
+            } else if t.isKeyword("because") {
+                index += 1
+                guard let reason = current, reason.kind == .word else {
+                    throw failure("expected an ADR id after `because`", hint: "e.g. `because ADR-0007`")
+                }
+                rule.because = reason.text
+                index += 1
+            } else if t.isSymbol("("), let word = peek(1), let severity = Severity(rawValue: word.text.lowercased()), peek(2)?.isSymbol(")") == true {
+                rule.severity = severity
+                index += 3
+            } else {
+                throw failure("unexpected `\(t.text)`", hint: "a rule may end with `except …`, `until YYYY-MM-DD`, `(error|warning|info)` or `because ADR-…`")
+            }
+        }
+    }
+
+    // MARK: Pieces
+
+    var current: RuleToken? { index < tokens.count ? tokens[index] : nil }
+    func peek(_ n: Int) -> RuleToken? { index + n < tokens.count ? tokens[index + n] : nil }
+
+    /// Consumes a keyword phrase (case-insensitive) if the next words spell it.
+    mutating func accept(_ phrase: String) -> Bool {
+        let words = phrase.split(separator: " ")
+        guard index + words.count <= headEnd else { return false }
+        for (k, word) in words.enumerated() where !tokens[index + k].isKeyword(String(word)) { return false }
+        index += words.count
+        return true
+    }
+
+    /// `,` or `and` (or `, and`) between list items.
+    mutating func acceptSeparator() -> Bool {
+        guard index < headEnd else { return false }
+        if current?.isSymbol(",") == true {
+            index += 1
+            if current?.isKeyword("and") == true, index + 1 < headEnd { index += 1 }
+            return true
+        }
+        if current?.isKeyword("and") == true, index + 1 < headEnd { index += 1; return true }
+        return false
+    }
+
+    mutating func selector(_ what: String) throws -> Selector {
+        guard let t = current, index < headEnd else { throw failure("expected \(what)", hint: nil) }
+        if t.kind == .glob { index += 1; return .glob(Glob(t.text)) }
+        guard t.kind == .word, isName(t.text) else {
+            throw failure("expected \(what), found `\(t.text)`", hint: nil)
+        }
+        index += 1
+        // `Feature(*)` / `Feature(Login)`: the parenthesis touches the name; `A (warning)` is a suffix.
+        if let open = current, open.isSymbol("("), open.offset == t.offset + t.text.count, index + 2 < headEnd,
+           let inner = peek(1), peek(2)?.isSymbol(")") == true, Severity(rawValue: inner.text.lowercased()) == nil {
+            if inner.text == "*" { index += 3; return .family(t.text) }
+            if inner.kind == .word { index += 3; return .member(family: t.text, member: inner.text) }
+        }
+        return .name(t.text)
+    }
+
+    mutating func selectorList(_ what: String) throws -> [Selector] {
+        var list = [try selector(what)]
+        while acceptSeparator() { list.append(try selector(what)) }
+        return list
+    }
+
+    mutating func moduleList(what: String = "a module name") throws -> [String] {
+        var names: [String] = []
+        repeat {
+            guard let t = current, index < headEnd, t.kind == .word, isName(t.text) else {
+                throw failure("expected \(what)" + (current.map { ", found `\($0.text)`" } ?? ""), hint: nil)
+            }
+            names.append(t.text)
+            index += 1
+        } while acceptSeparator()
+        return names
+    }
+
+    mutating func expectPath(_ what: String) throws -> String {
+        guard let t = current, t.kind == .word || t.kind == .glob || t.kind == .string else {
+            throw failure("expected \(what)", hint: nil)
+        }
+        index += 1
+        return t.text
+    }
+
+    func expectEnd(of what: String) throws {
+        guard index < headEnd, let t = current else { return }
+        throw ParseFailure(message: "unexpected `\(t.text)` after \(what)", offset: t.offset,
+                           hint: "separate names with `,`; a rule may end with `except …`, `until YYYY-MM-DD`, `(error|warning|info)` or `because ADR-…`")
+    }
+
+    func expectedPhrase(_ phrases: [String], after subject: String) -> ParseFailure {
+        let quoted = phrases.map { "`\($0)`" }
+        let list = quoted.count == 1 ? quoted[0] : quoted.dropLast().joined(separator: ", ") + " or " + quoted.last!
+        guard let t = current, index < headEnd else {
+            return ParseFailure(message: "expected \(list) after `\(subject)`", offset: text.count, hint: nil)
+        }
+        // Compare the next few words with each phrase of the same length: "mustnt depend on" → "must not depend on".
+        let rest = tokens[index..<headEnd].prefix(6).map { $0.text.lowercased() }
+        var best: (phrase: String, distance: Int)?
+        for phrase in phrases {
+            let n = phrase.split(separator: " ").count
+            for take in max(1, n - 1)...min(rest.count, n + 1) {
+                let candidate = rest.prefix(take).joined(separator: " ")
+                let d = Suggestion.editDistance(candidate, phrase, limit: max(2, phrase.count / 3))
+                if d <= max(2, phrase.count / 3), best == nil || d < best!.distance { best = (phrase, d) }
+            }
+        }
+        return ParseFailure(message: "expected \(list) after `\(subject)`, found `\(t.text)`", offset: t.offset,
+                            hint: best.map { "did you mean `\($0.phrase)`?" })
+    }
+
+    func failure(_ message: String, hint: String?) -> ParseFailure {
+        ParseFailure(message: message, offset: index < tokens.count ? tokens[index].offset : text.count, hint: hint)
+    }
+
+    func isName(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, first == "_" || first.properties.isAlphabetic else { return false }
+        return text.unicodeScalars.allSatisfy { $0 == "_" || $0 == "." || $0 == "-" || $0.properties.isAlphabetic || ("0"..."9").contains($0) }
+    }
+
+    static func isValidDate(_ text: String) -> Bool {
+        let parts = text.split(separator: "-")
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), (1...12).contains(m) else { return false }
+        let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
+        return (1...days).contains(d)
+    }
+}

@@ -1,0 +1,91 @@
+import Dispatch
+import SteleCore
+
+/// Scans a repository: lists its files, reads every SwiftPM manifest to learn the modules, then
+/// lexes every Swift file for its imports, on all cores. The result is sorted and independent of
+/// the order threads finish in.
+public enum ProjectScanner {
+    /// - Parameters:
+    ///   - root: the repository root (absolute or relative to the working directory).
+    ///   - include: the `scan` setting; empty means the whole tree. Manifests are read wherever they are.
+    ///   - ignore: the `ignore` setting.
+    ///   - only: when set, only these repo-relative files are lexed (changed-files mode); modules still
+    ///     come from every manifest.
+    public static func scan(root: String, include: [Glob] = [], ignore: [Glob] = [], only: Set<String>? = nil) -> ScanResult {
+        let listing = FileWalker(root: root, ignore: ignore).list()
+        var diagnostics = listing.diagnostics
+
+        var manifests: [SwiftPMManifest] = []
+        for path in listing.files where path == "Package.swift" || path.hasSuffix("/Package.swift") {
+            switch FileReader.read(root + "/" + path) {
+            case .text(let bytes, _):
+                let manifest = SwiftPMManifest.parse(bytes, manifestPath: path)
+                diagnostics += manifest.diagnostics
+                manifests.append(manifest)
+            case .skipped(let reason):
+                diagnostics.append(.warning("manifest not read: \(reason)", at: SourceLocation(file: path, line: 1, column: 1)))
+            }
+        }
+        let moduleMap = SwiftPMModuleMap(manifests: manifests, files: listing.files)
+
+        let sources: [(path: String, language: Language)] = listing.files.compactMap { path in
+            guard let language = Language.of(path: path) else { return nil }
+            if !include.isEmpty && !include.contains(where: { $0.matches(path) }) { return nil }
+            if let only, !only.contains(path) { return nil }
+            return (path, language)
+        }
+
+        let results = ConcurrentResults<(SourceFile, Diagnostic?)>(count: sources.count)
+        DispatchQueue.concurrentPerform(iterations: sources.count) { index in
+            let (path, language) = sources[index]
+            results[index] = scanFile(root: root, path: path, language: language, module: moduleMap.module(forFile: path))
+        }
+        var files: [SourceFile] = []
+        files.reserveCapacity(sources.count)
+        for (file, diagnostic) in results.values {
+            files.append(file)
+            if let diagnostic { diagnostics.append(diagnostic) }
+        }
+        return ScanResult(files: files, modules: moduleMap.modules, diagnostics: diagnostics.sortedForOutput())
+    }
+
+    static func scanFile(root: String, path: String, language: Language, module: String?) -> (SourceFile, Diagnostic?) {
+        let at = SourceLocation(file: path, line: 1, column: 1)
+        guard language == .swift else {
+            return (SourceFile(path: path, language: language, module: module, imports: []), nil)
+        }
+        switch FileReader.read(root + "/" + path) {
+        case .skipped(let reason):
+            return (SourceFile(path: path, language: language, module: module, imports: [], skipped: reason),
+                    .warning("not scanned: \(reason)", at: at))
+        case .text(let bytes, let validUTF8):
+            let file = SourceFile(path: path, language: language, module: module, imports: SwiftImportScanner.imports(in: bytes))
+            return (file, validUTF8 ? nil : .warning("not valid UTF-8; scanned as bytes", at: at,
+                                                     hint: "imports are found, but names with invalid bytes are shown with U+FFFD"))
+        }
+    }
+}
+
+/// A fixed-size buffer that concurrent workers fill, each writing only its own index. The memory is
+/// allocated once up front, so no worker ever touches shared bookkeeping (an `Array` would).
+final class ConcurrentResults<Value>: @unchecked Sendable {
+    private let storage: UnsafeMutableBufferPointer<Value?>
+
+    init(count: Int) {
+        storage = .allocate(capacity: count)
+        storage.initialize(repeating: nil)
+    }
+
+    deinit {
+        storage.deinitialize()
+        storage.deallocate()
+    }
+
+    subscript(index: Int) -> Value? {
+        get { storage[index] }
+        set { storage[index] = newValue }
+    }
+
+    /// Every value, in index order. Call after the workers are done.
+    var values: [Value] { storage.map { $0! } }
+}

@@ -1,0 +1,101 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import SteleCore
+
+/// Lists the files of a repository: regular files only, never following symbolic links (so link
+/// loops cannot hang it, and nothing outside the tree is read), skipping version-control, build and
+/// vendored directories and whatever the `ignore` setting names.
+///
+/// This is I/O at the edge of the scanning stage; everything after it works on the list it returns.
+public struct FileWalker: Sendable {
+    /// Directory names never descended into: VCS metadata, build output, vendored dependencies.
+    public static let skippedDirectoryNames: Set<String> = [
+        ".git", ".hg", ".svn", ".build", ".swiftpm", ".stele-cache", "node_modules", "Pods", "Carthage",
+        "DerivedData", "vendor", "Vendor", "third_party", "third-party", "__pycache__", ".venv", "venv",
+    ]
+
+    public struct Listing: Sendable {
+        /// Repo-relative paths of regular files, sorted.
+        public var files: [String]
+        /// Links not followed, directories that could not be opened.
+        public var diagnostics: [Diagnostic]
+    }
+
+    public var root: String
+    public var ignore: [Glob]
+
+    public init(root: String, ignore: [Glob] = []) {
+        self.root = root
+        self.ignore = ignore
+    }
+
+    public func list() -> Listing {
+        var files: [String] = []
+        var diagnostics: [Diagnostic] = []
+        var pending: [String] = [""]
+        while let relative = pending.popLast() {
+            let absolute = relative.isEmpty ? root : root + "/" + relative
+            guard let dir = opendir(absolute) else {
+                if !relative.isEmpty {
+                    diagnostics.append(.warning("cannot read directory: \(String(cString: strerror(errno)))",
+                                                at: SourceLocation(file: relative, line: 1, column: 1)))
+                }
+                continue
+            }
+            defer { closedir(dir) }
+            while let entry = readdir(dir) {
+                let name = FileWalker.name(of: entry)
+                if name == "." || name == ".." { continue }
+                let path = relative.isEmpty ? name : relative + "/" + name
+                var type = Int32(entry.pointee.d_type)
+                if type == Int32(DT_UNKNOWN) {
+                    var info = stat()
+                    guard lstat(root + "/" + path, &info) == 0 else { continue }
+                    type = FileWalker.direntType(mode: info.st_mode)
+                }
+                switch type {
+                case Int32(DT_DIR):
+                    if FileWalker.skippedDirectoryNames.contains(name) || name.hasPrefix(".build") { continue }
+                    if name.hasPrefix(".") && name != ".github" { continue }
+                    if ignore.contains(where: { $0.matches(path) }) { continue }
+                    pending.append(path)
+                case Int32(DT_REG):
+                    if ignore.contains(where: { $0.matches(path) }) { continue }
+                    files.append(path)
+                case Int32(DT_LNK):
+                    if ignore.contains(where: { $0.matches(path) }) { continue }
+                    if Language.of(path: path) != nil || name == "Package.swift" {
+                        diagnostics.append(.warning("symbolic link not followed", at: SourceLocation(file: path, line: 1, column: 1),
+                                                    hint: "Stele reads only files inside the tree; scan the link's target where it lives"))
+                    }
+                default:
+                    continue
+                }
+            }
+        }
+        files.sort()
+        return Listing(files: files, diagnostics: diagnostics)
+    }
+
+    static func name(of entry: UnsafeMutablePointer<dirent>) -> String {
+        withUnsafePointer(to: &entry.pointee.d_name) { pointer in
+            pointer.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: entry.pointee.d_name)) {
+                String(cString: $0)
+            }
+        }
+    }
+
+    static func direntType(mode: mode_t) -> Int32 {
+        switch mode & S_IFMT {
+        case S_IFDIR: return Int32(DT_DIR)
+        case S_IFREG: return Int32(DT_REG)
+        case S_IFLNK: return Int32(DT_LNK)
+        default: return Int32(DT_UNKNOWN)
+        }
+    }
+}
