@@ -35,8 +35,9 @@ let package = Package(
         .testTarget(name: "SteleADRTests", dependencies: ["SteleADR"]),
         .testTarget(name: "SteleRulesTests", dependencies: ["SteleRules"]),
         .testTarget(name: "SteleScanTests", dependencies: ["SteleScan"]),
-        .testTarget(name: "SteleCheckTests", dependencies: ["SteleCheck", "SteleCLI"]),
-        .testTarget(name: "SteleReportTests", dependencies: ["SteleReport", "SteleCLI"]),
+        .testTarget(name: "SteleGraphTests", dependencies: ["SteleGraph", "SteleScan", "SteleRules"]),
+        .testTarget(name: "SteleCheckTests", dependencies: ["SteleCheck", "SteleGraph", "SteleScan", "SteleRules", "SteleADR"]),
+        .testTarget(name: "SteleReportTests", dependencies: ["SteleReport", "SteleCheck", "SteleGraph", "SteleScan", "SteleRules", "SteleADR"]),
         .testTarget(name: "SteleCLITests", dependencies: ["stele"]),
     ]
 )

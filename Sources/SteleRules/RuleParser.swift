@@ -364,7 +364,9 @@ private struct Parser {
         var best: (phrase: String, distance: Int)?
         for phrase in phrases {
             let n = phrase.split(separator: " ").count
-            for take in max(1, n - 1)...min(rest.count, n + 1) {
+            let fewest = max(1, n - 1), most = min(rest.count, n + 1)
+            guard fewest <= most else { continue }
+            for take in fewest...most {
                 let candidate = rest.prefix(take).joined(separator: " ")
                 let d = Suggestion.editDistance(candidate, phrase, limit: max(2, phrase.count / 3))
                 if d <= max(2, phrase.count / 3), best == nil || d < best!.distance { best = (phrase, d) }

@@ -1,0 +1,4 @@
+import UI
+import Domain
+
+print("shop")

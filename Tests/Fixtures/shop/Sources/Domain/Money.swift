@@ -1,0 +1,5 @@
+import Foundation
+
+public struct Money {
+    public var cents: Int
+}

@@ -1,0 +1,3 @@
+import Login
+
+public struct CartScreen {}

@@ -1,5 +1,0 @@
-import XCTest
-
-final class SteleADRPlaceholderTests: XCTestCase {
-    func testPlaceholder() { XCTAssertTrue(true) }
-}

@@ -1,0 +1,93 @@
+import Foundation
+import XCTest
+
+/// Bad input never crashes Stele and never loses anything: it says what is wrong, where, and what to do.
+final class BadInputTests: XCTestCase {
+    func testMalformedRuleStopsWithItsLocationAndAHint() throws {
+        let tree = try TemporaryTree(copying: "shop")
+        defer { tree.remove() }
+        try tree.write("rules/architecture.stele", "# comment\nDomain mustnt import GRDB\n")
+        let run = try SteleProcess.run(["check", tree.path])
+        XCTAssertEqual(run.status, 2)
+        XCTAssertTrue(run.stderr.contains("rules/architecture.stele:2:8: error: expected `must not depend on each other`"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("hint: did you mean `must not import`?"), run.stderr)
+        XCTAssertEqual(run.stdout, "", "nothing is checked when the rules are broken")
+    }
+
+    func testMalformedLineInAnADRBlockIsAnErrorButABulletIsProse() throws {
+        let tree = try TemporaryTree(copying: "shop")
+        defer { tree.remove() }
+        try tree.write("adr/0008-broken.md", "# 8. Broken\n\nStatus: Accepted\n\n```stele\nlayers UI Domain\n```\n")
+        let run = try SteleProcess.run(["check", tree.path])
+        XCTAssertEqual(run.status, 2)
+        XCTAssertTrue(run.stderr.contains("adr/0008-broken.md:6:11: error: expected `>` between layers"), run.stderr)
+    }
+
+    func testUnknownComponentIsAnErrorInABlockAndAWarningInABullet() throws {
+        let tree = try TemporaryTree(copying: "shop")
+        defer { tree.remove() }
+        try tree.write("adr/0008-typo.md", "# 8. Typo\n\nStatus: Accepted\n\n## Rules\n\n- Domian must not depend on UI\n")
+        let bullet = try SteleProcess.run(["check", tree.path])
+        XCTAssertEqual(bullet.status, 1, "a bullet naming something unknown is a warning, not a stop")
+        XCTAssertTrue(bullet.stderr.contains("adr/0008-typo.md:7:3: warning: unknown component `Domian`\n  hint: did you mean `Domain`?"), bullet.stderr)
+
+        try tree.write("adr/0008-typo.md", "# 8. Typo\n\nStatus: Accepted\n\n```stele\nDomian must not depend on UI\n```\n")
+        let block = try SteleProcess.run(["check", tree.path])
+        XCTAssertEqual(block.status, 2)
+        XCTAssertTrue(block.stderr.contains("adr/0008-typo.md:6:1: error: unknown component `Domian`"), block.stderr)
+    }
+
+    func testUnreadableBinaryHugeNonUTF8AndLinkedFilesAreReportedNotFatal() throws {
+        let tree = try TemporaryTree(copying: "shop")
+        defer { tree.remove() }
+        try tree.write("Sources/Domain/Binary.swift", Data([0x69, 0x6D, 0x00, 0x01, 0x02]))
+        try tree.write("Sources/Domain/Latin1.swift", Data("import Foundation\nlet caf".utf8) + Data([0xE9]) + Data(" = 1\n".utf8))
+        try tree.write("Sources/Domain/Huge.swift", Data(repeating: 0x20, count: 9 * 1024 * 1024))
+        try FileManager.default.createSymbolicLink(atPath: tree.path + "/Sources/Domain/Loop", withDestinationPath: "..")
+        try FileManager.default.createSymbolicLink(atPath: tree.path + "/Sources/Domain/Alias.swift", withDestinationPath: "Order.swift")
+        try tree.write("Sources/Domain/Secret.swift", "import GRDB\n")
+        try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: tree.path + "/Sources/Domain/Secret.swift")
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: tree.path + "/Sources/Domain/Secret.swift") }
+
+        let run = try SteleProcess.run(["check", tree.path])
+        XCTAssertEqual(run.status, 1, run.stderr)
+        XCTAssertTrue(run.stderr.contains("Sources/Domain/Binary.swift:1:1: warning: not scanned: binary"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("Sources/Domain/Huge.swift:1:1: warning: not scanned: too large"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("Sources/Domain/Latin1.swift:1:1: warning: not valid UTF-8"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("Sources/Domain/Alias.swift:1:1: warning: symbolic link not followed"), run.stderr)
+        if getuid() != 0 { // root reads any file, so only a normal user sees this one
+            XCTAssertTrue(run.stderr.contains("Sources/Domain/Secret.swift:1:1: warning: not scanned: unreadable"), run.stderr)
+        }
+        XCTAssertTrue(run.stdout.contains("Sources/Domain/Order.swift:2:1: error: `Domain` imports `GRDB`"), run.stdout)
+    }
+
+    func testRepositoryWithNoADRsAndNoRules() throws {
+        let tree = try TemporaryTree()
+        defer { tree.remove() }
+        try tree.write("Sources/A/a.swift", "import Foundation\n")
+        let run = try SteleProcess.run(["check", tree.path])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertEqual(run.stdout, "stele: no violations (1 file, 0 rules enforced)\n")
+        let rules = try SteleProcess.run(["rules", tree.path])
+        XCTAssertTrue(rules.stdout.hasPrefix("No ADR directory found."), rules.stdout)
+    }
+
+    func testBrokenFrontMatterAndEmptyBlockAreReported() throws {
+        let tree = try TemporaryTree(copying: "shop")
+        defer { tree.remove() }
+        try tree.write("adr/0008-front.md", "---\nstatus: accepted\n# 8. No closing fence\n\n```stele\n```\n")
+        let run = try SteleProcess.run(["rules", tree.path])
+        XCTAssertTrue([0, 1, 2].contains(run.status), "an exit code, never a crash: \(run.status)")
+        XCTAssertTrue(run.stderr.contains("adr/0008-front.md:1:"), run.stderr)
+        XCTAssertTrue(run.stderr.lowercased().contains("empty"), run.stderr)
+    }
+
+    func testUsageErrorsExitTwo() throws {
+        XCTAssertEqual(try SteleProcess.run(["chek"]).status, 2)
+        XCTAssertEqual(try SteleProcess.run(["check", "--formt", "json"]).stderr, "stele: error: unknown option `--formt` for `stele check`\n  hint: did you mean `--format`?\n")
+        XCTAssertEqual(try SteleProcess.run(["check", "/nonexistent/path"]).status, 2)
+        XCTAssertEqual(try SteleProcess.run(["check", ".", "--today", "tomorrow"]).status, 2)
+        XCTAssertEqual(try SteleProcess.run(["review"]).status, 2)
+        XCTAssertEqual(try SteleProcess.run(["--version"]).stdout, "stele 0.1.0\n")
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import XCTest
+
+/// `stele check` end to end, on the shop fixture: a SwiftPM package with ADRs in five formats.
+final class CheckCommandTests: XCTestCase {
+    func testReportsEachViolationOnceWithItsADR() throws {
+        let tree = try TemporaryTree(copying: "shop")
+        defer { tree.remove() }
+        let run = try SteleProcess.run(["check", tree.path])
+        XCTAssertEqual(run.status, 1, run.stderr)
+        XCTAssertEqual(run.stdout, """
+        Sources/Domain/Order.swift:2:1: error: `Domain` imports `GRDB` [ADR-0002]
+            import GRDB
+          rule: Domain must not import GRDB, UIKit, SwiftUI  (adr/0002-pure-domain.md:17)
+          why:  ADR-0002 "Keep the domain layer pure" (accepted, adr/0002-pure-domain.md)
+        Sources/Domain/Order.swift:2:1: error: `Domain` imports `GRDB`, which only `Persistence` may import [ADR-0007]
+            import GRDB
+          rule: Only Persistence may import GRDB  (adr/0007-database-access.md:7)
+          why:  ADR-0007 "Database access goes through Persistence" (accepted, adr/0007-database-access.md)
+        Sources/Features/Cart/CartScreen.swift:1:1: error: dependency cycle: Cart → Login → Cart [ADR-0006]
+            import Login
+          rule: no cycles  (adr/0006-foundation-allowed.md:15)
+          why:  ADR-0006 "Foundation is allowed everywhere" (accepted, adr/0006-foundation-allowed.md)
+        Sources/Features/Cart/CartScreen.swift:1:1: warning: `Feature(Cart)` imports `Feature(Login)` (`import Login`): members of `Feature(*)` must not depend on each other [ADR-0004]
+            import Login
+          rule: Feature(*) must not depend on each other  (adr/0004-feature-modules.md:13)
+          why:  ADR-0004 "Feature modules" (proposed, adr/0004-feature-modules.md)
+        Sources/Features/Login/LoginScreen.swift:1:1: warning: `Feature(Login)` imports `Feature(Cart)` (`import Cart`): members of `Feature(*)` must not depend on each other [ADR-0004]
+            import Cart
+          rule: Feature(*) must not depend on each other  (adr/0004-feature-modules.md:13)
+          why:  ADR-0004 "Feature modules" (proposed, adr/0004-feature-modules.md)
+        stele: 3 errors, 2 warnings (9 files, 9 rules enforced, 1 not enforced)
+
+        """)
+    }
+
+    func testJSONIsDeterministicAndFollowsTheSchema() throws {
+        let tree = try TemporaryTree(copying: "shop")
+        defer { tree.remove() }
+        let first = try SteleProcess.run(["check", tree.path, "--format", "json"])
+        let second = try SteleProcess.run(["check", tree.path, "--format=json"])
+        XCTAssertEqual(first.status, 1)
+        XCTAssertEqual(first.stdout, second.stdout, "same inputs, byte-identical output")
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual(json["version"] as? Int, 1)
+        let summary = try XCTUnwrap(json["summary"] as? [String: Any])
+        XCTAssertEqual(summary["files"] as? Int, 9)
+        XCTAssertEqual(summary["errors"] as? Int, 3)
+        XCTAssertEqual(summary["warnings"] as? Int, 2)
+        let findings = try XCTUnwrap(json["findings"] as? [[String: Any]])
+        let first_ = findings[0]
+        XCTAssertEqual(first_["rule"] as? String, "Domain must not import GRDB, UIKit, SwiftUI")
+        XCTAssertEqual(first_["file"] as? String, "Sources/Domain/Order.swift")
+        XCTAssertEqual(first_["line"] as? Int, 2)
+        XCTAssertEqual(first_["column"] as? Int, 1)
+        XCTAssertEqual(first_["from"] as? String, "Domain")
+        XCTAssertEqual(first_["to"] as? String, "GRDB")
+        let adr = try XCTUnwrap(first_["adr"] as? [String: Any])
+        XCTAssertEqual(adr["id"] as? String, "ADR-0002")
+        XCTAssertEqual(adr["status"] as? String, "accepted")
+        XCTAssertEqual(adr["file"] as? String, "adr/0002-pure-domain.md")
+        XCTAssertEqual(adr["line"] as? Int, 17)
+        XCTAssertEqual((first_["fingerprint"] as? String)?.count, 16)
+    }
+
+    func testOutputOptionWritesTheReportAndCheckWritesNothingElse() throws {
+        let tree = try TemporaryTree(copying: "shop")
+        defer { tree.remove() }
+        let before = try tree.snapshot()
+        let run = try SteleProcess.run(["check", tree.path])
+        XCTAssertEqual(run.status, 1)
+        XCTAssertEqual(try tree.snapshot(), before, "check must not write into the tree")
+
+        let report = FileManager.default.temporaryDirectory.appendingPathComponent("stele-report-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: report) }
+        let written = try SteleProcess.run(["check", tree.path, "--format", "json", "--output", report.path])
+        XCTAssertEqual(written.stdout, "")
+        XCTAssertTrue(try String(contentsOf: report, encoding: .utf8).contains("\"ADR-0002\""))
+    }
+
+    func testCleanRepositoryExitsZero() throws {
+        let tree = try TemporaryTree(copying: "shop")
+        defer { tree.remove() }
+        try tree.write("Sources/Domain/Order.swift", "import Foundation\npublic struct Order {}\n")
+        try tree.write("Sources/Features/Cart/CartScreen.swift", "public struct CartScreen {}\n")
+        let run = try SteleProcess.run(["check", tree.path])
+        XCTAssertEqual(run.status, 0, run.stdout + run.stderr)
+        XCTAssertTrue(run.stdout.hasPrefix("stele: no violations (9 files, 9 rules enforced, 1 not enforced)"), run.stdout)
+    }
+
+    func testWarningsAloneDoNotFailTheGate() throws {
+        let tree = try TemporaryTree(copying: "shop")
+        defer { tree.remove() }
+        try tree.write("Sources/Domain/Order.swift", "import Foundation\n")
+        try tree.write("Sources/Features/Cart/CartScreen.swift", "public struct CartScreen {}\n")
+        try tree.write("Sources/Features/Login/LoginScreen.swift", "import Cart\n")
+        let run = try SteleProcess.run(["check", tree.path])
+        XCTAssertEqual(run.status, 0)
+        XCTAssertTrue(run.stdout.contains("warning: `Feature(Login)` imports `Feature(Cart)`"), run.stdout)
+    }
+
+    func testWaiverFromTheCommandLineDate() throws {
+        let tree = try TemporaryTree(copying: "shop")
+        defer { tree.remove() }
+        try tree.write("rules/architecture.stele", "Domain must not import GRDB until 2027-01-01 because ADR-0002\n")
+        try tree.write("adr/0002-pure-domain.md", "# Pure\n\nStatus: Accepted\n")
+        try tree.write("adr/0007-database-access.md", "# 7. DB\n\nStatus: Accepted\n")
+        try tree.write("adr/0006-foundation-allowed.md", "# 6. F\n\nStatus: Accepted\n")
+        let waived = try SteleProcess.run(["check", tree.path, "--today", "2026-12-31"])
+        XCTAssertFalse(waived.stdout.contains("error:"), waived.stdout)
+        let expired = try SteleProcess.run(["check", tree.path, "--today", "2027-01-01"])
+        XCTAssertEqual(expired.status, 1)
+        XCTAssertTrue(expired.stdout.contains("Sources/Domain/Order.swift:2:1: error: `Domain` imports `GRDB` [ADR-0002]"), expired.stdout)
+    }
+}

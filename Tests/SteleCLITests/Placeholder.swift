@@ -1,5 +1,0 @@
-import XCTest
-
-final class stelePlaceholderTests: XCTestCase {
-    func testPlaceholder() { XCTAssertTrue(true) }
-}

@@ -1,0 +1,33 @@
+import XCTest
+@testable import SteleCheck
+
+final class ForbiddenDependencyCheckTests: XCTestCase {
+    func testDirectDependencyOnAModuleComponent() {
+        let result = CheckHarness.check("shop", rules: "UI must not depend on Persistence")
+        XCTAssertEqual(CheckHarness.lines(result), ["Sources/UI/OrderView.swift:2:1 `UI` imports `Persistence`"])
+        XCTAssertEqual(result.findings.first?.from, "UI")
+        XCTAssertEqual(result.findings.first?.to, "Persistence")
+    }
+
+    func testDeclaredComponentsAndExternals() {
+        let result = CheckHarness.check("shop", rules: """
+        component Core = Sources/Domain/**
+        component Database = external GRDB
+        Core must not depend on Database
+        """)
+        XCTAssertEqual(CheckHarness.lines(result), ["Sources/Domain/Order.swift:2:1 `Core` imports `Database` (`import GRDB`)"])
+    }
+
+    func testIndirectDependencyShowsThePath() {
+        let direct = CheckHarness.check("shop", rules: "App must not depend on Persistence")
+        XCTAssertEqual(direct.findings, [], "App does not import Persistence itself")
+        let transitive = CheckHarness.check("shop", rules: "App must not depend on Persistence directly or indirectly")
+        XCTAssertEqual(CheckHarness.lines(transitive),
+                       ["Sources/App/main.swift:1:1 `App` depends on `Persistence` indirectly: App → UI → Persistence"])
+    }
+
+    func testExceptOnTheTargetSide() {
+        let result = CheckHarness.check("shop", rules: "UI must not depend on Persistence, Domain except Persistence")
+        XCTAssertEqual(CheckHarness.lines(result), ["Sources/UI/OrderView.swift:1:1 `UI` imports `Domain`"])
+    }
+}

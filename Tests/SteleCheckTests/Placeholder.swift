@@ -1,5 +1,0 @@
-import XCTest
-
-final class SteleCheckPlaceholderTests: XCTestCase {
-    func testPlaceholder() { XCTAssertTrue(true) }
-}

@@ -1,5 +1,0 @@
-import XCTest
-
-final class SteleReportPlaceholderTests: XCTestCase {
-    func testPlaceholder() { XCTAssertTrue(true) }
-}

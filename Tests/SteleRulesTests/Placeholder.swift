@@ -1,5 +1,0 @@
-import XCTest
-
-final class SteleRulesPlaceholderTests: XCTestCase {
-    func testPlaceholder() { XCTAssertTrue(true) }
-}

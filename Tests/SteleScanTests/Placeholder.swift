@@ -1,5 +1,0 @@
-import XCTest
-
-final class SteleScanPlaceholderTests: XCTestCase {
-    func testPlaceholder() { XCTAssertTrue(true) }
-}
