@@ -1,0 +1,74 @@
+import Foundation
+import XCTest
+import SteleCore
+import SteleRules
+import SteleScan
+@testable import SteleGraph
+
+final class ArchitectureTests: XCTestCase {
+    static let shop = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/shop").path
+
+    func architecture(_ components: String = "") -> Architecture {
+        let file = RuleFile.parse(components, path: "rules/t.stele")
+        let components = file.lines.compactMap { line -> ComponentDeclaration? in
+            if case .component(let c) = line.statement { return c } else { return nil }
+        }
+        return Architecture(scan: ProjectScanner.scan(root: ArchitectureTests.shop), components: components)
+    }
+
+    func files(_ resolution: Architecture.Resolution, in a: Architecture) -> [String] {
+        guard case .resolved(let set) = resolution else { return ["<unknown>"] }
+        return set.files.map { a.scan.files[$0].path }
+    }
+
+    func testZeroConfigModulesAndExternals() {
+        let a = architecture()
+        XCTAssertEqual(files(a.resolve(.name("Domain")), in: a), ["Sources/Domain/Money.swift", "Sources/Domain/Order.swift"])
+        guard case .resolved(let grdb) = a.resolve(.name("GRDB")) else { return XCTFail() }
+        XCTAssertEqual(grdb.modules, ["GRDB"])
+        XCTAssertTrue(grdb.files.isEmpty)
+        guard case .unknown(let name, let suggestion) = a.resolve(.name("Domian")) else { return XCTFail() }
+        XCTAssertEqual(name, "Domian")
+        XCTAssertEqual(suggestion, "Domain")
+    }
+
+    func testGlobComponentIsAnImportTargetOnlyWhenItCoversTheWholeModule() {
+        let a = architecture("""
+        component Core = Sources/Domain/**
+        component Half = Sources/Domain/Order.swift
+        """)
+        guard case .resolved(let core) = a.resolve(.name("Core")), case .resolved(let half) = a.resolve(.name("Half")) else { return XCTFail() }
+        XCTAssertEqual(core.modules, ["Domain"])
+        XCTAssertEqual(half.modules, [])
+        XCTAssertEqual(a.displayName(forModule: "Domain"), "Core")
+    }
+
+    func testParametrizedMembers() {
+        let a = architecture("component Feature(*) = Sources/Features/*/**")
+        XCTAssertEqual(a.families["Feature"]?.keys.sorted(), ["Cart", "Login"])
+        XCTAssertEqual(files(a.resolve(.member(family: "Feature", member: "Login")), in: a), ["Sources/Features/Login/LoginScreen.swift"])
+        XCTAssertEqual(files(a.resolve(.family("Feature")), in: a).count, 2)
+        guard case .unknown(_, let suggestion) = a.resolve(.family("Featur")) else { return XCTFail() }
+        XCTAssertEqual(suggestion, "Feature(*)")
+    }
+
+    func testModuleGraphPathsAndCycles() {
+        let a = architecture()
+        XCTAssertEqual(a.moduleGraph.shortestPath(from: "UI", to: ["GRDB"]), ["UI", "Persistence", "GRDB"])
+        XCTAssertNil(a.moduleGraph.shortestPath(from: "Domain", to: ["UI"]))
+        XCTAssertEqual(CycleFinder.cycles(nodes: Array(a.internalModules), edges: a.moduleGraph.edges), [["Cart", "Login", "Cart"]])
+    }
+
+    func testCycleFinderPicksAShortestCycleThroughTheSmallestNode() {
+        let edges = ["a": ["b"], "b": ["c", "a"], "c": ["a"], "d": ["d"]]
+        XCTAssertEqual(CycleFinder.cycles(nodes: ["a", "b", "c", "d"], edges: edges), [["a", "b", "a"], ["d", "d"]])
+    }
+
+    func testComponentGraphWeightsEdges() {
+        let graph = ComponentGraph(architecture: architecture())
+        XCTAssertTrue(graph.edges.contains(ComponentGraph.Edge(from: "Persistence", to: "GRDB", weight: 1)))
+        XCTAssertTrue(graph.externalNodes.contains("GRDB"))
+        XCTAssertFalse(graph.externalNodes.contains("Domain"))
+    }
+}

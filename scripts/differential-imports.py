@@ -1,0 +1,112 @@
+#!/usr/bin/env python3
+"""Differential test of Stele's Swift import scanner against the compiler.
+
+For every Swift package copy on this machine (/opt/swift-packages/OWNER/NAME.git, newest tag), export
+the tree, run `stele scan --format json` on it, and for every .swift file ask the compiler which
+modules it imports:  swiftc -frontend -emit-imported-modules FILE -o -
+
+Pass criteria (per file):
+  * every module the compiler reports is in Stele's scan of that file (no misses), and
+  * every extra module Stele reports is under an #if branch (it carries a condition), i.e. one the
+    compiler considered inactive on this platform.
+
+Usage: scripts/differential-imports.py [--stele .build/release/stele] [--packages N] [--work DIR] [--jobs 2]
+Exit status 1 when any file misses an import or has an unconditional extra.
+"""
+import argparse, concurrent.futures, glob, json, os, re, shutil, subprocess, sys
+
+
+def newest_tag(repo):
+    tags = subprocess.run(["git", "-C", repo, "tag"], capture_output=True, text=True).stdout.split()
+    def key(t):
+        return [int(x) if x.isdigit() else -1 for x in re.split(r"[.\-]", t.lstrip("v"))]
+    tags = [t for t in tags if re.match(r"^v?\d+(\.\d+)*$", t)]
+    return max(tags, key=key) if tags else None
+
+
+def export(repo, tag, dest):
+    owner_name = "/".join(repo.rstrip("/").split("/")[-2:])[:-len(".git")]
+    os.makedirs(dest, exist_ok=True)
+    archive = subprocess.run(["git", "archive", f"--remote=https://github.com/{owner_name}", tag], capture_output=True)
+    if archive.returncode != 0:
+        archive = subprocess.run(["git", "-C", repo, "archive", tag], capture_output=True)
+    subprocess.run(["tar", "-x", "-C", dest], input=archive.stdout, check=True)
+
+
+def compiler_imports(path):
+    r = subprocess.run(["swiftc", "-frontend", "-emit-imported-modules", path, "-o", "-"], capture_output=True, text=True)
+    if r.returncode != 0:
+        return None
+    return {line.strip().split(".")[0] for line in r.stdout.splitlines() if line.strip()}
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--stele", default=".build/release/stele" if os.path.exists(".build/release/stele") else ".build/debug/stele")
+    ap.add_argument("--packages", type=int, default=0, help="at most this many packages (0: all)")
+    ap.add_argument("--work", default="/tmp/stele-differential")
+    ap.add_argument("--jobs", type=int, default=2)
+    args = ap.parse_args()
+    stele = os.path.abspath(args.stele)
+
+    repos = sorted(glob.glob("/opt/swift-packages/*/*.git"))
+    if args.packages:
+        repos = repos[: args.packages]
+    totals = dict(packages=0, files=0, compiler_failed=0, compiler_imports=0, matched=0, missing=0,
+                  extra_conditional=0, extra_unconditional=0)
+    problems = []
+    for repo in repos:
+        tag = newest_tag(repo)
+        if not tag:
+            continue
+        name = "/".join(repo.split("/")[-2:])[:-4]
+        dest = os.path.join(args.work, name.replace("/", "__"))
+        if not os.path.isdir(dest):
+            try:
+                export(repo, tag, dest)
+            except subprocess.CalledProcessError:
+                print(f"skip {name}: cannot export {tag}", file=sys.stderr)
+                continue
+        scan = subprocess.run([stele, "scan", dest, "--format", "json"], capture_output=True, text=True)
+        if scan.returncode != 0:
+            problems.append(f"{name}: stele scan exited {scan.returncode}: {scan.stderr[:300]}")
+            continue
+        facts = {f["path"]: f for f in json.loads(scan.stdout)["files"] if f["language"] == "swift"}
+        totals["packages"] += 1
+        paths = sorted(facts)
+        with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
+            compiled = dict(zip(paths, pool.map(lambda p: compiler_imports(os.path.join(dest, p)), paths)))
+        for path in paths:
+            totals["files"] += 1
+            expected = compiled[path]
+            if expected is None:
+                totals["compiler_failed"] += 1
+                continue
+            found = {}
+            for imp in facts[path]["imports"]:
+                found.setdefault(imp["module"], []).append(imp["conditions"])
+            totals["compiler_imports"] += len(expected)
+            for module in sorted(expected):
+                if module in found:
+                    totals["matched"] += 1
+                else:
+                    totals["missing"] += 1
+                    problems.append(f"MISSING {name} {path}: compiler imports {module}, stele does not")
+            for module in sorted(set(found) - expected):
+                if all(conditions for conditions in found[module]):
+                    totals["extra_conditional"] += 1
+                else:
+                    totals["extra_unconditional"] += 1
+                    problems.append(f"EXTRA {name} {path}: stele reports {module} without an #if condition")
+        print(f"{name} {tag}: {len(paths)} files", file=sys.stderr)
+
+    for p in problems[:200]:
+        print(p)
+    print(json.dumps(totals, indent=2))
+    ok = totals["missing"] == 0 and totals["extra_unconditional"] == 0
+    print(f"differential: {totals['matched']} passed, {totals['missing'] + totals['extra_unconditional']} failed")
+    sys.exit(0 if ok else 1)
+
+
+if __name__ == "__main__":
+    main()
