@@ -38,6 +38,6 @@ let package = Package(
         .testTarget(name: "SteleGraphTests", dependencies: ["SteleGraph", "SteleScan", "SteleRules"]),
         .testTarget(name: "SteleCheckTests", dependencies: ["SteleCheck", "SteleGraph", "SteleScan", "SteleRules", "SteleADR"]),
         .testTarget(name: "SteleReportTests", dependencies: ["SteleReport", "SteleCheck", "SteleGraph", "SteleScan", "SteleRules", "SteleADR"]),
-        .testTarget(name: "SteleCLITests", dependencies: ["stele"]),
+        .testTarget(name: "SteleCLITests", dependencies: ["stele", "SteleCLI"]),
     ]
 )

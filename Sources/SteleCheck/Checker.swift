@@ -12,6 +12,12 @@ public struct CheckResult: Sendable {
     /// Unknown names, vacuous rules: problems with the rules rather than the code.
     public var diagnostics: [Diagnostic]
 
+    public init(findings: [Finding], rules: [CompiledRule], diagnostics: [Diagnostic]) {
+        self.findings = findings
+        self.rules = rules
+        self.diagnostics = diagnostics
+    }
+
     public var errorCount: Int { findings.filter { $0.severity == .error }.count }
     public var warningCount: Int { findings.filter { $0.severity == .warning }.count }
     public var infoCount: Int { findings.filter { $0.severity == .info }.count }

@@ -6,6 +6,21 @@ public struct ComponentGraph: Sendable {
         public var to: String
         /// How many import statements make this edge.
         public var weight: Int
+
+        public init(from: String, to: String, weight: Int) {
+            self.from = from
+            self.to = to
+            self.weight = weight
+        }
+    }
+
+    /// A graph with no nodes, to build by hand (tests, other languages' scanners).
+    public static let empty = ComponentGraph(nodes: [], externalNodes: [], edges: [])
+
+    init(nodes: [String], externalNodes: Set<String>, edges: [Edge]) {
+        self.nodes = nodes
+        self.externalNodes = externalNodes
+        self.edges = edges
     }
 
     public var nodes: [String]

@@ -20,5 +20,6 @@ final class SuggestionTests: XCTestCase {
         XCTAssertEqual(Suggestion.editDistance("kitten", "sitting"), 3)
         XCTAssertEqual(Suggestion.editDistance("", "abc"), 3)
         XCTAssertEqual(Suggestion.editDistance("abcdef", "x", limit: 2), 3)
+        XCTAssertEqual(Suggestion.editDistance("chekc", "check"), 1, "a swap of neighbours is one edit")
     }
 }
