@@ -9,7 +9,7 @@ public enum RuleParser {
     public static func parse(_ text: String, at location: SourceLocation) -> Result<Statement?, Diagnostic> {
         var body = text
         // ADR bullets often end in a full stop: "Domain must not depend on UI."
-        if body.hasSuffix("."), let before = body.dropLast().last, before.isLetter || before.isNumber || before == ")" {
+        if body.hasSuffix("."), let before = body.dropLast().last, before.isLetter || before.isNumber || before == ")" || before == "\"" {
             body.removeLast()
         }
         switch RuleTokenizer.tokenize(body) {

@@ -100,6 +100,7 @@ final class RuleParserTests: XCTestCase {
 
     func testKeywordsAreCaseInsensitiveAndAFullStopIsAllowed() throws {
         XCTAssertEqual(try rule("Domain Must Not Depend On UI.").kind, .mustNotDependOn(.name("Domain"), [.name("UI")], transitive: false))
+        XCTAssertEqual(try rule("Files in UI must be named \"*View.swift\".").kind, .naming(.name("UI"), pattern: "*View.swift"))
     }
 
     func testErrorsCarryColumnsAndSuggestions() {
