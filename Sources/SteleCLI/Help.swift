@@ -4,13 +4,14 @@ enum Help {
         switch command {
         case "check":
             return """
-            USAGE: stele check [PATH] [--format text|json] [--output FILE] [--today YYYY-MM-DD] [--quiet]
+            USAGE: stele check [PATH] [--format FORMAT] [--output FILE] [--today YYYY-MM-DD] [--quiet]
 
             Compiles the rules in rules/*.stele and in the ADRs, scans PATH (default: .), and reports every
             violation with the rule and the ADR it comes from.
 
             Exit codes: 0 no error-severity finding; 1 error-severity findings; 2 usage, rule or ADR errors.
-              --format    text (default, like a compiler) or json (schema version 1)
+              --format    text (default, like a compiler), json (schema version 1), sarif (2.1.0),
+                          junit (XML), github (workflow annotations) or markdown (PR comment)
               --output    write the report to FILE instead of standard output
               --today     the date `until` waivers are compared with (default: today, UTC; or $STELE_TODAY)
               --quiet     print only error diagnostics on standard error

@@ -83,7 +83,7 @@ struct CommandOptions {
     }
 
     static let formats: [String: [String]] = [
-        "check": ["text", "json"], "scan": ["json"], "rules": ["text", "json"], "graph": ["dot", "mermaid", "json"],
+        "check": ["text", "json", "sarif", "junit", "github", "markdown"], "scan": ["json"], "rules": ["text", "json"], "graph": ["dot", "mermaid", "json"],
     ]
 
     /// A usage problem, or nil.

@@ -50,10 +50,32 @@ public struct CompiledRule: Hashable, Sendable {
         self.state = state
     }
 
-    /// A stable handle for `stele explain` and baselines: the ADR id (or rules file) and the line.
+    /// A stable handle for SARIF rule ids, JUnit test names, baselines and `stele explain`: the ADR id
+    /// (or the rules file) and a slug of the rule's text, e.g. `ADR-0002/domain-must-not-import-grdb`.
+    /// No line number, so editing other parts of the ADR does not change it.
     public var id: String {
-        let where_ = provenance.adr?.id ?? provenance.location.file
-        return "\(where_):\(provenance.location.line)"
+        let owner = provenance.adr?.id ?? provenance.location.file
+        return owner + "/" + CompiledRule.slug(text)
+    }
+
+    static func slug(_ text: String) -> String {
+        var slug = ""
+        var pendingDash = false
+        for scalar in text.lowercased().unicodeScalars {
+            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                if pendingDash && !slug.isEmpty { slug += "-" }
+                slug.unicodeScalars.append(scalar)
+                pendingDash = false
+            } else if scalar == "*" {
+                if !slug.isEmpty { slug += "-" }
+                slug += "all"
+                pendingDash = true
+            } else {
+                pendingDash = true
+            }
+            if slug.count >= 64 { break }
+        }
+        return slug.isEmpty ? "rule" : slug
     }
 }
 

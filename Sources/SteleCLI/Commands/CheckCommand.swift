@@ -15,6 +15,10 @@ enum CheckCommand {
         let text: String
         switch options.format ?? "text" {
         case "json": text = CheckJSONReport.render(loaded.result, fileCount: fileCount, diagnostics: diagnostics)
+        case "sarif": text = SARIFReport.render(loaded.result, toolVersion: SteleCLI.version)
+        case "junit": text = JUnitReport.render(loaded.result)
+        case "github": text = GitHubAnnotationsReport.render(loaded.result)
+        case "markdown": text = MarkdownReport.render(loaded.result, fileCount: fileCount)
         default: text = CheckTextReport.render(loaded.result, fileCount: fileCount)
         }
         if let problem = options.output.write(text) {

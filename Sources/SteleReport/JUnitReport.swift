@@ -1,0 +1,73 @@
+import SteleCore
+import SteleCheck
+import SteleRules
+
+/// `stele check --format junit`: JUnit XML, as CI systems show test results. One test suite per
+/// decision (ADR or rules file), one test case per rule, one `<failure>` per finding; rules not in
+/// force are `<skipped>` with the reason.
+public enum JUnitReport {
+    public static func render(_ result: CheckResult) -> String {
+        let findingsByRule = Dictionary(grouping: result.findings, by: \.rule.id)
+        // Suites in the order their rules come; each rule once.
+        var suites: [(name: String, rules: [CompiledRule])] = []
+        var seen = Set<String>()
+        for rule in result.rules where seen.insert(rule.id).inserted {
+            let suite = rule.provenance.adr.map { "\($0.id) \($0.title)" } ?? rule.provenance.location.file
+            if let i = suites.firstIndex(where: { $0.name == suite }) { suites[i].rules.append(rule) } else { suites.append((suite, [rule])) }
+        }
+        let failing = result.findings.filter { $0.severity == .error }.count
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        xml += "<testsuites name=\"stele\" tests=\"\(seen.count)\" failures=\"\(failing)\" errors=\"0\">\n"
+        for suite in suites {
+            let failures = suite.rules.reduce(0) { $0 + (findingsByRule[$1.id] ?? []).filter { $0.severity == .error }.count }
+            let skipped = suite.rules.filter { !$0.state.isEnforced }.count
+            xml += "  <testsuite name=\"\(escape(suite.name))\" tests=\"\(suite.rules.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\">\n"
+            for rule in suite.rules {
+                let location = rule.provenance.location
+                xml += "    <testcase classname=\"\(escape(rule.provenance.adr?.id ?? location.file))\" name=\"\(escape(rule.text))\" file=\"\(escape(location.file))\" line=\"\(location.line)\""
+                let findings = findingsByRule[rule.id] ?? []
+                if rule.state.isEnforced && findings.isEmpty {
+                    xml += "/>\n"
+                    continue
+                }
+                xml += ">\n"
+                if let reason = rule.state.reason {
+                    xml += "      <skipped message=\"\(escape(reason))\"/>\n"
+                }
+                for finding in findings {
+                    // Warnings are reported but do not fail the gate, so they are not JUnit failures.
+                    let element = finding.severity == .error ? "failure" : "system-out"
+                    let body = "\(finding.location): \(finding.message)\n    \(finding.snippet)"
+                    if element == "failure" {
+                        xml += "      <failure type=\"\(finding.severity.rawValue)\" message=\"\(escape(finding.location.description + ": " + finding.message))\">\(escape(body))</failure>\n"
+                    } else {
+                        xml += "      <system-out>\(escape(finding.severity.rawValue + ": " + body))</system-out>\n"
+                    }
+                }
+                xml += "    </testcase>\n"
+            }
+            xml += "  </testsuite>\n"
+        }
+        xml += "</testsuites>\n"
+        return xml
+    }
+
+    /// XML character data and attribute values; characters XML 1.0 cannot hold become U+FFFD.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            case "\n": out += "&#10;"
+            case "\t", "\r": out += "&#\(scalar.value);"
+            default:
+                out.unicodeScalars.append(scalar.value < 0x20 || (0xFFFE...0xFFFF).contains(scalar.value) ? "\u{FFFD}" : scalar)
+            }
+        }
+        return out
+    }
+}
