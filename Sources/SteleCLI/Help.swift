@@ -4,7 +4,7 @@ enum Help {
         switch command {
         case "check":
             return """
-            USAGE: stele check [PATH] [--format FORMAT] [--output FILE] [--today YYYY-MM-DD] [--quiet]
+            USAGE: stele check [PATH] [--format FORMAT] [--output FILE] [--baseline FILE] [--today YYYY-MM-DD] [--quiet]
 
             Compiles the rules in rules/*.stele and in the ADRs, scans PATH (default: .), and reports every
             violation with the rule and the ADR it comes from.
@@ -13,8 +13,18 @@ enum Help {
               --format    text (default, like a compiler), json (schema version 1), sarif (2.1.0),
                           junit (XML), github (workflow annotations) or markdown (PR comment)
               --output    write the report to FILE instead of standard output
+              --baseline  report only findings not in FILE (written by `stele baseline --output FILE`)
               --today     the date `until` waivers are compared with (default: today, UTC; or $STELE_TODAY)
               --quiet     print only error diagnostics on standard error
+            """
+        case "baseline":
+            return """
+            USAGE: stele baseline [PATH] --output FILE
+
+            Writes today's findings to FILE, so that `stele check --baseline FILE` fails only on new ones.
+            Entries are matched by fingerprints (rule, file, dependency and the offending line's text, not
+            its number), so moving code keeps them baselined. Commit the file; regenerate it to drop fixed
+            entries (`check --baseline` lists them).
             """
         case "scan":
             return """
@@ -48,6 +58,7 @@ enum Help {
               rules     list the ADRs and the rules compiled from them
               scan      print the facts: files, modules, imports
               graph     print the component dependency graph (dot, mermaid, json)
+              baseline  accept today's findings so that only new ones fail `check --baseline`
               help      show help for a command: `stele help check`
               version   print the version
 
