@@ -1,0 +1,207 @@
+/// Finds the `import` declarations of a Swift file, with the lexer, so that nothing in a comment or
+/// a string is ever taken for one.
+///
+/// Conditions: each enclosing `#if` contributes one string saying when its branch is active. In
+/// `#if A` it is `A`; in a following `#elseif B` it is `!A && B`; in `#else` it is `!A && !B`. A
+/// condition that is not a single name or call is parenthesised when negated: `!(A || B)`.
+/// Whitespace inside conditions is folded to single spaces and comments are dropped.
+public enum SwiftImportScanner {
+    public static func imports(in source: [UInt8]) -> [SwiftImport] {
+        var scanner = Scanner(lexer: SwiftLexer(source))
+        scanner.run()
+        return scanner.imports
+    }
+
+    static let accessLevels: [StaticString] = ["public", "package", "internal", "fileprivate", "private"]
+    static let kinds: [StaticString] = ["struct", "class", "enum", "protocol", "typealias", "func", "let", "var", "actor", "macro"]
+
+    /// One `#if … #endif` level: the conditions of the clauses already passed, and the current one
+    /// (nil in `#else`).
+    struct ConditionalFrame {
+        var passed: [String] = []
+        var current: String?
+
+        var description: String {
+            let negated = passed.map { SwiftImportScanner.isAtomic($0) ? "!" + $0 : "!(" + $0 + ")" }
+            return (negated + (current.map { [$0] } ?? [])).joined(separator: " && ")
+        }
+    }
+
+    /// A single name or call (`DEBUG`, `os(Linux)`, `canImport(UIKit)`): negated without parentheses.
+    static func isAtomic(_ condition: String) -> Bool {
+        guard let first = condition.unicodeScalars.first, first != "!" else { return false }
+        var depth = 0
+        for scalar in condition.unicodeScalars {
+            if scalar == "(" { depth += 1 } else if scalar == ")" { depth -= 1 } else if depth == 0 && (scalar == " " || scalar == "&" || scalar == "|") { return false }
+        }
+        return true
+    }
+
+    struct Scanner {
+        var lexer: SwiftLexer
+        var imports: [SwiftImport] = []
+        var frames: [ConditionalFrame] = []
+        /// Attributes and an access level seen since the last statement boundary.
+        var prefixStart: SwiftToken?
+        var attributes: [String] = []
+        var accessLevel: String?
+        var previous: SwiftToken?
+
+        mutating func run() {
+            while let token = nextSignificant() {
+                switch token.kind {
+                case .conditionalDirective:
+                    directive(token)
+                    resetPrefix()
+                case .attribute:
+                    if prefixStart == nil { prefixStart = token }
+                    attributes.append(lexer.text(of: token) + attributeArguments(after: token))
+                case .identifier where lexer.token(token, is: "import") && !isMemberAccess:
+                    declaration(at: token)
+                    resetPrefix()
+                case .identifier where SwiftImportScanner.accessLevels.contains(where: { lexer.token(token, is: $0) }) && accessLevel == nil:
+                    if prefixStart == nil { prefixStart = token }
+                    accessLevel = lexer.text(of: token)
+                default:
+                    resetPrefix()
+                }
+                previous = token
+            }
+        }
+
+        /// `x.import` names a member, not a declaration.
+        var isMemberAccess: Bool {
+            guard let previous else { return false }
+            return previous.kind == .punctuation && lexer.bytes[previous.start] == UInt8(ascii: ".")
+        }
+
+        mutating func resetPrefix() {
+            prefixStart = nil
+            attributes.removeAll(keepingCapacity: true)
+            accessLevel = nil
+        }
+
+        mutating func nextSignificant() -> SwiftToken? { lexer.nextNonComment() }
+
+        /// The next significant token, consumed only when `accept` says so.
+        mutating func take(_ accept: (SwiftToken, SwiftLexer) -> Bool) -> SwiftToken? {
+            var peek = lexer
+            while let token = peek.next() {
+                if token.isComment { continue }
+                guard accept(token, peek) else { return nil }
+                lexer = peek
+                return token
+            }
+            return nil
+        }
+
+        /// `(Internal)` of `@_spi(Internal)`: the parenthesised arguments right after an attribute,
+        /// without whitespace.
+        mutating func attributeArguments(after attribute: SwiftToken) -> String {
+            guard take({ t, l in t.kind == .punctuation && t.start == attribute.end && l.bytes[t.start] == UInt8(ascii: "(") }) != nil else {
+                return ""
+            }
+            var text = "("
+            var depth = 1
+            while depth > 0, let token = nextSignificant() {
+                let piece = lexer.text(of: token)
+                if token.kind == .punctuation {
+                    if piece == "(" { depth += 1 } else if piece == ")" { depth -= 1 }
+                }
+                text += piece
+            }
+            return text
+        }
+
+        mutating func declaration(at importToken: SwiftToken) {
+            // `import struct Foo.Bar`; but in `import macro` alone, `macro` is the module's name.
+            var kind: String?
+            var probe = lexer
+            if let k = probe.nextNonComment(), k.kind == .identifier, SwiftImportScanner.kinds.contains(where: { probe.token(k, is: $0) }) {
+                var after = probe
+                if let name = after.nextNonComment(), name.kind == .identifier || name.kind == .backtickIdentifier, name.line == k.line {
+                    kind = lexer.text(of: k)
+                    lexer = probe
+                }
+            }
+            var path: [String] = []
+            // The first component is a name; later ones may be operators (`import func Foo.+`).
+            while let name = take({ t, _ in t.kind == .identifier || t.kind == .backtickIdentifier || (t.kind == .operator && !path.isEmpty) }) {
+                var text = lexer.text(of: name)
+                if name.kind == .backtickIdentifier { text = String(text.dropFirst().dropLast()) }
+                path.append(text)
+                // Another component only after an adjacent `.`.
+                guard take({ t, l in t.kind == .punctuation && l.bytes[t.start] == UInt8(ascii: ".") }) != nil else { break }
+            }
+            guard let module = path.first, !module.isEmpty else { return }
+            let start = prefixStart ?? importToken
+            var words = attributes
+            if let accessLevel { words.append(accessLevel) }
+            words.append("import")
+            if let kind { words.append(kind) }
+            words.append(path.joined(separator: "."))
+            imports.append(SwiftImport(module: module, path: path, kind: kind, attributes: attributes, accessLevel: accessLevel,
+                                       line: start.line, column: start.column, conditions: frames.map(\.description),
+                                       text: words.joined(separator: " ")))
+        }
+
+        mutating func directive(_ token: SwiftToken) {
+            let text = lexer.text(of: token)
+            if text.hasPrefix("#elseif") {
+                if frames.isEmpty { frames.append(ConditionalFrame()) }
+                frames[frames.count - 1].passed.append(frames[frames.count - 1].current ?? "")
+                frames[frames.count - 1].current = SwiftImportScanner.condition(text.dropFirst("#elseif".count))
+            } else if text.hasPrefix("#if") {
+                frames.append(ConditionalFrame(passed: [], current: SwiftImportScanner.condition(text.dropFirst("#if".count))))
+            } else if text.hasPrefix("#else") {
+                if frames.isEmpty { frames.append(ConditionalFrame()) }
+                if let current = frames[frames.count - 1].current { frames[frames.count - 1].passed.append(current) }
+                frames[frames.count - 1].current = nil
+            } else if text.hasPrefix("#endif") {
+                _ = frames.popLast() // an unbalanced #endif is ignored
+            }
+        }
+    }
+
+    /// A directive's condition without comments, whitespace folded.
+    static func condition(_ raw: Substring) -> String {
+        var out = ""
+        var chars = raw.makeIterator()
+        var pendingSpace = false
+        var previous: Character?
+        var inLineComment = false
+        var inBlockComment = false
+        while let c = chars.next() {
+            if inLineComment { if c == "\n" { inLineComment = false; pendingSpace = true }; previous = c; continue }
+            if inBlockComment { if previous == "*" && c == "/" { inBlockComment = false; previous = nil; pendingSpace = true; continue }; previous = c; continue }
+            if c == "/" {
+                var lookahead = chars
+                if let n = lookahead.next(), n == "/" || n == "*" {
+                    chars = lookahead
+                    if n == "/" { inLineComment = true } else { inBlockComment = true }
+                    previous = nil
+                    continue
+                }
+            }
+            if c.isWhitespace {
+                pendingSpace = true
+            } else {
+                if pendingSpace && !out.isEmpty { out.append(" ") }
+                pendingSpace = false
+                out.append(c)
+            }
+            previous = c
+        }
+        return out
+    }
+}
+
+extension SwiftLexer {
+    /// The next token that is not a comment.
+    mutating func nextNonComment() -> SwiftToken? {
+        while let token = next() {
+            if !token.isComment { return token }
+        }
+        return nil
+    }
+}

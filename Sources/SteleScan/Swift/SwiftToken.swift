@@ -1,0 +1,42 @@
+/// One token of Swift source. Tokens carry byte offsets, not strings, so that lexing a large tree
+/// allocates almost nothing; `SwiftLexer.text(of:)` makes a string when one is needed.
+public struct SwiftToken: Equatable, Sendable {
+    public enum Kind: UInt8, Sendable {
+        /// `foo`, `import`, `$0`: keywords are identifiers too; callers compare the text.
+        case identifier
+        /// `` `class` ``
+        case backtickIdentifier
+        /// `@testable`, `@_spi`: the `@` and the name, not the arguments.
+        case attribute
+        /// `#if`, `#elseif`, `#else`, `#endif`: the token covers the directive *and* its condition,
+        /// up to the end of the line (or further, when the condition continues).
+        case conditionalDirective
+        /// `#available`, `#selector`, `#warning`, `#sourceLocation`, a macro like `#Preview`.
+        case poundKeyword
+        /// Every string form, interpolations included, as one token.
+        case stringLiteral
+        /// `/a+b/`, `#/.../#`
+        case regexLiteral
+        case number
+        /// `(`, `)`, `[`, `]`, `{`, `}`, `,`, `:`, `;`, `.`
+        case punctuation
+        /// `+`, `==`, `->`, `?`, `!`, `&&` ...
+        case `operator`
+        /// `// ...` (to the end of the line, newline excluded)
+        case lineComment
+        /// `/* ... */`, nested ones included
+        case blockComment
+    }
+
+    public var kind: Kind
+    /// Byte range in the source: `start..<end`.
+    public var start: Int
+    public var end: Int
+    /// 1-based line and UTF-8 column of `start`.
+    public var line: Int
+    public var column: Int
+    /// No other token precedes this one on its line (comments aside): where statements start.
+    public var isFirstOnLine: Bool
+
+    public var isComment: Bool { kind == .lineComment || kind == .blockComment }
+}
