@@ -55,7 +55,8 @@ final class ArchitectureTests: XCTestCase {
 
     func testModuleGraphPathsAndCycles() {
         let a = architecture()
-        XCTAssertEqual(a.moduleGraph.shortestPath(from: "UI", to: ["GRDB"]), ["UI", "Persistence", "GRDB"])
+        XCTAssertEqual(a.moduleGraph.shortestPath(from: "UI", to: ["GRDB"]), ["UI", "Domain", "GRDB"], "shortest, ties broken by name")
+        XCTAssertEqual(a.moduleGraph.shortestPath(from: "UI", to: ["GRDB"], avoiding: ["Domain"]), ["UI", "Persistence", "GRDB"])
         XCTAssertNil(a.moduleGraph.shortestPath(from: "Domain", to: ["UI"]))
         XCTAssertEqual(CycleFinder.cycles(nodes: Array(a.internalModules), edges: a.moduleGraph.edges), [["Cart", "Login", "Cart"]])
     }

@@ -1,0 +1,94 @@
+/// A module of the project: a SwiftPM target with its source directory resolved against the tree.
+public struct ResolvedModule: Hashable, Sendable {
+    public var name: String
+    public var kind: SwiftPMTarget.Kind
+    /// The directory of the package's manifest ("" for the root package).
+    public var packageDirectory: String
+    /// The target's source directory, repo-relative: `Sources/Domain`, `Sources/Features/Cart`.
+    public var directory: String
+    public var targetDependencies: [String]
+    public var productDependencies: [ProductDependency]
+    public var manifestPath: String
+    public var line: Int
+    /// `sources:` and `exclude:` resolved to repo-relative paths.
+    var sources: [String]?
+    var exclude: [String]
+}
+
+/// Which module each file belongs to, following SwiftPM's rules: a target's sources are in
+/// `Sources/<name>` (or `Source/`, `src/`, `srcs/`), `Tests/<name>` for tests, `Plugins/<name>` for
+/// plugins, or its `path:`; `sources:` narrows and `exclude:` removes. A file belongs to the target
+/// with the deepest directory, and files of a nested package only ever to that package's targets.
+public struct SwiftPMModuleMap: Sendable {
+    public let modules: [ResolvedModule]
+    private let packageDirectories: [String]
+
+    public init(manifests: [SwiftPMManifest], files: [String]) {
+        var directories = Set<String>()
+        for file in files {
+            var path = Substring(file)
+            while let slash = path.lastIndex(of: "/") {
+                path = path[..<slash]
+                if !directories.insert(String(path)).inserted { break }
+            }
+        }
+        var modules: [ResolvedModule] = []
+        for manifest in manifests {
+            for target in manifest.targets where target.kind != .binary {
+                let directory = SwiftPMModuleMap.directory(of: target, in: manifest.directory, existing: directories)
+                modules.append(ResolvedModule(
+                    name: target.name, kind: target.kind, packageDirectory: manifest.directory, directory: directory,
+                    targetDependencies: target.targetDependencies, productDependencies: target.productDependencies,
+                    manifestPath: manifest.directory.isEmpty ? "Package.swift" : manifest.directory + "/Package.swift",
+                    line: target.line,
+                    sources: target.sources?.map { SwiftPMModuleMap.join(directory, $0) },
+                    exclude: target.exclude.map { SwiftPMModuleMap.join(directory, $0) }))
+            }
+        }
+        self.modules = modules.sorted { ($0.name, $0.packageDirectory) < ($1.name, $1.packageDirectory) }
+        // Deepest first, so the first package containing a file is its own.
+        packageDirectories = manifests.map(\.directory).sorted { $0.count > $1.count }
+    }
+
+    /// The module (target name) a file belongs to, or nil.
+    public func module(forFile path: String) -> String? {
+        guard let package = packageDirectories.first(where: { SwiftPMModuleMap.contains($0, path) }) else { return nil }
+        var best: ResolvedModule?
+        for module in modules where module.packageDirectory == package && SwiftPMModuleMap.contains(module.directory, path) {
+            if let sources = module.sources, !sources.contains(where: { SwiftPMModuleMap.contains($0, path) }) { continue }
+            if module.exclude.contains(where: { SwiftPMModuleMap.contains($0, path) }) { continue }
+            if best == nil || module.directory.count > best!.directory.count { best = module }
+        }
+        return best?.name
+    }
+
+    static func directory(of target: SwiftPMTarget, in package: String, existing: Set<String>) -> String {
+        if let custom = target.customPath { return join(package, custom) }
+        let roots: [String]
+        switch target.kind {
+        case .test: roots = ["Tests"]
+        case .plugin: roots = ["Plugins"]
+        default: roots = ["Sources", "Source", "src", "srcs"]
+        }
+        let candidates = roots.map { join(package, $0 + "/" + target.name) }
+        return candidates.first(where: existing.contains) ?? candidates[0]
+    }
+
+    /// `base/relative`, normalised: no `./`, no trailing `/`, `..` resolved, "" for the root.
+    static func join(_ base: String, _ relative: String) -> String {
+        var parts = base.split(separator: "/").map(String.init)
+        for part in relative.split(separator: "/") {
+            switch part {
+            case ".": continue
+            case "..": _ = parts.popLast()
+            default: parts.append(String(part))
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    /// Whether `path` is `directory` or inside it ("" contains everything).
+    static func contains(_ directory: String, _ path: String) -> Bool {
+        directory.isEmpty || path == directory || (path.hasPrefix(directory) && path.utf8.dropFirst(directory.utf8.count).first == UInt8(ascii: "/"))
+    }
+}
