@@ -29,22 +29,20 @@ public struct ComponentGraph: Sendable {
     /// Sorted by `from`, then `to`.
     public var edges: [Edge]
 
-    /// Declared components and parametrized members when there are any; otherwise, the zero-config
-    /// view: every project module, and every external it imports.
+    /// Declared components and parametrized members, then every project module and (optionally)
+    /// every external that none of them is: zero configuration shows the module graph, and each
+    /// declared component replaces the modules it stands for.
     public init(architecture: Architecture, includeExternals: Bool = true) {
-        var sets: [ComponentSet]
-        if architecture.declared.isEmpty && architecture.families.isEmpty {
-            sets = architecture.internalModules.sorted().map {
-                ComponentSet(name: $0, files: architecture.moduleFiles[$0] ?? [], modules: [$0])
-            }
-            if includeExternals {
-                sets += architecture.externals.sorted().map { ComponentSet(name: $0, files: [], modules: [$0]) }
-            }
-        } else {
-            sets = architecture.declared.values.sorted { $0.name < $1.name }
-            for family in architecture.families.keys.sorted() {
-                sets += architecture.families[family]!.values.sorted { $0.name < $1.name }
-            }
+        var sets = architecture.declared.values.sorted { $0.name < $1.name }
+        for family in architecture.families.keys.sorted() {
+            sets += architecture.families[family]!.values.sorted { $0.name < $1.name }
+        }
+        let covered = sets.reduce(into: Set<String>()) { $0.formUnion($1.modules) }
+        sets += architecture.internalModules.subtracting(covered).sorted().map {
+            ComponentSet(name: $0, files: architecture.moduleFiles[$0] ?? [], modules: [$0])
+        }
+        if includeExternals {
+            sets += architecture.externals.subtracting(covered).sorted().map { ComponentSet(name: $0, files: [], modules: [$0]) }
         }
         var weights: [String: Int] = [:]
         for source in sets {

@@ -74,7 +74,9 @@ public struct RuleBook: Sendable {
                     book.diagnostics.append(.error("settings belong in rules/*.stele, not in an ADR", at: line.location,
                                                    hint: "move this line to rules/architecture.stele"))
                 case .success(.rule(let rule)?):
-                    let text = RuleFile.statementText(line.text)
+                    var text = RuleFile.statementText(line.text)
+                    // Bullets are sentences; the rule is the sentence without its full stop.
+                    if origin == .rulesSection, text.hasSuffix(".") { text.removeLast() }
                     book.rules.append(compiled(rule, text: text, provenance: provenance,
                                                baseSeverity: adr.status.severity ?? .warning, adrState: adrState, today: today))
                 case .failure(let diagnostic):

@@ -30,7 +30,7 @@ final class RuleBookTests: XCTestCase {
 
     func testSeverityComesFromStatusUnlessOverridden() {
         let book = RuleBook.compile(ruleFiles: [], adrs: [adr(accepted, file: "adr/0002-pure.md")], today: "2026-01-01")
-        XCTAssertEqual(book.rules.map(\.text), ["Core must not import GRDB", "Core must not import UIKit (warning)", "Core must not depend on UI."])
+        XCTAssertEqual(book.rules.map(\.text), ["Core must not import GRDB", "Core must not import UIKit (warning)", "Core must not depend on UI"])
         XCTAssertEqual(book.rules.map(\.severity), [.error, .warning, .error])
         XCTAssertEqual(book.rules.map(\.provenance.origin), [.steleBlock, .steleBlock, .rulesSection])
         XCTAssertEqual(book.rules.first?.provenance.adr?.id, "ADR-0002")

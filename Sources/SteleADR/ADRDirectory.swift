@@ -1,0 +1,40 @@
+import Foundation
+import SteleCore
+
+/// Where a repository keeps its ADRs: the `adr directory` setting, else adr-tools' `.adr-dir`
+/// file, else the first of the usual places that exists.
+public enum ADRDirectory {
+    public static let conventional = [
+        "adr", "docs/adr", "doc/adr", "docs/decisions", "docs/architecture/decisions", "doc/architecture/decisions",
+        "architecture/decisions", "docs/adrs", "adrs",
+    ]
+
+    /// The repo-relative directory, or nil when there is none; and what went wrong finding it.
+    public static func locate(repositoryRoot root: String, configured: String?) -> (directory: String?, diagnostics: [Diagnostic]) {
+        if let configured {
+            let trimmed = trimSlashes(configured)
+            if isDirectory(root + "/" + trimmed) { return (trimmed, []) }
+            return (nil, [.error("the ADR directory `\(trimmed)` does not exist", hint: "fix `adr directory` in rules/*.stele, or create the directory")])
+        }
+        if let data = FileManager.default.contents(atPath: root + "/.adr-dir"),
+           let text = String(data: data, encoding: .utf8)?.split(whereSeparator: \.isNewline).first {
+            let named = trimSlashes(String(text).trimmingWhitespace())
+            if isDirectory(root + "/" + named) { return (named, []) }
+            return (nil, [.warning(".adr-dir names `\(named)`, which does not exist", at: SourceLocation(file: ".adr-dir", line: 1, column: 1),
+                                   hint: "fix the path in .adr-dir")])
+        }
+        return (conventional.first { isDirectory(root + "/" + $0) }, [])
+    }
+
+    static func trimSlashes(_ path: String) -> String {
+        var p = Substring(path)
+        while p.hasPrefix("./") { p = p.dropFirst(2) }
+        while p.hasSuffix("/") { p = p.dropLast() }
+        return String(p)
+    }
+
+    static func isDirectory(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+}

@@ -1,0 +1,171 @@
+import Foundation
+import SteleCore
+
+/// Reads one ADR file: id, title, status, date, supersession links and rule lines, from any of the
+/// common formats: Nygard / adr-tools (`## Status` section), MADR 2 (`* Status:` lines), MADR 3–4
+/// (YAML front matter), log4brains (`- Status:` lines) and plain `Status: Accepted` lines.
+///
+/// Pure: text in, values out. Malformed input yields diagnostics, never a failure.
+public enum ADRParser {
+    public static func parse(_ text: String, file: String) -> (adr: ADR, diagnostics: [Diagnostic]) {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        var diagnostics: [Diagnostic] = []
+        let front = FrontMatter(lines: lines)
+        if front.isUnclosed {
+            diagnostics.append(.warning("front matter is never closed", at: SourceLocation(file: file, line: 1, column: 1),
+                                        hint: "end it with a line `---`; it is read as ordinary text until then"))
+        }
+        let outline = MarkdownOutline(lines: lines, from: front.lineCount)
+        let stem = fileStem(file)
+
+        // Title and number.
+        let heading = outline.headings.first(where: { $0.level == 1 }) ?? outline.headings.first
+        if heading == nil && front.values["title"] == nil {
+            diagnostics.append(.warning("the ADR has no title heading", at: SourceLocation(file: file, line: 1, column: 1),
+                                        hint: "start it with `# N. Title`; the file name is used as its title"))
+        }
+        let rawTitle = heading.map { MarkdownInline.strip($0.text) } ?? front.values["title"]?.value ?? stem
+        let (titleNumber, title) = splitNumber(fromTitle: rawTitle)
+        let number = number(fromStem: stem) ?? titleNumber
+        let id = number.map(formatID) ?? stem
+
+        // Status: front matter, then a Status section, then a `Status:` line.
+        var statusText = ""
+        var statusLine: Int?
+        if let value = front.values["status"] {
+            (statusText, statusLine) = (value.value, value.line)
+        } else if let section = outline.headings.first(where: { ADRRuleExtractor.normalisedHeading($0.text) == "status" }) {
+            for index in outline.section(of: section, lineCount: lines.count) where !outline.isCode[index] {
+                let text = stripListMarker(lines[index]).trimmingWhitespace()
+                if !text.isEmpty { (statusText, statusLine) = (MarkdownInline.strip(text), index + 1); break }
+            }
+        }
+        if statusLine == nil, let found = labelledLine("status", lines: lines, outline: outline, from: front.lineCount) {
+            (statusText, statusLine) = found
+        }
+        let date = front.values["date"]?.value ?? labelledLine("date", lines: lines, outline: outline, from: front.lineCount)?.value
+
+        // Supersession, from the status and from any line that says so.
+        var supersedes = Set<String>()
+        var supersededBy = Set<String>()
+        for index in front.lineCount..<lines.count where !outline.isCode[index] {
+            let text = String(stripListMarker(lines[index]))
+            if let range = ["superseded by", "superceded by", "replaced by"].lazy.compactMap({ text.range(of: $0, options: .caseInsensitive) }).first {
+                supersededBy.formUnion(references(in: String(text[range.upperBound...])))
+            } else if MarkdownInline.strip(text).trimmingWhitespace().lowercased().hasPrefix("supersedes") {
+                supersedes.formUnion(references(in: text))
+            }
+        }
+        var status = ADRStatus.normalise(statusText)
+        if statusLine == nil {
+            diagnostics.append(.warning("no status found; the ADR's rules are treated as proposed (warnings)", at: SourceLocation(file: file, line: 1, column: 1),
+                                        hint: "add a `## Status` section, a `Status: Accepted` line or `status:` front matter"))
+        } else if status == .unknown {
+            diagnostics.append(.warning("unknown status `\(statusText)`; the ADR's rules are treated as warnings", at: SourceLocation(file: file, line: statusLine!, column: 1),
+                                        hint: "use accepted, proposed, deprecated, superseded or rejected"))
+        }
+        if status == .unknown && !supersededBy.isEmpty { status = .superseded }
+
+        let extracted = ADRRuleExtractor.extract(lines: lines, outline: outline, file: file)
+        diagnostics += extracted.diagnostics
+        supersedes.remove(id)
+        supersededBy.remove(id)
+        let adr = ADR(id: id, number: number, title: title, status: status, statusText: statusText, statusLine: statusLine, date: date,
+                      file: file, supersedes: supersedes.sorted(), supersededBy: supersededBy.sorted(), ruleLines: extracted.rules)
+        return (adr, diagnostics)
+    }
+
+    /// `ADR-0007`
+    static func formatID(_ number: Int) -> String {
+        let digits = String(number)
+        return "ADR-" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+
+    static func fileStem(_ path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: ".") else { return name }
+        return String(name[..<dot])
+    }
+
+    /// `0007-use-grdb` → 7, `ADR-012_x` → 12; a date prefix (`20210101-x`, 6 or more digits) is no number.
+    static func number(fromStem stem: String) -> Int? {
+        var s = Substring(stem)
+        if s.lowercased().hasPrefix("adr") { s = s.dropFirst(3).drop(while: { $0 == "-" || $0 == "_" || $0 == " " }) }
+        let digits = s.prefix(while: \.isNumber)
+        guard !digits.isEmpty, digits.count <= 5 else { return nil }
+        let next = s.dropFirst(digits.count).first
+        guard next == nil || next == "-" || next == "_" || next == "." || next == " " else { return nil }
+        return Int(digits)
+    }
+
+    /// `7. Use GRDB`, `ADR-7: Use GRDB`, `ADR 007 - Use GRDB` → (7, "Use GRDB").
+    static func splitNumber(fromTitle title: String) -> (Int?, String) {
+        var s = Substring(title.trimmingWhitespace())
+        var hadPrefix = false
+        if s.lowercased().hasPrefix("adr"), let next = s.dropFirst(3).first, !next.isLetter {
+            s = s.dropFirst(3).drop(while: { $0 == "-" || $0 == " " || $0 == "_" || $0 == "#" })
+            hadPrefix = true
+        }
+        let digits = s.prefix(while: \.isNumber)
+        guard !digits.isEmpty, digits.count <= 5, let n = Int(digits) else { return (nil, title.trimmingWhitespace()) }
+        var rest = s.dropFirst(digits.count).drop(while: { $0 == " " })
+        if let f = rest.first, ".:-–—)".contains(f) {
+            rest = rest.dropFirst().drop(while: { $0 == " " })
+            return (n, rest.isEmpty ? title.trimmingWhitespace() : String(rest))
+        }
+        return hadPrefix ? (n, rest.isEmpty ? title.trimmingWhitespace() : String(rest)) : (nil, title.trimmingWhitespace())
+    }
+
+    static func stripListMarker(_ line: Substring) -> Substring {
+        let body = line.drop(while: { $0 == " " || $0 == "\t" })
+        if let marker = ADRRuleExtractor.listMarkerLength(body) { return body.dropFirst(marker).drop(while: { $0 == " " }) }
+        return body
+    }
+
+    /// `Status: Accepted`, `* Status: accepted`, `**Status:** Accepted`, `Status — Accepted`: the value and its line.
+    static func labelledLine(_ label: String, lines: [Substring], outline: MarkdownOutline, from start: Int) -> (value: String, line: Int)? {
+        for index in start..<lines.count where !outline.isCode[index] {
+            let text = MarkdownInline.strip(String(stripListMarker(lines[index]))).trimmingWhitespace()
+            guard text.lowercased().hasPrefix(label) else { continue }
+            let rest = text.dropFirst(label.count).drop(while: { $0 == " " })
+            guard let separator = rest.first, ":—–-".contains(separator) else { continue }
+            let value = rest.dropFirst().trimmingWhitespace()
+            if !value.isEmpty { return (value, index + 1) }
+        }
+        return nil
+    }
+
+    /// ADR ids a text refers to: link targets (`0006-x.md`), `ADR-6` / `ADR 0006`, or `[6. Title]`.
+    static func references(in text: String) -> [String] {
+        var ids: [String] = []
+        // Link targets: the number of the file they name.
+        var rest = Substring(text)
+        while let open = rest.range(of: "](") {
+            let target = rest[open.upperBound...].prefix(while: { $0 != ")" })
+            if let n = number(fromStem: fileStem(String(target.split(separator: "#").first ?? ""))) { ids.append(formatID(n)) }
+            rest = rest[open.upperBound...]
+        }
+        // `ADR-6`, `ADR 0006`, `adr-12`.
+        let lower = Array(text.lowercased())
+        var i = 0
+        while i + 3 < lower.count {
+            if lower[i] == "a", lower[i + 1] == "d", lower[i + 2] == "r", i == 0 || !lower[i - 1].isLetter {
+                var j = i + 3
+                while j < lower.count, lower[j] == "-" || lower[j] == " " || lower[j] == "_" { j += 1 }
+                var digits = ""
+                while j < lower.count, lower[j].isNumber, digits.count < 6 { digits.append(lower[j]); j += 1 }
+                if !digits.isEmpty, digits.count <= 5, let n = Int(digits) { ids.append(formatID(n)) }
+                i = j
+            } else {
+                i += 1
+            }
+        }
+        // `[6. Title](...)` without a numbered file: the number in the link text.
+        if ids.isEmpty, let open = text.firstIndex(of: "[") {
+            let digits = text[text.index(after: open)...].prefix(while: \.isNumber)
+            if !digits.isEmpty, let n = Int(digits) { ids.append(formatID(n)) }
+        }
+        var seen = Set<String>()
+        return ids.filter { seen.insert($0).inserted }
+    }
+}
