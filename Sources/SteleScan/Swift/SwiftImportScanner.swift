@@ -3,7 +3,8 @@
 ///
 /// Conditions: each enclosing `#if` contributes one string saying when its branch is active. In
 /// `#if A` it is `A`; in a following `#elseif B` it is `!A && B`; in `#else` it is `!A && !B`. A
-/// condition that is not a single name or call is parenthesised when negated: `!(A || B)`.
+/// condition that is not a single name or call is parenthesised when negated (`!(A || B)`), and a
+/// disjunction when combined (`!A && (B || C)`).
 /// Whitespace inside conditions is folded to single spaces and comments are dropped.
 public enum SwiftImportScanner {
     public static func imports(in source: [UInt8]) -> [SwiftImport] {
@@ -23,7 +24,11 @@ public enum SwiftImportScanner {
 
         var description: String {
             let negated = passed.map { SwiftImportScanner.isAtomic($0) ? "!" + $0 : "!(" + $0 + ")" }
-            return (negated + (current.map { [$0] } ?? [])).joined(separator: " && ")
+            guard let current else { return negated.joined(separator: " && ") }
+            if negated.isEmpty { return current }
+            // `!A && (B || C)`: without the parentheses `||` would bind looser than intended.
+            let clause = current.contains("||") ? "(" + current + ")" : current
+            return (negated + [clause]).joined(separator: " && ")
         }
     }
 

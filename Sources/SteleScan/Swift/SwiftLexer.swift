@@ -199,7 +199,7 @@ public struct SwiftLexer {
                 pos += 2
                 depth += 1
             } else {
-                if c == newline { line += 1; lineStart = pos + 1 }
+                if c == newline { line += 1; lineStart = pos + 1; sawTokenOnLine = false }
                 pos += 1
             }
         }

@@ -1,0 +1,82 @@
+import XCTest
+@testable import SteleScan
+
+final class SwiftImportScannerTests: XCTestCase {
+    func scan(_ source: String) -> [SwiftImport] { SwiftImportScanner.imports(in: Array(source.utf8)) }
+
+    func testEveryImportForm() {
+        let imports = scan("""
+        import Foundation
+        @testable import Domain
+        @_spi(Internal) @_exported public import NIOCore
+        @preconcurrency
+        import Dispatch
+        internal import struct Collections.Deque
+        import func Darwin.C.sqrt; import class Foundation.NSObject
+        @_implementationOnly import `Private`
+        package import Darwin.C.stdio
+        """)
+        XCTAssertEqual(imports.map(\.module), ["Foundation", "Domain", "NIOCore", "Dispatch", "Collections", "Darwin", "Foundation", "Private", "Darwin"])
+        XCTAssertEqual(imports[1].attributes, ["@testable"])
+        XCTAssertEqual(imports[2].attributes, ["@_spi(Internal)", "@_exported"])
+        XCTAssertEqual(imports[2].accessLevel, "public")
+        XCTAssertEqual(imports[2].text, "@_spi(Internal) @_exported public import NIOCore")
+        XCTAssertEqual(imports[3].line, 4, "the statement starts at its attribute on the line before")
+        XCTAssertEqual(imports[4].kind, "struct")
+        XCTAssertEqual(imports[4].path, ["Collections", "Deque"])
+        XCTAssertEqual(imports[5].path, ["Darwin", "C", "sqrt"])
+        XCTAssertEqual(imports[6].column, 28, "the second import of the line")
+        XCTAssertEqual(imports[8].path, ["Darwin", "C", "stdio"])
+        XCTAssertEqual(imports[8].accessLevel, "package")
+    }
+
+    func testNothingFromCommentsStringsOrMembers() {
+        let imports = scan(#"""
+        // import A
+        /* import B /* import C */ import D */
+        let s = "import E"
+        let m = """
+            import F
+            """
+        let r = #"import "G" \(x)"#
+        let i = "\(f("import H"))"
+        let x = y.import
+        let `import` = 1
+        let re = /import I/
+        """#)
+        XCTAssertEqual(imports, [])
+    }
+
+    func testConditions() {
+        let imports = scan("""
+        #if canImport(UIKit)
+        import UIKit
+        #elseif os(macOS) || targetEnvironment(macCatalyst)
+        import AppKit
+        #else
+          #if DEBUG
+          import Debugging
+          #endif
+        import Fallback
+        #endif
+        import Always
+        """)
+        XCTAssertEqual(imports.map(\.conditions), [
+            ["canImport(UIKit)"],
+            ["!canImport(UIKit) && (os(macOS) || targetEnvironment(macCatalyst))"],
+            ["!canImport(UIKit) && !(os(macOS) || targetEnvironment(macCatalyst))", "DEBUG"],
+            ["!canImport(UIKit) && !(os(macOS) || targetEnvironment(macCatalyst))"],
+            [],
+        ])
+    }
+
+    func testMultiLineConditionsAndUnbalancedEndif() {
+        let imports = scan("#endif\n#if os(Linux) &&\n   !DEBUG // note\nimport Glibc\n#endif\n#endif\nimport After")
+        XCTAssertEqual(imports.map(\.conditions), [["os(Linux) && !DEBUG"], []])
+    }
+
+    func testImportMacroAloneIsAModuleNamedMacro() {
+        XCTAssertEqual(scan("import macro").first?.module, "macro")
+        XCTAssertEqual(scan("import macro Foo.bar").first?.kind, "macro")
+    }
+}

@@ -1,0 +1,52 @@
+import XCTest
+@testable import SteleScan
+
+final class SwiftPMModuleMapTests: XCTestCase {
+    func manifest(_ source: String, at path: String) -> SwiftPMManifest {
+        SwiftPMManifest.parse(Array(source.utf8), manifestPath: path)
+    }
+
+    func testDefaultDirectoriesCustomPathsSourcesAndExclude() {
+        let root = manifest("""
+        let package = Package(name: "Root", targets: [
+            .target(name: "Core"),
+            .target(name: "Legacy", path: "src/Legacy"),
+            .target(name: "Picky", path: "Picky", exclude: ["Skip"], sources: ["Keep", "One.swift"]),
+            .testTarget(name: "CoreTests"),
+            .plugin(name: "Gen", capability: .buildTool()),
+        ])
+        """, at: "Package.swift")
+        let files = ["Package.swift", "Sources/Core/A.swift", "Sources/Core/Sub/B.swift", "src/Legacy/C.swift", "Picky/Keep/D.swift",
+                     "Picky/One.swift", "Picky/Other.swift", "Picky/Keep/Skip/E.swift", "Picky/Skip/F.swift", "Tests/CoreTests/T.swift",
+                     "Plugins/Gen/plugin.swift", "Scripts/tool.swift"]
+        let map = SwiftPMModuleMap(manifests: [root], files: files)
+        XCTAssertEqual(files.map { map.module(forFile: $0) ?? "-" },
+                       ["-", "Core", "Core", "Legacy", "Picky", "Picky", "-", "Picky", "-", "CoreTests", "Gen", "-"])
+        XCTAssertEqual(map.modules.map(\.name), ["Core", "CoreTests", "Gen", "Legacy", "Picky"])
+        XCTAssertEqual(map.modules.first { $0.name == "Legacy" }?.directory, "src/Legacy")
+    }
+
+    func testAlternativeSourceRootsArePickedWhenTheyExist() {
+        let m = manifest("let package = Package(name: \"X\", targets: [.target(name: \"Lib\")])", at: "Package.swift")
+        let map = SwiftPMModuleMap(manifests: [m], files: ["Source/Lib/a.swift"])
+        XCTAssertEqual(map.module(forFile: "Source/Lib/a.swift"), "Lib")
+    }
+
+    func testNestedPackagesOwnTheirFiles() {
+        let outer = manifest("let package = Package(name: \"Outer\", targets: [.target(name: \"App\", path: \".\")])", at: "Package.swift")
+        let inner = manifest("let package = Package(name: \"Inner\", targets: [.target(name: \"Plugin\")])", at: "Examples/Inner/Package.swift")
+        let files = ["main.swift", "Examples/Inner/Sources/Plugin/p.swift", "Examples/Inner/Other/x.swift"]
+        let map = SwiftPMModuleMap(manifests: [outer, inner], files: files)
+        XCTAssertEqual(map.module(forFile: "main.swift"), "App")
+        XCTAssertEqual(map.module(forFile: "Examples/Inner/Sources/Plugin/p.swift"), "Plugin")
+        XCTAssertNil(map.module(forFile: "Examples/Inner/Other/x.swift"), "a nested package's files never belong to the outer one")
+        XCTAssertEqual(map.modules.first { $0.name == "Plugin" }?.manifestPath, "Examples/Inner/Package.swift")
+    }
+
+    func testJoinNormalises() {
+        XCTAssertEqual(SwiftPMModuleMap.join("", "./Sources/A/"), "Sources/A")
+        XCTAssertEqual(SwiftPMModuleMap.join("pkg", "../shared/B"), "shared/B")
+        XCTAssertTrue(SwiftPMModuleMap.contains("Sources/A", "Sources/A/x.swift"))
+        XCTAssertFalse(SwiftPMModuleMap.contains("Sources/A", "Sources/AB/x.swift"))
+    }
+}
