@@ -55,7 +55,8 @@ rg -c "$IMPORT_RE" -g '*.swift' "$TREE" >/dev/null || true
 
 RG_MS=$(time_runs rg -n "$IMPORT_RE" -g '*.swift' "$TREE")
 STELE_MS=$(time_runs "$STELE" check "$TREE")
-PEAK_KB=$(/usr/bin/time -f '%M' "$STELE" check "$TREE" 2>&1 >/dev/null | tail -1)
+/usr/bin/time -f "%M" -o "$BENCH_DIR/peak-kb" "$STELE" check "$TREE" >/dev/null 2>&1 || true
+PEAK_KB=$(tail -1 "$BENCH_DIR/peak-kb")
 
 echo "tree:   $FILES Swift files, $LINES lines ($TREE)"
 echo "rg:     ${RG_MS} ms (median of $RUNS, import lines)"

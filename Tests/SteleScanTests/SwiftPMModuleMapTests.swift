@@ -43,6 +43,13 @@ final class SwiftPMModuleMapTests: XCTestCase {
         XCTAssertEqual(map.modules.first { $0.name == "Plugin" }?.manifestPath, "Examples/Inner/Package.swift")
     }
 
+    func testDocCCatalogSnippetsAreNotSources() {
+        let m = manifest("let package = Package(name: \"X\", targets: [.target(name: \"Syntax\")])", at: "Package.swift")
+        let map = SwiftPMModuleMap(manifests: [m], files: ["Sources/Syntax/A.swift", "Sources/Syntax/Syntax.docc/Resources/Step1.swift"])
+        XCTAssertEqual(map.module(forFile: "Sources/Syntax/A.swift"), "Syntax")
+        XCTAssertNil(map.module(forFile: "Sources/Syntax/Syntax.docc/Resources/Step1.swift"))
+    }
+
     func testJoinNormalises() {
         XCTAssertEqual(SwiftPMModuleMap.join("", "./Sources/A/"), "Sources/A")
         XCTAssertEqual(SwiftPMModuleMap.join("pkg", "../shared/B"), "shared/B")

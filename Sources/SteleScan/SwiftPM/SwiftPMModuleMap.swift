@@ -50,8 +50,17 @@ public struct SwiftPMModuleMap: Sendable {
         packageDirectories = manifests.map(\.directory).sorted { $0.count > $1.count }
     }
 
+    /// Bundle directories SwiftPM does not compile: a `.swift` file in a DocC catalog is a tutorial
+    /// snippet, not a source of the target whose folder holds it.
+    static let nonSourceBundleSuffixes = [".docc", ".xcassets", ".bundle", ".xcdatamodeld", ".playground", ".lproj"]
+
     /// The module (target name) a file belongs to, or nil.
     public func module(forFile path: String) -> String? {
+        if path.split(separator: "/").dropLast().contains(where: { component in
+            SwiftPMModuleMap.nonSourceBundleSuffixes.contains { component.hasSuffix($0) }
+        }) {
+            return nil
+        }
         guard let package = packageDirectories.first(where: { SwiftPMModuleMap.contains($0, path) }) else { return nil }
         var best: ResolvedModule?
         for module in modules where module.packageDirectory == package && SwiftPMModuleMap.contains(module.directory, path) {
