@@ -27,13 +27,18 @@ struct Pipeline {
     }
 
     func run() -> Loaded {
+        var timer = PhaseTimer()
         let ruleFiles = loadRuleFiles()
         let settingsBook = RuleBook.compile(ruleFiles: ruleFiles, adrs: [], today: today)
         let adrs = ADRCollection.load(repositoryRoot: root, configuredDirectory: settingsBook.adrDirectory)
         let book = RuleBook.compile(ruleFiles: ruleFiles, adrs: adrs.adrs, today: today)
+        timer.lap("rules and ADRs")
         let scan = ProjectScanner.scan(root: root, include: book.scanGlobs, ignore: book.ignoreGlobs)
+        timer.lap("scan (\(scan.files.count) files)")
         let architecture = Architecture(scan: scan, components: book.components)
+        timer.lap("components")
         let result = Checker.check(book, architecture: architecture)
+        timer.lap("check (\(result.rules.count) rules)")
         return Loaded(ruleFiles: ruleFiles, adrs: adrs, book: book, scan: scan, architecture: architecture, result: result)
     }
 
@@ -52,6 +57,19 @@ struct Pipeline {
             case .skipped(let reason):
                 return RuleFile(path: path, lines: [], diagnostics: [.error("rule file not read: \(reason)", at: SourceLocation(file: path, line: 1, column: 1))])
             }
+        }
+    }
+
+    /// `STELE_TIMINGS=1`: how long each stage took, on standard error (for "why is it slow?").
+    struct PhaseTimer {
+        let enabled = ProcessInfo.processInfo.environment["STELE_TIMINGS"] == "1"
+        var last = DispatchTime.now()
+
+        mutating func lap(_ phase: String) {
+            guard enabled else { return }
+            let now = DispatchTime.now()
+            Output.error(String(format: "stele: %7.1f ms  %@", Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e6, phase))
+            last = now
         }
     }
 

@@ -21,12 +21,17 @@ struct CycleCheck: RuleCheck {
                 nodes[module] = ComponentSet(name: module, files: architecture.moduleFiles[module] ?? [], modules: [module])
             }
         }
+        // Which nodes an import of each module lands in, computed once.
+        var nodesByModule: [String: [String]] = [:]
+        for (name, node) in nodes {
+            for module in node.modules { nodesByModule[module, default: []].append(name) }
+        }
         // Edges, with the first import (in file order) that makes each one.
         var edges: [String: Set<String>] = [:]
         var witness: [String: CheckContext.Dependency] = [:]
         for (name, node) in nodes.sorted(by: { $0.key < $1.key }) {
             for dependency in context.dependencies(of: node) {
-                for (other, target) in nodes where other != name && target.modules.contains(dependency.imported.module) {
+                for other in nodesByModule[dependency.imported.module] ?? [] where other != name {
                     edges[name, default: []].insert(other)
                     let key = name + "\u{1F}" + other
                     if witness[key] == nil { witness[key] = dependency }

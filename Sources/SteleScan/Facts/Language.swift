@@ -5,8 +5,10 @@ public enum Language: String, Sendable, CaseIterable {
 
     /// nil for files that are not source code (images, JSON, Markdown...).
     public static func of(path: String) -> Language? {
-        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return nil }
-        switch path[path.index(after: dot)...] {
+        // On the UTF-8 view: this runs for every file in the tree.
+        let utf8 = path.utf8
+        guard let dot = utf8.lastIndex(of: UInt8(ascii: ".")), !utf8[dot...].contains(UInt8(ascii: "/")) else { return nil }
+        switch Substring(path.utf8[utf8.index(after: dot)...]) {
         case "swift": return .swift
         case "py", "pyi": return .python
         case "ts", "tsx", "mts", "cts": return .typescript

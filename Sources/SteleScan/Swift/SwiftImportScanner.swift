@@ -8,10 +8,40 @@
 /// Whitespace inside conditions is folded to single spaces and comments are dropped.
 public enum SwiftImportScanner {
     public static func imports(in source: [UInt8]) -> [SwiftImport] {
-        var scanner = Scanner(lexer: SwiftLexer(source))
+        // No token after the last occurrence of the bytes `import` can be an import declaration,
+        // and conditions depend only on the directives before it: lexing can stop there. In most
+        // files that is the end of the header, which is what keeps a scan near `rg`'s speed.
+        guard let last = lastOccurrenceOfImport(in: source) else { return [] }
+        var scanner = Scanner(lexer: SwiftLexer(source), stopAfter: last)
         scanner.run()
         return scanner.imports
     }
+
+    /// The offset of the last `import` in the bytes, anywhere (comments and strings included).
+    /// A Boyer-Moore-Horspool search run backwards: most steps skip several bytes.
+    static func lastOccurrenceOfImport(in bytes: [UInt8]) -> Int? {
+        let shift = backwardShift // one lazy-global check, not one per byte
+        return bytes.withUnsafeBufferPointer { b -> Int? in
+            var i = b.count - 6
+            while i >= 0 {
+                let c = b[i]
+                if c == UInt8(ascii: "i"), b[i + 1] == UInt8(ascii: "m"), b[i + 2] == UInt8(ascii: "p"), b[i + 3] == UInt8(ascii: "o"),
+                   b[i + 4] == UInt8(ascii: "r"), b[i + 5] == UInt8(ascii: "t") {
+                    return i
+                }
+                i -= Int(shift[Int(c)])
+            }
+            return nil
+        }
+    }
+
+    /// How far the window may move left when its first byte is `c`: as far as keeps any later
+    /// letter of `import` aligned with `c`.
+    static let backwardShift: [UInt8] = {
+        var table = [UInt8](repeating: 6, count: 256)
+        for (distance, letter) in "mport".utf8.enumerated() { table[Int(letter)] = UInt8(distance + 1) }
+        return table
+    }()
 
     static let accessLevels: [StaticString] = ["public", "package", "internal", "fileprivate", "private"]
     static let kinds: [StaticString] = ["struct", "class", "enum", "protocol", "typealias", "func", "let", "var", "actor", "macro"]
@@ -44,6 +74,8 @@ public enum SwiftImportScanner {
 
     struct Scanner {
         var lexer: SwiftLexer
+        /// Tokens starting after this offset are not read.
+        var stopAfter: Int = .max
         var imports: [SwiftImport] = []
         var frames: [ConditionalFrame] = []
         /// Attributes and an access level seen since the last statement boundary.
@@ -51,9 +83,11 @@ public enum SwiftImportScanner {
         var attributes: [String] = []
         var accessLevel: String?
         var previous: SwiftToken?
+        /// The keyword tables, read once: a static's lazy-initialisation check per token adds up.
+        let accessLevels = SwiftImportScanner.accessLevels
 
         mutating func run() {
-            while let token = nextSignificant() {
+            while let token = nextSignificant(), token.start <= stopAfter {
                 switch token.kind {
                 case .conditionalDirective:
                     directive(token)
@@ -64,7 +98,7 @@ public enum SwiftImportScanner {
                 case .identifier where lexer.token(token, is: "import") && !isMemberAccess:
                     declaration(at: token)
                     resetPrefix()
-                case .identifier where SwiftImportScanner.accessLevels.contains(where: { lexer.token(token, is: $0) }) && accessLevel == nil:
+                case .identifier where accessLevel == nil && accessLevels.contains(where: { lexer.token(token, is: $0) }):
                     if prefixStart == nil { prefixStart = token }
                     accessLevel = lexer.text(of: token)
                 default:
@@ -81,6 +115,7 @@ public enum SwiftImportScanner {
         }
 
         mutating func resetPrefix() {
+            guard prefixStart != nil else { return }
             prefixStart = nil
             attributes.removeAll(keepingCapacity: true)
             accessLevel = nil

@@ -21,7 +21,9 @@ public struct ResolvedModule: Hashable, Sendable {
 /// with the deepest directory, and files of a nested package only ever to that package's targets.
 public struct SwiftPMModuleMap: Sendable {
     public let modules: [ResolvedModule]
-    private let packageDirectories: [String]
+    private let packageDirectories: Set<String>
+    /// Module indices by source directory, so a file is placed by looking up its ancestors.
+    private let modulesByDirectory: [String: [Int]]
 
     public init(manifests: [SwiftPMManifest], files: [String]) {
         var directories = Set<String>()
@@ -46,8 +48,10 @@ public struct SwiftPMModuleMap: Sendable {
             }
         }
         self.modules = modules.sorted { ($0.name, $0.packageDirectory) < ($1.name, $1.packageDirectory) }
-        // Deepest first, so the first package containing a file is its own.
-        packageDirectories = manifests.map(\.directory).sorted { $0.count > $1.count }
+        packageDirectories = Set(manifests.map(\.directory))
+        var byDirectory: [String: [Int]] = [:]
+        for (i, module) in self.modules.enumerated() { byDirectory[module.directory, default: []].append(i) }
+        modulesByDirectory = byDirectory
     }
 
     /// Bundle directories SwiftPM does not compile: a `.swift` file in a DocC catalog is a tutorial
@@ -56,19 +60,31 @@ public struct SwiftPMModuleMap: Sendable {
 
     /// The module (target name) a file belongs to, or nil.
     public func module(forFile path: String) -> String? {
-        if path.split(separator: "/").dropLast().contains(where: { component in
-            SwiftPMModuleMap.nonSourceBundleSuffixes.contains { component.hasSuffix($0) }
-        }) {
-            return nil
+        // Ancestor directories, deepest first, found on the UTF-8 view (no grapheme breaking).
+        let utf8 = Array(path.utf8)
+        var ancestors: [String] = []
+        var end = utf8.count
+        while let slash = utf8[..<end].lastIndex(of: UInt8(ascii: "/")) {
+            let directory = String(decoding: utf8[..<slash], as: UTF8.self)
+            let component = String(decoding: utf8[(utf8[..<slash].lastIndex(of: UInt8(ascii: "/")).map { $0 + 1 } ?? 0)..<slash], as: UTF8.self)
+            if SwiftPMModuleMap.nonSourceBundleSuffixes.contains(where: { component.hasSuffix($0) }) { return nil }
+            ancestors.append(directory)
+            end = slash
         }
-        guard let package = packageDirectories.first(where: { SwiftPMModuleMap.contains($0, path) }) else { return nil }
-        var best: ResolvedModule?
-        for module in modules where module.packageDirectory == package && SwiftPMModuleMap.contains(module.directory, path) {
-            if let sources = module.sources, !sources.contains(where: { SwiftPMModuleMap.contains($0, path) }) { continue }
-            if module.exclude.contains(where: { SwiftPMModuleMap.contains($0, path) }) { continue }
-            if best == nil || module.directory.count > best!.directory.count { best = module }
+        ancestors.append("")
+        // The file's package is the deepest one containing it; its targets only.
+        guard let package = ancestors.first(where: packageDirectories.contains) else { return nil }
+        for ancestor in ancestors {
+            for i in modulesByDirectory[ancestor] ?? [] {
+                let module = modules[i]
+                guard module.packageDirectory == package else { continue }
+                if let sources = module.sources, !sources.contains(where: { SwiftPMModuleMap.contains($0, path) }) { continue }
+                if module.exclude.contains(where: { SwiftPMModuleMap.contains($0, path) }) { continue }
+                return module.name
+            }
+            if ancestor == package { break } // never above the file's own package
         }
-        return best?.name
+        return nil
     }
 
     static func directory(of target: SwiftPMTarget, in package: String, existing: Set<String>) -> String {
