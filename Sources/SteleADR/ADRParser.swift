@@ -8,7 +8,7 @@ import SteleCore
 /// Pure: text in, values out. Malformed input yields diagnostics, never a failure.
 public enum ADRParser {
     public static func parse(_ text: String, file: String) -> (adr: ADR, diagnostics: [Diagnostic]) {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        let lines = TextLines.split(text)
         var diagnostics: [Diagnostic] = []
         let front = FrontMatter(lines: lines)
         if front.isUnclosed {
@@ -24,8 +24,8 @@ public enum ADRParser {
             diagnostics.append(.warning("the ADR has no title heading", at: SourceLocation(file: file, line: 1, column: 1),
                                         hint: "start it with `# N. Title`; the file name is used as its title"))
         }
-        let rawTitle = heading.map { MarkdownInline.strip($0.text) } ?? front.values["title"]?.value ?? stem
-        let (titleNumber, title) = splitNumber(fromTitle: rawTitle)
+        let rawTitle = heading.map { MarkdownInline.strip($0.text) } ?? front.values["title"]?.value
+        let (titleNumber, title) = rawTitle.map(splitNumber(fromTitle:)) ?? (nil, title(fromStem: stem))
         let number = number(fromStem: stem) ?? titleNumber
         let id = number.map(formatID) ?? stem
 
@@ -48,13 +48,11 @@ public enum ADRParser {
         // Supersession, from the status and from any line that says so.
         var supersedes = Set<String>()
         var supersededBy = Set<String>()
-        for index in front.lineCount..<lines.count where !outline.isCode[index] {
-            let text = String(stripListMarker(lines[index]))
-            if let range = ["superseded by", "superceded by", "replaced by"].lazy.compactMap({ text.range(of: $0, options: .caseInsensitive) }).first {
-                supersededBy.formUnion(references(in: String(text[range.upperBound...])))
-            } else if MarkdownInline.strip(text).trimmingWhitespace().lowercased().hasPrefix("supersedes") {
-                supersedes.formUnion(references(in: text))
-            }
+        let linkTexts = front.values["status"].map { [$0.value] } ?? []
+        for text in linkTexts + (front.lineCount..<lines.count).filter({ !outline.isCode[$0] }).map({ String(lines[$0]) }) {
+            let links = supersessionLinks(in: text)
+            supersedes.formUnion(links.supersedes)
+            supersededBy.formUnion(links.supersededBy)
         }
         var status = ADRStatus.normalise(statusText)
         if statusLine == nil {
@@ -73,6 +71,36 @@ public enum ADRParser {
         let adr = ADR(id: id, number: number, title: title, status: status, statusText: statusText, statusLine: statusLine, date: date,
                       file: file, supersedes: supersedes.sorted(), supersededBy: supersededBy.sorted(), ruleLines: extracted.rules)
         return (adr, diagnostics)
+    }
+
+    /// "Superseded by …" / "Replaced by …" / "Supersedes …" where the phrase opens the line, a
+    /// sentence, a parenthesis or a `Status:` value; each phrase's references run to the next phrase.
+    /// Mid-sentence prose ("the cache is replaced by Redis, see ADR-9") is not a link.
+    static func supersessionLinks(in line: String) -> (supersedes: [String], supersededBy: [String]) {
+        let phrases: [(String, isBy: Bool)] = [("superseded by", true), ("superceded by", true), ("replaced by", true), ("supersedes", false)]
+        var found: [(range: Range<String.Index>, isBy: Bool)] = []
+        for (phrase, isBy) in phrases {
+            var from = line.startIndex
+            while let range = line.range(of: phrase, options: .caseInsensitive, range: from..<line.endIndex) {
+                if opensClause(line[..<range.lowerBound]) { found.append((range, isBy)) }
+                from = range.upperBound
+            }
+        }
+        found.sort { $0.range.lowerBound < $1.range.lowerBound }
+        var result: (supersedes: [String], supersededBy: [String]) = ([], [])
+        for (k, link) in found.enumerated() {
+            let end = k + 1 < found.count ? found[k + 1].range.lowerBound : line.endIndex
+            let ids = references(in: String(line[link.range.upperBound..<end]))
+            if link.isBy { result.supersededBy += ids } else { result.supersedes += ids }
+        }
+        return result
+    }
+
+    /// Whether text ending here leaves the next words at the start of a clause.
+    private static func opensClause(_ prefix: Substring) -> Bool {
+        let before = MarkdownInline.strip(String(stripListMarker(prefix))).trimmingWhitespace()
+        guard let last = before.last else { return true }
+        return ".;:(—–-".contains(last)
     }
 
     /// `ADR-0007`
@@ -98,6 +126,14 @@ public enum ADRParser {
         return Int(digits)
     }
 
+    /// `0004-use-grdb` → `use-grdb`: the file name's words stand in for a missing title.
+    static func title(fromStem stem: String) -> String {
+        guard number(fromStem: stem) != nil else { return stem }
+        let separators: Set<Character> = ["-", "_", ".", " "]
+        let words: Substring = Substring(stem).drop(while: { !$0.isNumber }).drop(while: { $0.isNumber }).drop(while: { separators.contains($0) })
+        return words.isEmpty ? stem : String(words)
+    }
+
     /// `7. Use GRDB`, `ADR-7: Use GRDB`, `ADR 007 - Use GRDB` → (7, "Use GRDB").
     static func splitNumber(fromTitle title: String) -> (Int?, String) {
         var s = Substring(title.trimmingWhitespace())
@@ -109,7 +145,8 @@ public enum ADRParser {
         let digits = s.prefix(while: \.isNumber)
         guard !digits.isEmpty, digits.count <= 5, let n = Int(digits) else { return (nil, title.trimmingWhitespace()) }
         var rest = s.dropFirst(digits.count).drop(while: { $0 == " " })
-        if let f = rest.first, ".:-–—)".contains(f) {
+        // `7. Title`, `7: Title`, `7 - Title`; but `3-tier layering` starts with a word, not a number.
+        if let f = rest.first, ".:-–—)".contains(f), hadPrefix || !"-–—".contains(f) || rest.dropFirst().first?.isWhitespace == true {
             rest = rest.dropFirst().drop(while: { $0 == " " })
             return (n, rest.isEmpty ? title.trimmingWhitespace() : String(rest))
         }
@@ -142,7 +179,7 @@ public enum ADRParser {
         var rest = Substring(text)
         while let open = rest.range(of: "](") {
             let target = rest[open.upperBound...].prefix(while: { $0 != ")" })
-            if let n = number(fromStem: fileStem(String(target.split(separator: "#").first ?? ""))) { ids.append(formatID(n)) }
+            if !target.contains("://"), let n = number(fromStem: fileStem(String(target.split(separator: "#").first ?? ""))) { ids.append(formatID(n)) }
             rest = rest[open.upperBound...]
         }
         // `ADR-6`, `ADR 0006`, `adr-12`.

@@ -30,8 +30,11 @@ enum ADRRuleExtractor {
             }
         }
 
-        for heading in outline.headings where ruleHeadings.contains(normalisedHeading(heading.text)) {
-            rules += bullets(in: outline.section(of: heading, lineCount: lines.count), lines: lines, outline: outline, file: file)
+        // A rules heading nested inside another (`## Rules` › `### Constraints`) is already covered by it.
+        var covered = 0..<0
+        for heading in outline.headings where ruleHeadings.contains(normalisedHeading(heading.text)) && !covered.contains(heading.line) {
+            covered = outline.section(of: heading, lineCount: lines.count)
+            rules += bullets(in: covered, lines: lines, outline: outline, file: file)
         }
         rules.sort { $0.location < $1.location }
         return (rules, diagnostics)
@@ -57,10 +60,11 @@ enum ADRRuleExtractor {
             }
             current = nil
         }
+        let headingLines = Set(outline.headings.map(\.line))
         for index in range {
-            if outline.isCode[index] { finish(); continue }
+            if outline.isCode[index] || headingLines.contains(index) { finish(); continue }
             let line = lines[index]
-            let indent = line.prefix(while: { $0 == " " }).count
+            let indent = line.prefix(while: { $0 == " " || $0 == "\t" }).count
             let body = line.dropFirst(indent)
             if body.allSatisfy(\.isWhitespace) { finish(); continue }
             if let marker = listMarkerLength(body) {

@@ -21,6 +21,9 @@ struct FrontMatter {
             var value = line[line.index(after: colon)...].trimmingWhitespace()
             if value.count >= 2, let f = value.first, let l = value.last, (f == "\"" && l == "\"") || (f == "'" && l == "'") {
                 value = String(value.dropFirst().dropLast())
+            } else if let comment = value.range(of: " #") {
+                // YAML: an unquoted value ends where a ` #` comment starts.
+                value = value[..<comment.lowerBound].trimmingWhitespace()
             }
             values[key] = (value, index + 1)
         }

@@ -23,10 +23,8 @@ public struct RuleFile: Sendable {
         var lines: [Line] = []
         var diagnostics: [Diagnostic] = []
         var lineNumber = 0
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in TextLines.split(text) {
             lineNumber += 1
-            var line = Substring(raw)
-            if line.hasSuffix("\r") { line = line.dropLast() }
             let indent = line.prefix(while: { $0 == " " || $0 == "\t" }).count
             let body = String(line.dropFirst(indent))
             let location = SourceLocation(file: path, line: lineNumber, column: indent + 1)

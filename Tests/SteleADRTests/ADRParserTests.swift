@@ -54,4 +54,39 @@ final class ADRParserTests: XCTestCase {
         XCTAssertEqual(ADRParser.references(in: "ADR-12 and adr 3"), ["ADR-0012", "ADR-0003"])
         XCTAssertEqual(ADRParser.references(in: "[4. Newer]"), ["ADR-0004"])
     }
+
+    func testCRLFLineEndingsAndAByteOrderMark() {
+        let crlf = parse("# 1. Title\r\n\r\n## Status\r\n\r\nAccepted\r\n\r\n## Rules\r\n\r\n- A must not depend on B\r\n")
+        XCTAssertEqual(crlf.adr.title, "Title")
+        XCTAssertEqual(crlf.adr.status, .accepted)
+        XCTAssertEqual(crlf.adr.statusLine, 5)
+        XCTAssertEqual(crlf.adr.ruleLines.map(\.location.line), [9])
+        let bom = parse("\u{FEFF}---\nstatus: accepted # as agreed\n---\n# T\n")
+        XCTAssertEqual(bom.adr.title, "T")
+        XCTAssertEqual(bom.adr.statusText, "accepted", "a YAML comment is not part of the value")
+        XCTAssertEqual(bom.diagnostics, [])
+    }
+
+    func testSupersessionPhrasesOpenAClause() {
+        XCTAssertEqual(ADRParser.supersessionLinks(in: "The old cache is replaced by Redis, see ADR-0009.").supersededBy, [], "prose, not a link")
+        XCTAssertEqual(ADRParser.supersessionLinks(in: "* Status: superseded by [ADR-0005](0005-x.md)").supersededBy, ["ADR-0005"])
+        XCTAssertEqual(ADRParser.supersessionLinks(in: "Too low-level. Supersedes [ADR-0002](0002-x.md).").supersedes, ["ADR-0002"])
+        let both = ADRParser.supersessionLinks(in: "Supersedes ADR-1; superseded by ADR-3")
+        XCTAssertEqual(both.supersedes, ["ADR-0001"])
+        XCTAssertEqual(both.supersededBy, ["ADR-0003"])
+        XCTAssertEqual(ADRParser.references(in: "[the RFC](https://example.org/2020-01-01.md)"), [], "a URL is not an ADR file")
+        let front = parse("---\nstatus: \"superseded by [ADR-0005](0005-x.md)\"\n---\n# T\n")
+        XCTAssertEqual(front.adr.supersededBy, ["ADR-0005"], "front matter status links count")
+    }
+
+    func testTitlesThatStartWithAWordOrAreMissing() {
+        XCTAssertEqual(parse("# 3-tier layering\n\nStatus: Accepted\n", file: "adr/layering.md").adr.id, "layering")
+        XCTAssertEqual(ADRParser.splitNumber(fromTitle: "7 - Use GRDB").0, 7)
+        XCTAssertEqual(parse("Status: Accepted\n", file: "adr/0004-use-grdb.md").adr.title, "use-grdb")
+    }
+
+    func testNestedRulesHeadingsSubBulletsAndHeadingsAfterBullets() {
+        let text = "# T\nStatus: Accepted\n## Rules\n- A must not depend on B\n### Constraints\n- C must not depend on D\n\t- E must not depend on F\n"
+        XCTAssertEqual(parse(text).adr.ruleLines.map(\.text), ["A must not depend on B", "C must not depend on D", "E must not depend on F"])
+    }
 }

@@ -21,4 +21,11 @@ final class RuleFileTests: XCTestCase {
         XCTAssertEqual(file.diagnostics.first?.location?.line, 5)
         XCTAssertEqual(file.diagnostics.first?.hint, "did you mean `must not import`?")
     }
+
+    func testWindowsLineEndingsAndAByteOrderMark() {
+        let file = RuleFile.parse("\u{FEFF}scan Sources\r\nDomain must not import UIKit\r\nDomain mustnt import GRDB\r\n", path: "rules/a.stele")
+        XCTAssertEqual(file.lines.map(\.text), ["scan Sources", "Domain must not import UIKit"])
+        XCTAssertEqual(file.lines[1].location.line, 2)
+        XCTAssertEqual(file.diagnostics.first?.location?.line, 3)
+    }
 }
