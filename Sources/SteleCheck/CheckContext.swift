@@ -55,9 +55,11 @@ public struct CheckContext {
     }
 
     func finding(_ dependency: Dependency, message: String, from: String, to: String) -> Finding {
-        Finding(rule: rule,
-                location: SourceLocation(file: dependency.source.path, line: dependency.imported.line, column: dependency.imported.column),
-                message: message, from: from, to: to, snippet: dependency.imported.text)
+        var finding = Finding(rule: rule,
+                              location: SourceLocation(file: dependency.source.path, line: dependency.imported.line, column: dependency.imported.column),
+                              message: message, from: from, to: to, snippet: dependency.imported.text)
+        finding.conditions = dependency.imported.conditions
+        return finding
     }
 
     /// "GRDB" or "Persistence (GRDB)": the component an import lands in, with the module when they differ.

@@ -15,6 +15,9 @@ public struct Finding: Hashable, Sendable {
     public var snippet: String
     /// Stable across line moves: a hash of the rule, the file, the dependency and the snippet.
     public var fingerprint: String
+    /// The `#if` conditions the offending import is under, if any: the violation may exist on
+    /// some platforms or configurations only.
+    public var conditions: [String] = []
 
     public init(rule: CompiledRule, location: SourceLocation, message: String, from: String, to: String, snippet: String) {
         self.rule = rule

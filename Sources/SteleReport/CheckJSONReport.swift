@@ -14,6 +14,7 @@ public enum CheckJSONReport {
                 ("message", .string(f.message)),
                 ("from", .string(f.from)), ("to", .string(f.to)),
                 ("snippet", .string(f.snippet)),
+                ("conditions", ReportJSON.strings(f.conditions)),
                 ("adr", ReportJSON.adr(of: f.rule.provenance)),
                 ("source", ReportJSON.source(of: f.rule.provenance)),
                 ("fingerprint", .string(f.fingerprint)),

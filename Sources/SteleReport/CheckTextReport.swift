@@ -12,6 +12,7 @@ public enum CheckTextReport {
             if let adr = f.rule.provenance.adr { out += " [\(adr.id)]" }
             out += "\n"
             if !f.snippet.isEmpty { out += "    \(f.snippet)\n" }
+            if !f.conditions.isEmpty { out += "  only when: #if \(f.conditions.joined(separator: " › #if "))\n" }
             out += "  rule: \(f.rule.text)  (\(f.rule.provenance.location.file):\(f.rule.provenance.location.line))\n"
             if let adr = f.rule.provenance.adr {
                 out += "  why:  \(adr.id) \"\(adr.title)\" (\(adr.status.rawValue), \(adr.file))\n"

@@ -17,6 +17,13 @@ final class CheckTextReportTests: XCTestCase {
         """)
     }
 
+    func testConditionalImportsSayWhenTheyApply() {
+        var finding = ReportFixture.result.findings[1]
+        finding.conditions = ["canImport(UIKit)", "DEBUG"]
+        let text = CheckTextReport.render(CheckResult(findings: [finding], rules: [ReportFixture.importRule], diagnostics: []), fileCount: 1)
+        XCTAssertTrue(text.contains("    import GRDB\n  only when: #if canImport(UIKit) › #if DEBUG\n  rule: "), text)
+    }
+
     func testCleanSummary() {
         let clean = CheckResult(findings: [], rules: [ReportFixture.importRule], diagnostics: [])
         XCTAssertEqual(CheckTextReport.render(clean, fileCount: 1), "stele: no violations (1 file, 1 rule enforced)\n")

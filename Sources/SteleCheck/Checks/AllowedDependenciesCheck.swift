@@ -14,7 +14,9 @@ struct AllowedDependenciesCheck: RuleCheck {
         var allowedModules = source.modules
         for set in allowedSets { allowedModules.formUnion(set.modules) }
         let namesPlatform = !allowedModules.isDisjoint(with: PlatformModules.exempt)
-        let list = allowedSets.map { "`\($0.name)`" }.joined(separator: ", ")
+        // Long lists are for the rule, not for every message: name a few.
+        let names = allowedSets.map { "`\($0.name)`" }
+        let list = names.count <= 4 ? names.joined(separator: ", ") : names.prefix(3).joined(separator: ", ") + " and \(names.count - 3) more"
         return context.dependencies(of: source).compactMap { dependency in
             let module = dependency.imported.module
             if allowedModules.contains(module) { return nil }

@@ -10,6 +10,13 @@ final class AllowedDependenciesCheckTests: XCTestCase {
         ])
     }
 
+    func testConditionalImportsCarryTheirConditionAndLongListsAreShortened() {
+        let result = CheckHarness.check("shop", rules: "UI may only depend on Domain, App, Cart, Login, DomainTests")
+        XCTAssertEqual(result.findings.map(\.conditions), [[], ["canImport(UIKit)"]])
+        XCTAssertEqual(result.findings.first?.message,
+                       "`UI` imports `Persistence`, which is not among its allowed dependencies (`Domain`, `App`, `Cart` and 2 more)")
+    }
+
     func testNamingAPlatformModuleMakesThemCount() {
         let result = CheckHarness.check("shop", rules: "Domain may only depend on Swift")
         XCTAssertEqual(CheckHarness.lines(result).first,
