@@ -15,12 +15,14 @@ let package = Package(
     targets: [
         // Shared value types: locations, diagnostics, globs, JSON, suggestions.
         .target(name: "SteleCore"),
+        // The file-system edge: reading, listing, writing, environment, clock (POSIX, no Foundation).
+        .target(name: "SteleFiles", dependencies: ["SteleCore"]),
         // Stage 1: Architecture Decision Records -> ADR values with their rule text.
-        .target(name: "SteleADR", dependencies: ["SteleCore"]),
+        .target(name: "SteleADR", dependencies: ["SteleCore", "SteleFiles"]),
         // Stage 2: the rule language -> compiled rules with provenance.
         .target(name: "SteleRules", dependencies: ["SteleCore", "SteleADR"]),
         // Stage 3: source files and manifests -> facts (modules, imports).
-        .target(name: "SteleScan", dependencies: ["SteleCore"]),
+        .target(name: "SteleScan", dependencies: ["SteleCore", "SteleFiles"]),
         // Stage 4: facts + component declarations -> component dependency graph.
         .target(name: "SteleGraph", dependencies: ["SteleCore", "SteleScan", "SteleRules"]),
         // Stage 5: rules evaluated over the graph -> findings.
@@ -28,10 +30,11 @@ let package = Package(
         // Stage 6: findings -> text, JSON, ...
         .target(name: "SteleReport", dependencies: ["SteleCore", "SteleADR", "SteleRules", "SteleScan", "SteleGraph", "SteleCheck"]),
         // Stage 7: the command line: argument parsing and file-system I/O.
-        .target(name: "SteleCLI", dependencies: ["SteleCore", "SteleADR", "SteleRules", "SteleScan", "SteleGraph", "SteleCheck", "SteleReport"]),
+        .target(name: "SteleCLI", dependencies: ["SteleCore", "SteleFiles", "SteleADR", "SteleRules", "SteleScan", "SteleGraph", "SteleCheck", "SteleReport"]),
         .executableTarget(name: "stele", dependencies: ["SteleCLI"]),
 
         .testTarget(name: "SteleCoreTests", dependencies: ["SteleCore"]),
+        .testTarget(name: "SteleFilesTests", dependencies: ["SteleFiles"]),
         .testTarget(name: "SteleADRTests", dependencies: ["SteleADR"]),
         .testTarget(name: "SteleRulesTests", dependencies: ["SteleRules"]),
         .testTarget(name: "SteleScanTests", dependencies: ["SteleScan"]),

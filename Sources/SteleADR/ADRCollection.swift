@@ -1,5 +1,5 @@
-import Foundation
 import SteleCore
+import SteleFiles
 
 /// Every ADR of a repository, read and linked.
 public struct ADRCollection: Sendable {
@@ -27,22 +27,21 @@ public struct ADRCollection: Sendable {
         for path in markdownFiles(root: root, directory: directory, diagnostics: &diagnostics) {
             let at = SourceLocation(file: path, line: 1, column: 1)
             let absolute = root + "/" + path
-            let size = (try? FileManager.default.attributesOfItem(atPath: absolute)[.size] as? Int) ?? 0
+            let size = FileSystem.size(of: absolute) ?? 0
             guard size <= maximumFileSize else {
                 diagnostics.append(.warning("ADR not read: too large (\(size / 1024) KiB)", at: at, hint: "an ADR over 2 MiB is probably not an ADR"))
                 continue
             }
-            guard let data = FileManager.default.contents(atPath: absolute) else {
-                diagnostics.append(.warning("ADR not read: unreadable", at: at, hint: "check the file's permissions"))
+            let text: String
+            switch FileReader.read(absolute) {
+            case .skipped(let reason):
+                diagnostics.append(.warning("ADR not read: \(reason)", at: at, hint: reason.hasPrefix("unreadable") ? "check the file's permissions" : nil))
                 continue
-            }
-            guard !data.prefix(8192).contains(0) else {
-                diagnostics.append(.warning("ADR not read: binary (contains NUL bytes)", at: at, hint: nil))
-                continue
-            }
-            guard let text = String(data: data, encoding: .utf8) else {
+            case .text(_, false):
                 diagnostics.append(.warning("ADR not read: not valid UTF-8", at: at, hint: "save it as UTF-8"))
                 continue
+            case .text(let bytes, true):
+                text = String(decoding: bytes, as: UTF8.self)
             }
             let parsed = ADRParser.parse(text, file: path)
             adrs.append(parsed.adr)
@@ -96,15 +95,15 @@ public struct ADRCollection: Sendable {
         var files: [String] = []
         var pending = [directory]
         while let dir = pending.popLast() {
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: root + "/" + dir) else { continue }
+            guard let names = FileSystem.contents(ofDirectory: root + "/" + dir) else { continue }
             for name in names where !name.hasPrefix(".") {
                 let path = dir + "/" + name
-                let type = (try? FileManager.default.attributesOfItem(atPath: root + "/" + path))?[.type] as? FileAttributeType
-                if type == .typeSymbolicLink {
+                let kind = FileSystem.kind(of: root + "/" + path)
+                if kind == .symbolicLink {
                     if name.hasSuffix(".md") { diagnostics.append(.warning("symbolic link not followed", at: SourceLocation(file: path, line: 1, column: 1))) }
                     continue
                 }
-                if type == .typeDirectory { pending.append(path); continue }
+                if kind == .directory { pending.append(path); continue }
                 let lower = name.lowercased()
                 guard lower.hasSuffix(".md") || lower.hasSuffix(".markdown") else { continue }
                 if ["readme.md", "index.md", "readme.markdown", "index.markdown"].contains(lower) || lower.contains("template") { continue }

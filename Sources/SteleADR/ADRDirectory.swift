@@ -1,5 +1,5 @@
-import Foundation
 import SteleCore
+import SteleFiles
 
 /// Where a repository keeps its ADRs: the `adr directory` setting, else adr-tools' `.adr-dir`
 /// file, else the first of the usual places that exists.
@@ -16,8 +16,8 @@ public enum ADRDirectory {
             if isDirectory(root + "/" + trimmed) { return (trimmed, []) }
             return (nil, [.error("the ADR directory `\(trimmed)` does not exist", hint: "fix `adr directory` in rules/*.stele, or create the directory")])
         }
-        if let data = FileManager.default.contents(atPath: root + "/.adr-dir"),
-           let text = String(data: data, encoding: .utf8)?.split(whereSeparator: \.isNewline).first {
+        if case .text(let bytes, _) = FileReader.read(root + "/.adr-dir"),
+           let text = String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline).first {
             let named = trimSlashes(String(text).trimmingWhitespace())
             if isDirectory(root + "/" + named) { return (named, []) }
             return (nil, [.warning(".adr-dir names `\(named)`, which does not exist", at: SourceLocation(file: ".adr-dir", line: 1, column: 1),
@@ -33,8 +33,5 @@ public enum ADRDirectory {
         return String(p)
     }
 
-    static func isDirectory(_ path: String) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
-    }
+    static func isDirectory(_ path: String) -> Bool { FileSystem.isDirectory(path) }
 }

@@ -1,4 +1,3 @@
-import Foundation
 import SteleCore
 
 /// Reads one ADR file: id, title, status, date, supersession links and rule lines, from any of the
@@ -81,7 +80,7 @@ public enum ADRParser {
         var found: [(range: Range<String.Index>, isBy: Bool)] = []
         for (phrase, isBy) in phrases {
             var from = line.startIndex
-            while let range = line.range(of: phrase, options: .caseInsensitive, range: from..<line.endIndex) {
+            while let range = caseInsensitiveRange(of: phrase, in: line, from: from) {
                 if opensClause(line[..<range.lowerBound]) { found.append((range, isBy)) }
                 from = range.upperBound
             }
@@ -94,6 +93,28 @@ public enum ADRParser {
             if link.isBy { result.supersededBy += ids } else { result.supersedes += ids }
         }
         return result
+    }
+
+    /// The first match of an ASCII phrase at or after `from`, ignoring ASCII case. Compared on the
+    /// UTF-8 view, so every match starts on a character boundary.
+    static func caseInsensitiveRange(of phrase: String, in line: String, from: String.Index) -> Range<String.Index>? {
+        let needle = Array(phrase.lowercased().utf8)
+        let utf8 = line.utf8
+        var start = from
+        while start < utf8.endIndex {
+            var i = start
+            var k = 0
+            while k < needle.count, i < utf8.endIndex {
+                var byte = utf8[i]
+                if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { byte += 32 }
+                guard byte == needle[k] else { break }
+                k += 1
+                i = utf8.index(after: i)
+            }
+            if k == needle.count { return start..<i }
+            start = utf8.index(after: start)
+        }
+        return nil
     }
 
     /// Whether text ending here leaves the next words at the start of a clause.
@@ -177,7 +198,7 @@ public enum ADRParser {
         var ids: [String] = []
         // Link targets: the number of the file they name.
         var rest = Substring(text)
-        while let open = rest.range(of: "](") {
+        while let open = rest.firstRange(of: "](") {
             let target = rest[open.upperBound...].prefix(while: { $0 != ")" })
             if !target.contains("://"), let n = number(fromStem: fileStem(String(target.split(separator: "#").first ?? ""))) { ids.append(formatID(n)) }
             rest = rest[open.upperBound...]

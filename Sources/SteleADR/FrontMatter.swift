@@ -21,7 +21,7 @@ struct FrontMatter {
             var value = line[line.index(after: colon)...].trimmingWhitespace()
             if value.count >= 2, let f = value.first, let l = value.last, (f == "\"" && l == "\"") || (f == "'" && l == "'") {
                 value = String(value.dropFirst().dropLast())
-            } else if let comment = value.range(of: " #") {
+            } else if let comment = value.firstRange(of: " #") {
                 // YAML: an unquoted value ends where a ` #` comment starts.
                 value = value[..<comment.lowerBound].trimmingWhitespace()
             }

@@ -1,4 +1,4 @@
-import Foundation
+import SteleFiles
 
 /// Where a command's output goes: standard output, or the file named by `--output`.
 /// Diagnostics always go to standard error, so that machine-readable output stays clean.
@@ -8,18 +8,13 @@ struct Output {
     /// Writes `text`; returns an error message when the file cannot be written.
     func write(_ text: String) -> String? {
         guard let path else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            FileSystem.writeStandardOutput(text)
             return nil
         }
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-            return nil
-        } catch {
-            return "cannot write \(path): \(error.localizedDescription)"
-        }
+        return FileSystem.write(text, to: path)
     }
 
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        FileSystem.writeStandardError(text.hasSuffix("\n") ? text : text + "\n")
     }
 }

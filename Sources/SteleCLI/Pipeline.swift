@@ -1,7 +1,8 @@
-import Foundation
+import Dispatch
 import SteleADR
 import SteleCheck
 import SteleCore
+import SteleFiles
 import SteleGraph
 import SteleRules
 import SteleScan
@@ -44,8 +45,7 @@ struct Pipeline {
 
     /// `rules/*.stele`, sorted by name. A missing `rules/` is fine: ADRs alone may hold every rule.
     func loadRuleFiles() -> [RuleFile] {
-        let directory = root + "/rules"
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
+        guard let names = FileSystem.contents(ofDirectory: root + "/rules") else { return [] }
         return names.filter { $0.hasSuffix(".stele") }.sorted().map { name in
             let path = "rules/" + name
             switch FileReader.read(root + "/" + path) {
@@ -62,23 +62,15 @@ struct Pipeline {
 
     /// `STELE_TIMINGS=1`: how long each stage took, on standard error (for "why is it slow?").
     struct PhaseTimer {
-        let enabled = ProcessInfo.processInfo.environment["STELE_TIMINGS"] == "1"
+        let enabled = FileSystem.environment("STELE_TIMINGS") == "1"
         var last = DispatchTime.now()
 
         mutating func lap(_ phase: String) {
             guard enabled else { return }
             let now = DispatchTime.now()
-            Output.error(String(format: "stele: %7.1f ms  %@", Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e6, phase))
+            let tenths = (now.uptimeNanoseconds - last.uptimeNanoseconds) / 100_000
+            Output.error("stele: \(tenths / 10).\(tenths % 10) ms  \(phase)")
             last = now
         }
-    }
-
-    /// Today's date in UTC, `YYYY-MM-DD`, for `until` waivers.
-    static func currentDate() -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd"
-        return formatter.string(from: Date())
     }
 }

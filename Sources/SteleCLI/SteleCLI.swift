@@ -1,5 +1,5 @@
-import Foundation
 import SteleCore
+import SteleFiles
 
 /// The `stele` command: dispatches to one command and returns the process exit code
 /// (0 clean, 1 findings of error severity, 2 usage, configuration, rule or ADR errors).
@@ -82,7 +82,7 @@ struct CommandOptions {
         self.root = root
         format = arguments.options["--format"]
         output = Output(path: arguments.options["--output"])
-        today = arguments.options["--today"] ?? ProcessInfo.processInfo.environment["STELE_TODAY"] ?? Pipeline.currentDate()
+        today = arguments.options["--today"] ?? FileSystem.environment("STELE_TODAY") ?? FileSystem.today()
         quiet = arguments.flags.contains("--quiet")
         baseline = arguments.options["--baseline"]
     }
@@ -93,8 +93,7 @@ struct CommandOptions {
 
     /// A usage problem, or nil.
     func validate() -> String? {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard FileSystem.isDirectory(root) else {
             return "`\(root)` is not a directory\n  hint: pass the repository root, e.g. `stele \(command) .`"
         }
         if let format, let allowed = CommandOptions.formats[command], !allowed.contains(format) {

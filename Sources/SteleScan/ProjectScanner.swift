@@ -1,5 +1,6 @@
 import Dispatch
 import SteleCore
+import SteleFiles
 
 /// Scans a repository: lists its files, reads every SwiftPM manifest to learn the modules, then
 /// lexes every Swift file for its imports, on all cores. The result is sorted and independent of

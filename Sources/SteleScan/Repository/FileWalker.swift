@@ -6,6 +6,7 @@ import Musl
 import Darwin
 #endif
 import SteleCore
+import SteleFiles
 
 /// Lists the files of a repository: regular files only, never following symbolic links (so link
 /// loops cannot hang it, and nothing outside the tree is read), skipping version-control, build and

@@ -26,12 +26,15 @@ public struct SwiftPMModuleMap: Sendable {
     private let modulesByDirectory: [String: [Int]]
 
     public init(manifests: [SwiftPMManifest], files: [String]) {
+        // Every directory that holds a file, to tell which default source root exists. Only the
+        // manifests' targets need it, so only their candidate roots are looked for.
         var directories = Set<String>()
         for file in files {
-            var path = Substring(file)
-            while let slash = path.lastIndex(of: "/") {
-                path = path[..<slash]
-                if !directories.insert(String(path)).inserted { break }
+            let utf8 = file.utf8
+            var end = utf8.endIndex
+            while let slash = utf8[..<end].lastIndex(of: UInt8(ascii: "/")) {
+                if !directories.insert(String(file[..<slash])).inserted { break }
+                end = slash
             }
         }
         var modules: [ResolvedModule] = []

@@ -1,0 +1,112 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The few file-system calls Stele needs, on POSIX directly. Foundation would cost every run a
+/// few milliseconds of start-up just to be loaded, which a pre-commit hook feels.
+public enum FileSystem {
+    public enum Kind: Equatable, Sendable { case file, directory, symbolicLink, other }
+
+    /// What is at `path`, without following a symbolic link; nil when nothing is.
+    public static func kind(of path: String) -> Kind? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .file
+        case S_IFDIR: return .directory
+        case S_IFLNK: return .symbolicLink
+        default: return .other
+        }
+    }
+
+    /// Whether `path` is a directory (following links, as a user naming a path expects).
+    public static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+    }
+
+    /// The size of the file at `path` in bytes, without following a link.
+    public static func size(of path: String) -> Int? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        return Int(info.st_size)
+    }
+
+    /// The names in a directory (no `.` and `..`), unsorted; nil when it cannot be read.
+    public static func contents(ofDirectory path: String) -> [String]? {
+        guard let dir = opendir(path) else { return nil }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = entryName(entry)
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+
+    static func entryName(_ entry: UnsafeMutablePointer<dirent>) -> String {
+        withUnsafePointer(to: &entry.pointee.d_name) { pointer in
+            pointer.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: entry.pointee.d_name)) { String(cString: $0) }
+        }
+    }
+
+    /// Writes `text` to `path` atomically (a temporary file renamed over it). Returns what went
+    /// wrong, or nil.
+    public static func write(_ text: String, to path: String) -> String? {
+        let temporary = path + ".stele-tmp-\(getpid())"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { return "cannot write \(path): \(errorText())" }
+        var bytes = Array(text.utf8)
+        let ok = writeAll(fd, &bytes)
+        let closed = close(fd) == 0
+        guard ok, closed, rename(temporary, path) == 0 else {
+            let message = "cannot write \(path): \(errorText())"
+            unlink(temporary)
+            return message
+        }
+        return nil
+    }
+
+    /// Writes to standard output or standard error, all of it.
+    public static func writeStandardOutput(_ text: String) { var bytes = Array(text.utf8); _ = writeAll(1, &bytes) }
+    public static func writeStandardError(_ text: String) { var bytes = Array(text.utf8); _ = writeAll(2, &bytes) }
+
+    private static func writeAll(_ fd: Int32, _ bytes: inout [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = systemWrite(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 { if errno == EINTR { continue }; return false }
+                offset += n
+            }
+            return true
+        }
+    }
+
+    /// An environment variable, or nil.
+    public static func environment(_ name: String) -> String? {
+        getenv(name).map { String(cString: $0) }
+    }
+
+    /// Today's date in UTC, `YYYY-MM-DD`.
+    public static func today() -> String {
+        var now = time(nil)
+        var parts = tm()
+        gmtime_r(&now, &parts)
+        func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))"
+    }
+
+    /// The C library's message for the last error.
+    public static func errorText() -> String { String(cString: strerror(errno)) }
+}
+
+#if canImport(Glibc) || canImport(Musl)
+@inline(__always) private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int { write(fd, buffer, count) }
+#else
+@inline(__always) private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int { Darwin.write(fd, buffer, count) }
+#endif

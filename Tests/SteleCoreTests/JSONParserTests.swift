@@ -1,0 +1,28 @@
+import XCTest
+@testable import SteleCore
+
+final class JSONParserTests: XCTestCase {
+    func testRoundTripsWhatStelePrints() {
+        let value = JSON.object([("version", .int(1)), ("findings", .array([.object([("fingerprint", .string("ab\"c\n→"))]), .null, .bool(false), .double(0.5)]))])
+        XCTAssertEqual(JSON.parse(value.rendered()), value)
+    }
+
+    func testEscapesAndSurrogates() {
+        XCTAssertEqual(JSON.parse(#""a\u00e9\ud83d\ude00\/""#), .string("aé😀/"))
+        XCTAssertEqual(JSON.parse(#"{"a": [1, -2, 3.5e1]}"#)?["a"], .array([.int(1), .int(-2), .double(35)]))
+    }
+
+    func testRejectsAnythingElse() {
+        for bad in ["", "{", "[1,]", "{\"a\" 1}", "tru", "1 2", "\"\\x\"", "\"a", "[\"\u{1}\"]", String(repeating: "[", count: 10_000)] {
+            XCTAssertNil(JSON.parse(bad), bad.prefix(20).description)
+        }
+    }
+
+    func testAccessors() {
+        let v = JSON.parse(#"{"version": 1, "name": "x", "list": []}"#)
+        XCTAssertEqual(v?["version"]?.intValue, 1)
+        XCTAssertEqual(v?["name"]?.stringValue, "x")
+        XCTAssertEqual(v?["list"]?.arrayValue?.count, 0)
+        XCTAssertNil(v?["missing"])
+    }
+}
