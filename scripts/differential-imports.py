@@ -71,7 +71,11 @@ def main():
         if scan.returncode != 0:
             problems.append(f"{name}: stele scan exited {scan.returncode}: {scan.stderr[:300]}")
             continue
-        facts = {f["path"]: f for f in json.loads(scan.stdout)["files"] if f["language"] == "swift"}
+        try:
+            facts = {f["path"]: f for f in json.loads(scan.stdout)["files"] if f["language"] == "swift"}
+        except (ValueError, KeyError) as error:
+            problems.append(f"{name}: stele scan printed no valid JSON: {error}")
+            continue
         totals["packages"] += 1
         paths = sorted(facts)
         with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
