@@ -22,6 +22,13 @@ final class CheckerTests: XCTestCase {
         XCTAssertEqual(result.diagnostics.first?.severity, .warning)
     }
 
+    func testATargetThatIsPartOfAModuleIsFlagged() {
+        let result = CheckHarness.check("shop", rules: "UI must not depend on Sources/Domain/Order.swift")
+        XCTAssertEqual(result.diagnostics.map(\.message),
+                       ["`Sources/Domain/Order.swift` is only part of a module, so no import can reach it: this rule cannot find violations yet"])
+        XCTAssertEqual(CheckHarness.check("shop", rules: "UI must not depend on Sources/Domain/**").diagnostics, [], "the whole module is fine")
+    }
+
     func testWaiverHoldsUntilItsDate() {
         let rules = "Domain must not import GRDB until 2026-06-30"
         XCTAssertEqual(CheckHarness.check("shop", rules: rules, today: "2026-06-29").findings, [])
