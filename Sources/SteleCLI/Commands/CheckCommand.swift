@@ -4,13 +4,8 @@ import SteleReport
 /// `stele check [PATH]`: the gate.
 enum CheckCommand {
     static func run(_ options: CommandOptions) -> Int32 {
-        let loaded = Pipeline(root: options.root, today: options.today).run()
+        guard let loaded = options.loadOrStop("nothing was checked") else { return SteleCLI.ExitCode.usage }
         let diagnostics = loaded.diagnostics
-        for d in diagnostics where !(options.quiet && d.severity != .error) { Output.error(d.description) }
-        if diagnostics.hasErrors {
-            Output.error("stele: stopped: the rules or ADRs have errors (exit 2); nothing was checked")
-            return SteleCLI.ExitCode.usage
-        }
         let fileCount = loaded.scan.files.count
         var result = loaded.result
         if let path = options.baseline {
@@ -39,10 +34,7 @@ enum CheckCommand {
         case "markdown": text = MarkdownReport.render(result, fileCount: fileCount)
         default: text = CheckTextReport.render(result, fileCount: fileCount)
         }
-        if let problem = options.output.write(text) {
-            Output.error("stele: error: \(problem)")
-            return SteleCLI.ExitCode.usage
-        }
+        if let failed = options.emit(text) { return failed }
         return result.errorCount > 0 ? SteleCLI.ExitCode.findings : SteleCLI.ExitCode.success
     }
 }

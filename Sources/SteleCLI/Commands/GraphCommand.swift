@@ -13,10 +13,7 @@ enum GraphCommand {
         case "json": text = GraphReport.json(graph)
         default: text = GraphReport.dot(graph)
         }
-        if let problem = options.output.write(text) {
-            Output.error("stele: error: \(problem)")
-            return SteleCLI.ExitCode.usage
-        }
+        if let failed = options.emit(text) { return failed }
         return SteleCLI.ExitCode.success
     }
 }

@@ -10,10 +10,7 @@ enum RulesCommand {
         let input = RulesReport.Input(adrs: loaded.adrs.adrs, adrDirectory: loaded.adrs.directory, components: loaded.book.components,
                                       rules: loaded.result.rules, proseRules: loaded.book.proseRules, diagnostics: diagnostics)
         let text = options.format == "json" ? RulesReport.json(input) : RulesReport.text(input)
-        if let problem = options.output.write(text) {
-            Output.error("stele: error: \(problem)")
-            return SteleCLI.ExitCode.usage
-        }
+        if let failed = options.emit(text) { return failed }
         return diagnostics.hasErrors ? SteleCLI.ExitCode.usage : SteleCLI.ExitCode.success
     }
 }

@@ -10,10 +10,7 @@ enum ScanCommand {
         let book = RuleBook.compile(ruleFiles: pipeline.loadRuleFiles(), adrs: [], today: options.today)
         let scan = ProjectScanner.scan(root: options.root, include: book.scanGlobs, ignore: book.ignoreGlobs)
         for d in scan.diagnostics { Output.error(d.description) }
-        if let problem = options.output.write(ScanJSONReport.render(scan)) {
-            Output.error("stele: error: \(problem)")
-            return SteleCLI.ExitCode.usage
-        }
+        if let failed = options.emit(ScanJSONReport.render(scan)) { return failed }
         return SteleCLI.ExitCode.success
     }
 }

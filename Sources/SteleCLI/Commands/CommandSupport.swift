@@ -1,0 +1,23 @@
+/// What every command does around its own work: run the pipeline and stop on input errors, and
+/// write the result or say why it could not be written.
+extension CommandOptions {
+    /// Runs the pipeline and prints its diagnostics (only errors with `--quiet`). Returns nil, after
+    /// saying so, when the rules or ADRs have errors: nothing should be checked then.
+    func loadOrStop(_ stopped: String) -> Pipeline.Loaded? {
+        let loaded = Pipeline(root: root, today: today).run()
+        let diagnostics = loaded.diagnostics
+        for d in diagnostics where !(quiet && d.severity != .error) { Output.error(d.description) }
+        if diagnostics.hasErrors {
+            Output.error("stele: stopped: the rules or ADRs have errors (exit 2); \(stopped)")
+            return nil
+        }
+        return loaded
+    }
+
+    /// Writes a command's output; on failure prints why and returns the usage exit code.
+    func emit(_ text: String) -> Int32? {
+        guard let problem = output.write(text) else { return nil }
+        Output.error("stele: error: \(problem)")
+        return SteleCLI.ExitCode.usage
+    }
+}
