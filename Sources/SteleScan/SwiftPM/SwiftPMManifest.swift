@@ -36,8 +36,10 @@ struct ManifestReader {
     let lexer: SwiftLexer
     let manifestPath: String
     var tokens: [SwiftToken] = []
-    /// For each opening `(` or `[`, the index of its closing partner (or the last token).
-    var partner: [Int: Int] = [:]
+    /// For each opening `(` or `[`, the index of its closing partner (or the last token); -1 elsewhere.
+    var partners: [Int] = []
+    /// For each token, the index of the innermost `(` or `[` around it; -1 at the top level.
+    var enclosing: [Int] = []
     var diagnostics: [Diagnostic] = []
 
     init(source: [UInt8], manifestPath: String) {
@@ -47,23 +49,33 @@ struct ManifestReader {
         while let t = lexer.nextNonComment() { tokens.append(t) }
         self.lexer = lexer
         self.tokens = tokens
+        // One pass: matching brackets, and the bracket around every token.
+        var partners = [Int](repeating: -1, count: tokens.count)
+        var enclosing = [Int](repeating: -1, count: tokens.count)
         var stack: [Int] = []
-        for (i, t) in tokens.enumerated() where t.kind == .punctuation {
+        for (i, t) in tokens.enumerated() {
+            enclosing[i] = stack.last ?? -1
+            guard t.kind == .punctuation else { continue }
             switch lexer.bytes[t.start] {
             case UInt8(ascii: "("), UInt8(ascii: "["): stack.append(i)
-            case UInt8(ascii: ")"), UInt8(ascii: "]"): if let open = stack.popLast() { partner[open] = i }
+            case UInt8(ascii: ")"), UInt8(ascii: "]"): if let open = stack.popLast() { partners[open] = i }
             default: break
             }
         }
-        for open in stack { partner[open] = tokens.count - 1 }
+        for open in stack { partners[open] = tokens.count - 1 }
+        self.partners = partners
+        self.enclosing = enclosing
     }
+
+    /// The closing partner of the bracket at `index`, if it is an opening one.
+    func partner(_ index: Int) -> Int? { partners[index] >= 0 ? partners[index] : nil }
 
     mutating func read() -> SwiftPMManifest {
         let directory = manifestPath.hasSuffix("/Package.swift") ? String(manifestPath.dropLast("/Package.swift".count)) : ""
         var packageName: String?
         var calls: [(kind: SwiftPMTarget.Kind, nameToken: Int, open: Int, close: Int)] = []
         for i in tokens.indices where tokens[i].kind == .identifier {
-            guard i + 1 < tokens.count, isPunctuation(i + 1, "("), tokens[i + 1].start == tokens[i].end, let close = partner[i + 1] else { continue }
+            guard i + 1 < tokens.count, isPunctuation(i + 1, "("), tokens[i + 1].start == tokens[i].end, let close = partner(i + 1) else { continue }
             if lexer.token(tokens[i], is: "Package"), packageName == nil {
                 packageName = stringArgument("name", open: i + 1, close: close)
                 continue
@@ -100,25 +112,10 @@ struct ManifestReader {
 
     /// `let deps: [Target.Dependency] = [.target(name: "Core")]`: calls in such an array are dependencies.
     func isInsideDependencyArray(_ index: Int) -> Bool {
-        var depth = 0
-        var i = index - 1
-        while i >= 0 {
-            if tokens[i].kind == .punctuation {
-                switch lexer.bytes[tokens[i].start] {
-                case UInt8(ascii: ")"), UInt8(ascii: "]"): depth += 1
-                case UInt8(ascii: "("), UInt8(ascii: "["):
-                    if depth == 0 {
-                        // The enclosing bracket: look at the few tokens before it for `Dependency`.
-                        let from = max(0, i - 6)
-                        return tokens[from..<i].contains { $0.kind == .identifier && lexer.token($0, is: "Dependency") }
-                    }
-                    depth -= 1
-                default: break
-                }
-            }
-            i -= 1
-        }
-        return false
+        let open = enclosing[index]
+        guard open >= 0 else { return false }
+        // The few tokens before the enclosing bracket name its type, if anything does.
+        return tokens[max(0, open - 6)..<open].contains { $0.kind == .identifier && lexer.token($0, is: "Dependency") }
     }
 
     /// The labelled arguments of a call at its own depth: label → token range of the value.
@@ -134,7 +131,7 @@ struct ManifestReader {
             }
             var j = start
             while j < close, !isPunctuation(j, ",") {
-                if isPunctuation(j, "(") || isPunctuation(j, "["), let p = partner[j] { j = p }
+                if isPunctuation(j, "(") || isPunctuation(j, "["), let p = partner(j) { j = p }
                 j += 1
             }
             if let label, result[label] == nil { result[label] = start..<j }
@@ -144,13 +141,13 @@ struct ManifestReader {
     }
 
     mutating func dependencies(in range: Range<Int>, into target: inout SwiftPMTarget) {
-        guard let open = range.first, isPunctuation(open, "["), let close = partner[open] else { return }
+        guard let open = range.first, isPunctuation(open, "["), let close = partner(open) else { return }
         var i = open + 1
         while i < close {
             let t = tokens[i]
             if t.kind == .stringLiteral, let name = literal(in: i..<(i + 1)) {
                 target.targetDependencies.append(name)
-            } else if isPunctuation(i, "."), i + 2 < close, tokens[i + 1].kind == .identifier, isPunctuation(i + 2, "("), let end = partner[i + 2] {
+            } else if isPunctuation(i, "."), i + 2 < close, tokens[i + 1].kind == .identifier, isPunctuation(i + 2, "("), let end = partner(i + 2) {
                 let arguments = self.arguments(open: i + 2, close: end)
                 let name = arguments["name"].flatMap(literal(in:))
                 if lexer.token(tokens[i + 1], is: "product"), let name {
@@ -184,7 +181,7 @@ struct ManifestReader {
 
     /// The string literals of an array literal filling `range`; nil when it is not one.
     func literals(in range: Range<Int>) -> [String]? {
-        guard let open = range.first, isPunctuation(open, "["), let close = partner[open] else { return nil }
+        guard let open = range.first, isPunctuation(open, "["), let close = partner(open) else { return nil }
         var values: [String] = []
         for i in (open + 1)..<close where tokens[i].kind == .stringLiteral {
             if let value = literal(in: i..<(i + 1)) { values.append(value) }
