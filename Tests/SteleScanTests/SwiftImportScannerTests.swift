@@ -75,6 +75,20 @@ final class SwiftImportScannerTests: XCTestCase {
         XCTAssertEqual(imports.map(\.conditions), [["os(Linux) && !DEBUG"], []])
     }
 
+    func testLastOccurrenceSearchAgreesWithANaiveOne() {
+        // Every length around the 16-byte blocks, `import` at every offset, and near misses.
+        for length in 0..<60 {
+            for offset in stride(from: -1, to: length - 5, by: 1) {
+                var bytes = [UInt8](repeating: UInt8(ascii: "p"), count: length)
+                if offset >= 0 { bytes.replaceSubrange(offset..<(offset + 6), with: Array("import".utf8)) }
+                if length > 8 { bytes[length - 3] = UInt8(ascii: "i") }
+                let naive = (0..<max(0, length - 5)).last { Array(bytes[$0..<($0 + 6)]) == Array("import".utf8) }
+                XCTAssertEqual(SwiftImportScanner.lastOccurrenceOfImport(in: bytes), naive, "length \(length), offset \(offset)")
+            }
+        }
+        XCTAssertEqual(SwiftImportScanner.lastOccurrenceOfImport(in: Array("import A\nimport B // importer".utf8)), 21)
+    }
+
     func testImportMacroAloneIsAModuleNamedMacro() {
         XCTAssertEqual(scan("import macro").first?.module, "macro")
         XCTAssertEqual(scan("import macro Foo.bar").first?.kind, "macro")

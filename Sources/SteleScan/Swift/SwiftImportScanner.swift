@@ -18,30 +18,37 @@ public enum SwiftImportScanner {
     }
 
     /// The offset of the last `import` in the bytes, anywhere (comments and strings included).
-    /// A Boyer-Moore-Horspool search run backwards: most steps skip several bytes.
+    /// Scans backwards sixteen bytes at a time for the `p` of `import` (a rare letter in code) and
+    /// checks only the candidates: this runs over every byte of every file, so it must be cheap.
     static func lastOccurrenceOfImport(in bytes: [UInt8]) -> Int? {
-        let shift = backwardShift // one lazy-global check, not one per byte
-        return bytes.withUnsafeBufferPointer { b -> Int? in
-            var i = b.count - 6
-            while i >= 0 {
-                let c = b[i]
-                if c == UInt8(ascii: "i"), b[i + 1] == UInt8(ascii: "m"), b[i + 2] == UInt8(ascii: "p"), b[i + 3] == UInt8(ascii: "o"),
-                   b[i + 4] == UInt8(ascii: "r"), b[i + 5] == UInt8(ascii: "t") {
-                    return i
+        bytes.withUnsafeBytes { raw -> Int? in
+            let n = raw.count
+            guard n >= 6 else { return nil }
+            @inline(__always) func isImport(at i: Int) -> Bool {
+                raw[i] == UInt8(ascii: "i") && raw[i + 1] == UInt8(ascii: "m") && raw[i + 2] == UInt8(ascii: "p")
+                    && raw[i + 3] == UInt8(ascii: "o") && raw[i + 4] == UInt8(ascii: "r") && raw[i + 5] == UInt8(ascii: "t")
+            }
+            let p = SIMD16<UInt8>(repeating: UInt8(ascii: "p"))
+            // `q` is the highest position the `p` of a match can have: the match is q-2 ..< q+4.
+            var q = n - 4
+            while q >= 2 {
+                if q - 15 >= 2 {
+                    let base = q - 15
+                    let hits = raw.loadUnaligned(fromByteOffset: base, as: SIMD16<UInt8>.self) .== p
+                    if any(hits) {
+                        for k in stride(from: 15, through: 0, by: -1) where hits[k] && isImport(at: base + k - 2) {
+                            return base + k - 2
+                        }
+                    }
+                    q -= 16
+                } else {
+                    if raw[q] == UInt8(ascii: "p"), isImport(at: q - 2) { return q - 2 }
+                    q -= 1
                 }
-                i -= Int(shift[Int(c)])
             }
             return nil
         }
     }
-
-    /// How far the window may move left when its first byte is `c`: as far as keeps any later
-    /// letter of `import` aligned with `c`.
-    static let backwardShift: [UInt8] = {
-        var table = [UInt8](repeating: 6, count: 256)
-        for (distance, letter) in "mport".utf8.enumerated() { table[Int(letter)] = UInt8(distance + 1) }
-        return table
-    }()
 
     static let accessLevels: [StaticString] = ["public", "package", "internal", "fileprivate", "private"]
     static let kinds: [StaticString] = ["struct", "class", "enum", "protocol", "typealias", "func", "let", "var", "actor", "macro"]
