@@ -81,12 +81,18 @@ final class SwiftImportScannerTests: XCTestCase {
             for offset in stride(from: -1, to: length - 5, by: 1) {
                 var bytes = [UInt8](repeating: UInt8(ascii: "p"), count: length)
                 if offset >= 0 { bytes.replaceSubrange(offset..<(offset + 6), with: Array("import".utf8)) }
+                // Word boundaries around it, sometimes: a space before and after, when it fits.
+                if offset >= 1 && offset % 2 == 0 { bytes[offset - 1] = UInt8(ascii: " ") }
+                if offset >= 0 && offset + 6 < length && offset % 3 == 0 { bytes[offset + 6] = UInt8(ascii: " ") }
                 if length > 8 { bytes[length - 3] = UInt8(ascii: "i") }
-                let naive = (0..<max(0, length - 5)).last { Array(bytes[$0..<($0 + 6)]) == Array("import".utf8) }
+                let word: (Int) -> Bool = { i in i >= 0 && i < bytes.count && (bytes[i] == UInt8(ascii: "p") || bytes[i] == UInt8(ascii: "i")) }
+                let naive = (0..<max(0, length - 5)).last { Array(bytes[$0..<($0 + 6)]) == Array("import".utf8) && !word($0 - 1) && !word($0 + 6) }
                 XCTAssertEqual(SwiftImportScanner.lastOccurrenceOfImport(in: bytes), naive, "length \(length), offset \(offset)")
             }
         }
-        XCTAssertEqual(SwiftImportScanner.lastOccurrenceOfImport(in: Array("import A\nimport B // importer".utf8)), 21)
+        XCTAssertEqual(SwiftImportScanner.lastOccurrenceOfImport(in: Array("import A\nimport B // importer, important".utf8)), 9,
+                       "only whole words count")
+        XCTAssertEqual(SwiftImportScanner.lastOccurrenceOfImport(in: Array("x;import".utf8)), 2)
     }
 
     func testImportMacroAloneIsAModuleNamedMacro() {

@@ -17,16 +17,21 @@ public enum SwiftImportScanner {
         return scanner.imports
     }
 
-    /// The offset of the last `import` in the bytes, anywhere (comments and strings included).
-    /// Scans backwards sixteen bytes at a time for the `p` of `import` (a rare letter in code) and
+    /// The offset of the last `import` standing as a whole word (not `important`, `reimport`), anywhere
+    /// (comments and strings included): the import keyword always does. Scans backwards sixteen bytes at a time for the `p` of `import` (a rare letter in code) and
     /// checks only the candidates: this runs over every byte of every file, so it must be cheap.
     static func lastOccurrenceOfImport(in bytes: [UInt8]) -> Int? {
         bytes.withUnsafeBytes { raw -> Int? in
             let n = raw.count
             guard n >= 6 else { return nil }
+            @inline(__always) func isWordByte(_ c: UInt8) -> Bool {
+                (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z"))
+                    || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) || c == UInt8(ascii: "_") || c == UInt8(ascii: "$") || c >= 0x80
+            }
             @inline(__always) func isImport(at i: Int) -> Bool {
                 raw[i] == UInt8(ascii: "i") && raw[i + 1] == UInt8(ascii: "m") && raw[i + 2] == UInt8(ascii: "p")
                     && raw[i + 3] == UInt8(ascii: "o") && raw[i + 4] == UInt8(ascii: "r") && raw[i + 5] == UInt8(ascii: "t")
+                    && (i == 0 || !isWordByte(raw[i - 1])) && (i + 6 == n || !isWordByte(raw[i + 6]))
             }
             let p = SIMD16<UInt8>(repeating: UInt8(ascii: "p"))
             // `q` is the highest position the `p` of a match can have: the match is q-2 ..< q+4.
