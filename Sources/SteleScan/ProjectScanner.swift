@@ -17,7 +17,7 @@ public enum ProjectScanner {
         var diagnostics = listing.diagnostics
 
         var manifests: [SwiftPMManifest] = []
-        for path in listing.files where path == "Package.swift" || path.hasSuffix("/Package.swift") {
+        for path in listing.files where ProjectScanner.isManifest(path) {
             switch FileReader.read(root + "/" + path) {
             case .text(let bytes, _):
                 let manifest = SwiftPMManifest.parse(bytes, manifestPath: path)
@@ -48,6 +48,14 @@ public enum ProjectScanner {
             if let diagnostic { diagnostics.append(diagnostic) }
         }
         return ScanResult(files: files, modules: moduleMap.modules, diagnostics: diagnostics.sortedForOutput())
+    }
+
+    /// `Package.swift` or `…/Package.swift`, compared on bytes (this runs for every file).
+    static func isManifest(_ path: String) -> Bool {
+        let name = "Package.swift".utf8
+        let utf8 = path.utf8
+        guard utf8.count >= name.count, utf8.suffix(name.count).elementsEqual(name) else { return false }
+        return utf8.count == name.count || utf8.dropLast(name.count).last == UInt8(ascii: "/")
     }
 
     static func scanFile(root: String, path: String, language: Language, module: String?) -> (SourceFile, Diagnostic?) {
