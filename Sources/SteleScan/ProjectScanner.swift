@@ -16,8 +16,43 @@ public enum ProjectScanner {
         let listing = FileWalker(root: root, ignore: ignore).list()
         var diagnostics = listing.diagnostics
 
+        let sources: [(path: String, language: Language)] = listing.files.compactMap { path in
+            guard let language = Language.of(path: path) else { return nil }
+            if !include.isEmpty && !include.contains(where: { $0.matches(path) }) { return nil }
+            if let only, !only.contains(path) { return nil }
+            return (path, language)
+        }
+
+        // One worker reads the manifests while the others lex files: modules are only attached at
+        // the end, so the serial manifest work hides inside the parallel part.
+        let results = ConcurrentResults<(SourceFile, Diagnostic?)>(count: sources.count)
+        let modules = ConcurrentResults<(SwiftPMModuleMap, [Diagnostic])>(count: 1)
+        DispatchQueue.concurrentPerform(iterations: sources.count + 1) { index in
+            if index == 0 {
+                modules[0] = readModules(root: root, files: listing.files)
+                return
+            }
+            let (path, language) = sources[index - 1]
+            results[index - 1] = scanFile(root: root, path: path, language: language)
+        }
+        let (moduleMap, manifestDiagnostics) = modules.values[0]
+        diagnostics += manifestDiagnostics
+        var files: [SourceFile] = []
+        files.reserveCapacity(sources.count)
+        for (file, diagnostic) in results.values {
+            var file = file
+            file.module = moduleMap.module(forFile: file.path)
+            files.append(file)
+            if let diagnostic { diagnostics.append(diagnostic) }
+        }
+        return ScanResult(files: files, modules: moduleMap.modules, diagnostics: diagnostics.sortedForOutput())
+    }
+
+    /// Every manifest in the tree, read and resolved into modules.
+    static func readModules(root: String, files: [String]) -> (SwiftPMModuleMap, [Diagnostic]) {
         var manifests: [SwiftPMManifest] = []
-        for path in listing.files where ProjectScanner.isManifest(path) {
+        var diagnostics: [Diagnostic] = []
+        for path in files where isManifest(path) {
             switch FileReader.read(root + "/" + path) {
             case .text(let bytes, _):
                 let manifest = SwiftPMManifest.parse(bytes, manifestPath: path)
@@ -27,27 +62,7 @@ public enum ProjectScanner {
                 diagnostics.append(.warning("manifest not read: \(reason)", at: SourceLocation(file: path, line: 1, column: 1)))
             }
         }
-        let moduleMap = SwiftPMModuleMap(manifests: manifests, files: listing.files)
-
-        let sources: [(path: String, language: Language)] = listing.files.compactMap { path in
-            guard let language = Language.of(path: path) else { return nil }
-            if !include.isEmpty && !include.contains(where: { $0.matches(path) }) { return nil }
-            if let only, !only.contains(path) { return nil }
-            return (path, language)
-        }
-
-        let results = ConcurrentResults<(SourceFile, Diagnostic?)>(count: sources.count)
-        DispatchQueue.concurrentPerform(iterations: sources.count) { index in
-            let (path, language) = sources[index]
-            results[index] = scanFile(root: root, path: path, language: language, module: moduleMap.module(forFile: path))
-        }
-        var files: [SourceFile] = []
-        files.reserveCapacity(sources.count)
-        for (file, diagnostic) in results.values {
-            files.append(file)
-            if let diagnostic { diagnostics.append(diagnostic) }
-        }
-        return ScanResult(files: files, modules: moduleMap.modules, diagnostics: diagnostics.sortedForOutput())
+        return (SwiftPMModuleMap(manifests: manifests, files: files), diagnostics)
     }
 
     /// `Package.swift` or `…/Package.swift`, compared on bytes (this runs for every file).
@@ -58,7 +73,7 @@ public enum ProjectScanner {
         return utf8.count == name.count || utf8.dropLast(name.count).last == UInt8(ascii: "/")
     }
 
-    static func scanFile(root: String, path: String, language: Language, module: String?) -> (SourceFile, Diagnostic?) {
+    static func scanFile(root: String, path: String, language: Language, module: String? = nil) -> (SourceFile, Diagnostic?) {
         let at = SourceLocation(file: path, line: 1, column: 1)
         guard language == .swift else {
             return (SourceFile(path: path, language: language, module: module, imports: []), nil)

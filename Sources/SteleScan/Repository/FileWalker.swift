@@ -79,8 +79,7 @@ public struct FileWalker: Sendable {
                 }
             }
         }
-        // Byte order: as deterministic as `String <` and much cheaper (no Unicode comparison).
-        files.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        files.sort()
         return Listing(files: files, diagnostics: diagnostics)
     }
 
