@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Dispatch
 import SteleCore
 import SteleFiles
 
@@ -36,51 +37,80 @@ public struct FileWalker: Sendable {
     }
 
     public func list() -> Listing {
-        var files: [String] = []
-        var diagnostics: [Diagnostic] = []
-        var pending: [String] = [""]
-        while let relative = pending.popLast() {
-            let absolute = relative.isEmpty ? root : root + "/" + relative
-            guard let dir = opendir(absolute) else {
-                if !relative.isEmpty {
-                    diagnostics.append(.warning("cannot read directory: \(String(cString: strerror(errno)))",
-                                                at: SourceLocation(file: relative, line: 1, column: 1)))
-                }
-                continue
-            }
-            defer { closedir(dir) }
-            while let entry = readdir(dir) {
-                let name = FileWalker.name(of: entry)
-                if name == "." || name == ".." { continue }
-                let path = relative.isEmpty ? name : relative + "/" + name
-                var type = Int32(entry.pointee.d_type)
-                if type == Int32(DT_UNKNOWN) {
-                    var info = stat()
-                    guard lstat(root + "/" + path, &info) == 0 else { continue }
-                    type = FileWalker.direntType(mode: info.st_mode)
-                }
-                switch type {
-                case Int32(DT_DIR):
-                    if FileWalker.skippedDirectoryNames.contains(name) || name.hasPrefix(".build") { continue }
-                    if name.hasPrefix(".") && name != ".github" { continue }
-                    if ignore.contains(where: { $0.matches(path) }) { continue }
-                    pending.append(path)
-                case Int32(DT_REG):
-                    if ignore.contains(where: { $0.matches(path) }) { continue }
-                    files.append(path)
-                case Int32(DT_LNK):
-                    if ignore.contains(where: { $0.matches(path) }) { continue }
-                    if Language.of(path: path) != nil || name == "Package.swift" {
-                        diagnostics.append(.warning("symbolic link not followed", at: SourceLocation(file: path, line: 1, column: 1),
-                                                    hint: "Stele reads only files inside the tree; scan the link's target where it lives"))
-                    }
-                default:
-                    continue
-                }
-            }
+        // The root first; then each top-level directory is walked by its own worker.
+        let top = entries(of: "")
+        let subtrees = ConcurrentResults<Listing>(count: top.directories.count)
+        DispatchQueue.concurrentPerform(iterations: top.directories.count) { index in
+            subtrees[index] = walk(from: top.directories[index])
+        }
+        var files = top.files
+        var diagnostics = top.diagnostics
+        for subtree in subtrees.values {
+            files += subtree.files
+            diagnostics += subtree.diagnostics
         }
         files.sort()
         return Listing(files: files, diagnostics: diagnostics)
+    }
+
+    /// Every file below `start` (depth first, unsorted).
+    func walk(from start: String) -> Listing {
+        var files: [String] = []
+        var diagnostics: [Diagnostic] = []
+        var pending = [start]
+        while let relative = pending.popLast() {
+            let level = entries(of: relative)
+            files += level.files
+            diagnostics += level.diagnostics
+            pending += level.directories
+        }
+        return Listing(files: files, diagnostics: diagnostics)
+    }
+
+    /// One directory's regular files and the subdirectories worth entering.
+    func entries(of relative: String) -> (files: [String], directories: [String], diagnostics: [Diagnostic]) {
+        var files: [String] = []
+        var directories: [String] = []
+        var diagnostics: [Diagnostic] = []
+        let absolute = relative.isEmpty ? root : root + "/" + relative
+        guard let dir = opendir(absolute) else {
+            if !relative.isEmpty {
+                diagnostics.append(.warning("cannot read directory: \(String(cString: strerror(errno)))",
+                                            at: SourceLocation(file: relative, line: 1, column: 1)))
+            }
+            return (files, directories, diagnostics)
+        }
+        defer { closedir(dir) }
+        while let entry = readdir(dir) {
+            let name = FileWalker.name(of: entry)
+            if name == "." || name == ".." { continue }
+            let path = relative.isEmpty ? name : relative + "/" + name
+            var type = Int32(entry.pointee.d_type)
+            if type == Int32(DT_UNKNOWN) {
+                var info = stat()
+                guard lstat(root + "/" + path, &info) == 0 else { continue }
+                type = FileWalker.direntType(mode: info.st_mode)
+            }
+            switch type {
+            case Int32(DT_DIR):
+                if FileWalker.skippedDirectoryNames.contains(name) || name.hasPrefix(".build") { continue }
+                if name.hasPrefix(".") && name != ".github" { continue }
+                if ignore.contains(where: { $0.matches(path) }) { continue }
+                directories.append(path)
+            case Int32(DT_REG):
+                if ignore.contains(where: { $0.matches(path) }) { continue }
+                files.append(path)
+            case Int32(DT_LNK):
+                if ignore.contains(where: { $0.matches(path) }) { continue }
+                if Language.of(path: path) != nil || name == "Package.swift" {
+                    diagnostics.append(.warning("symbolic link not followed", at: SourceLocation(file: path, line: 1, column: 1),
+                                                hint: "Stele reads only files inside the tree; scan the link's target where it lives"))
+                }
+            default:
+                continue
+            }
+        }
+        return (files, directories, diagnostics)
     }
 
     static func name(of entry: UnsafeMutablePointer<dirent>) -> String {
