@@ -60,6 +60,6 @@ PEAK_KB=$(tail -1 "$BENCH_DIR/peak-kb")
 
 echo "tree:   $FILES Swift files, $LINES lines ($TREE)"
 echo "rg:     ${RG_MS} ms (median of $RUNS, import lines)"
-echo "stele:  ${STELE_MS} ms (median of $RUNS, stele check: lex every file, modules, 3 rules)"
+echo "stele:  ${STELE_MS} ms (median of $RUNS, stele check: read every file, lex to its last import, modules, 3 rules)"
 awk -v s="$STELE_MS" -v r="$RG_MS" 'BEGIN { printf "ratio:  %.2fx rg\n", (r > 0 ? s / r : 0) }'
 echo "memory: $((PEAK_KB / 1024)) MiB peak resident (stele check)"
