@@ -9,13 +9,16 @@ public struct CheckResult: Sendable {
     public var findings: [Finding]
     /// Every rule, with its final state (a rule whose names do not resolve is not enforced).
     public var rules: [CompiledRule]
-    /// Unknown names, vacuous rules: problems with the rules rather than the code.
+    /// Unknown names, vacuous rules, idle suppressions: problems with the rules rather than the code.
     public var diagnostics: [Diagnostic]
+    /// Findings an inline `stele:allow … -- reason` accepted.
+    public var suppressed: [Finding]
 
-    public init(findings: [Finding], rules: [CompiledRule], diagnostics: [Diagnostic]) {
+    public init(findings: [Finding], rules: [CompiledRule], diagnostics: [Diagnostic], suppressed: [Finding] = []) {
         self.findings = findings
         self.rules = rules
         self.diagnostics = diagnostics
+        self.suppressed = suppressed
     }
 
     public var errorCount: Int { findings.filter { $0.severity == .error }.count }
@@ -64,7 +67,8 @@ public enum Checker {
             }
         }
         findings.sort(by: Finding.ordered)
-        return CheckResult(findings: findings, rules: rules, diagnostics: diagnostics)
+        let filtered = SuppressionFilter.apply(findings, files: architecture.scan.files)
+        return CheckResult(findings: filtered.kept, rules: rules, diagnostics: diagnostics + filtered.diagnostics, suppressed: filtered.suppressed)
     }
 
     static func check(for kind: Rule.Kind) -> RuleCheck? {

@@ -25,6 +25,7 @@ public enum CheckJSONReport {
             ("summary", .object([
                 ("files", .int(fileCount)), ("rules", .int(enforced)), ("rulesNotEnforced", .int(result.rules.count - enforced)),
                 ("errors", .int(result.errorCount)), ("warnings", .int(result.warningCount)), ("infos", .int(result.infoCount)),
+                ("suppressed", .int(result.suppressed.count)),
             ])),
             ("findings", .array(findings)),
             ("diagnostics", .array(diagnostics.map(ReportJSON.diagnostic))),

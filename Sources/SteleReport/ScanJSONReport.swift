@@ -15,6 +15,9 @@ public enum ScanJSONReport {
                         ("access", .optional(i.accessLevel)), ("conditions", ReportJSON.strings(i.conditions)),
                     ])
                 })),
+                ("suppressions", .array(file.suppressions.map { s in
+                    .object([("target", .string(s.target)), ("reason", .optional(s.reason)), ("line", .int(s.line)), ("column", .int(s.column))])
+                })),
                 ("skipped", .optional(file.skipped)),
             ])
         }

@@ -83,7 +83,9 @@ public enum ProjectScanner {
             return (SourceFile(path: path, language: language, module: module, imports: [], skipped: reason),
                     .warning("not scanned: \(reason)", at: at))
         case .text(let bytes, let validUTF8):
-            let file = SourceFile(path: path, language: language, module: module, imports: SwiftImportScanner.imports(in: bytes))
+            let scanned = SwiftImportScanner.scan(bytes)
+            var file = SourceFile(path: path, language: language, module: module, imports: scanned.imports)
+            file.suppressions = scanned.suppressions
             return (file, validUTF8 ? nil : .warning("not valid UTF-8; scanned as bytes", at: at,
                                                      hint: "imports are found, but names with invalid bytes are shown with U+FFFD"))
         }

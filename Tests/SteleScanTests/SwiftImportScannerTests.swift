@@ -95,6 +95,21 @@ final class SwiftImportScannerTests: XCTestCase {
         XCTAssertEqual(SwiftImportScanner.lastOccurrenceOfImport(in: Array("x;import".utf8)), 2)
     }
 
+    func testSuppressionsAreReadUpToTheEndOfTheLastImportLine() {
+        let scanned = SwiftImportScanner.scan(Array("""
+        // stele:allow ADR-0002 -- the legacy store, removed in #12
+        import GRDB
+        /* stele:allow ADR-0007 */ import SQLite3 // stele:allow adr-9 -- trailing
+        // stele:allow ADR-0001 -- after the imports, so never read
+        """.utf8))
+        XCTAssertEqual(scanned.imports.map(\.module), ["GRDB", "SQLite3"])
+        XCTAssertEqual(scanned.suppressions, [
+            Suppression(target: "ADR-0002", reason: "the legacy store, removed in #12", line: 1, column: 1),
+            Suppression(target: "ADR-0007", reason: nil, line: 3, column: 1),
+            Suppression(target: "adr-9", reason: "trailing", line: 3, column: 43),
+        ])
+    }
+
     func testImportMacroAloneIsAModuleNamedMacro() {
         XCTAssertEqual(scan("import macro").first?.module, "macro")
         XCTAssertEqual(scan("import macro Foo.bar").first?.kind, "macro")

@@ -8,6 +8,8 @@ public struct SourceFile: Hashable, Sendable {
     /// The module (SwiftPM target, ...) the file belongs to, if any.
     public var module: String?
     public var imports: [SwiftImport]
+    /// `// stele:allow …` comments, for the checker to apply.
+    public var suppressions: [Suppression] = []
     /// Why the file's content was not (fully) read: "binary", "too large", "unreadable". nil when scanned.
     public var skipped: String?
 

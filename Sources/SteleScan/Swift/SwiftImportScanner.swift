@@ -8,18 +8,28 @@
 /// Whitespace inside conditions is folded to single spaces and comments are dropped.
 public enum SwiftImportScanner {
     public static func imports(in source: [UInt8]) -> [SwiftImport] {
-        // No token after the last occurrence of the bytes `import` can be an import declaration,
-        // and conditions depend only on the directives before it: lexing can stop there. In most
-        // files that is the end of the header, which is what keeps a scan near `rg`'s speed.
-        guard let last = lastOccurrenceOfImport(in: source) else { return [] }
-        var scanner = Scanner(lexer: SwiftLexer(source), stopAfter: last)
-        scanner.run()
-        return scanner.imports
+        scan(source).imports
     }
 
-    /// The offset of the last `import` standing as a whole word (not `important`, `reimport`), anywhere
-    /// (comments and strings included): the import keyword always does. Scans backwards sixteen bytes at a time for the `p` of `import` (a rare letter in code) and
-    /// checks only the candidates: this runs over every byte of every file, so it must be cheap.
+    /// The imports and the inline suppressions (`// stele:allow …`) of a file.
+    ///
+    /// No token after the last whole-word `import` can be an import declaration, and conditions
+    /// depend only on the directives before it: lexing stops there (in most files, the end of the
+    /// header), which is what keeps a scan near `rg`'s speed. Suppressions are read up to the end of
+    /// that line: one only ever applies to an import on its own line or the next.
+    public static func scan(_ source: [UInt8]) -> (imports: [SwiftImport], suppressions: [Suppression]) {
+        guard let last = lastOccurrenceOfImport(in: source) else { return ([], []) }
+        var end = last
+        while end < source.count, source[end] != UInt8(ascii: "\n") { end += 1 }
+        var scanner = Scanner(lexer: SwiftLexer(source), stopAfter: last, commentsUntil: end)
+        scanner.run()
+        return (scanner.imports, scanner.suppressions)
+    }
+
+    /// The offset of the last `import` standing as a whole word (not `important`, `reimport`),
+    /// anywhere (comments and strings included): the import keyword always does. Scans backwards
+    /// sixteen bytes at a time for the `p` of `import` (a rare letter in code) and checks only the
+    /// candidates: this runs over every byte of every file, so it must be cheap.
     static func lastOccurrenceOfImport(in bytes: [UInt8]) -> Int? {
         bytes.withUnsafeBytes { raw -> Int? in
             let n = raw.count
@@ -88,7 +98,10 @@ public enum SwiftImportScanner {
         var lexer: SwiftLexer
         /// Tokens starting after this offset are not read.
         var stopAfter: Int = .max
+        /// Comments starting before this offset are read for suppressions.
+        var commentsUntil: Int = .max
         var imports: [SwiftImport] = []
+        var suppressions: [Suppression] = []
         var frames: [ConditionalFrame] = []
         /// Attributes and an access level seen since the last statement boundary.
         var prefixStart: SwiftToken?
@@ -99,7 +112,8 @@ public enum SwiftImportScanner {
         let accessLevels = SwiftImportScanner.accessLevels
 
         mutating func run() {
-            while let token = nextSignificant(), token.start <= stopAfter {
+            while let token = nextSignificant() {
+                guard token.start <= stopAfter else { break }
                 switch token.kind {
                 case .conditionalDirective:
                     directive(token)
@@ -133,7 +147,17 @@ public enum SwiftImportScanner {
             accessLevel = nil
         }
 
-        mutating func nextSignificant() -> SwiftToken? { lexer.nextNonComment() }
+        /// The next non-comment token; comments on the way are read for suppressions.
+        mutating func nextSignificant() -> SwiftToken? {
+            while let token = lexer.next() {
+                guard token.isComment else { return token }
+                if token.start < commentsUntil, lexer.token(token, contains: "stele:allow"),
+                   let suppression = Suppression.parse(comment: lexer.text(of: token), line: token.line, column: token.column) {
+                    suppressions.append(suppression)
+                }
+            }
+            return nil
+        }
 
         /// The next significant token, consumed only when `accept` says so.
         mutating func take(_ accept: (SwiftToken, SwiftLexer) -> Bool) -> SwiftToken? {

@@ -35,6 +35,14 @@ public struct SwiftLexer {
         matches(token.start, token.end - token.start, word)
     }
 
+    /// Whether the token's bytes contain `word` (ASCII), without making a string.
+    public func token(_ token: SwiftToken, contains word: StaticString) -> Bool {
+        let length = word.utf8CodeUnitCount
+        guard token.end - token.start >= length else { return false }
+        for start in token.start...(token.end - length) where matches(start, length, word) { return true }
+        return false
+    }
+
     /// The next token, or nil at the end of the source.
     public mutating func next() -> SwiftToken? {
         skipWhitespace()

@@ -1,0 +1,62 @@
+import SteleCore
+import SteleScan
+
+/// Applies inline suppressions (`// stele:allow ADR-0003 -- reason`) to findings.
+///
+/// A suppression covers findings on its own line and the next, of rules from the ADR it names (or
+/// the rule whose id it names). It takes effect only with a reason: an exception to a decision
+/// should say why. One without a reason, or one that covers nothing, is reported.
+enum SuppressionFilter {
+    struct Outcome {
+        var kept: [Finding]
+        var suppressed: [Finding]
+        var diagnostics: [Diagnostic]
+    }
+
+    static func apply(_ findings: [Finding], files: [SourceFile]) -> Outcome {
+        var byFile: [String: [Suppression]] = [:]
+        for file in files where !file.suppressions.isEmpty { byFile[file.path] = file.suppressions }
+        guard !byFile.isEmpty else { return Outcome(kept: findings, suppressed: [], diagnostics: []) }
+
+        var used = Set<SourceLocation>()
+        var kept: [Finding] = []
+        var suppressed: [Finding] = []
+        for finding in findings {
+            let candidates = (byFile[finding.location.file] ?? []).filter {
+                ($0.line == finding.location.line || $0.line == finding.location.line - 1) && $0.reason != nil && covers($0, finding)
+            }
+            if let suppression = candidates.first {
+                used.insert(SourceLocation(file: finding.location.file, line: suppression.line, column: suppression.column))
+                suppressed.append(finding)
+            } else {
+                kept.append(finding)
+            }
+        }
+        var diagnostics: [Diagnostic] = []
+        for (file, suppressions) in byFile.sorted(by: { $0.key < $1.key }) {
+            for s in suppressions {
+                let at = SourceLocation(file: file, line: s.line, column: s.column)
+                if s.target.isEmpty {
+                    diagnostics.append(.warning("`stele:allow` names no ADR or rule", at: at, hint: "write `// stele:allow ADR-0003 -- why this is fine`"))
+                } else if s.reason == nil {
+                    diagnostics.append(.warning("`stele:allow \(s.target)` has no reason, so it suppresses nothing", at: at,
+                                                hint: "say why after `--`: `// stele:allow \(s.target) -- why this is fine`"))
+                } else if !used.contains(at) {
+                    diagnostics.append(.warning("`stele:allow \(s.target)` suppresses nothing", at: at,
+                                                hint: "no finding of \(s.target) on this line or the next; remove the comment"))
+                }
+            }
+        }
+        return Outcome(kept: kept, suppressed: suppressed, diagnostics: diagnostics)
+    }
+
+    /// `ADR-0003`, `adr-3` or the rule's own id.
+    static func covers(_ suppression: Suppression, _ finding: Finding) -> Bool {
+        let target = suppression.target
+        if target == finding.rule.id { return true }
+        guard let adr = finding.rule.provenance.adr?.id else { return false }
+        if target.uppercased() == adr.uppercased() { return true }
+        let digits = target.filter(\.isNumber)
+        return target.lowercased().hasPrefix("adr") && !digits.isEmpty && Int(digits) == Int(adr.filter(\.isNumber))
+    }
+}

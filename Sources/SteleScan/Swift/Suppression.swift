@@ -1,0 +1,43 @@
+/// An inline suppression: `// stele:allow ADR-0003 -- the reason` (or in a `/* */` comment), on the
+/// offending line or the line before it.
+public struct Suppression: Hashable, Sendable {
+    /// What it allows: an ADR id (`ADR-0003`) or a rule id (`ADR-0003/domain-must-not-import-grdb`).
+    public var target: String
+    /// The text after `--`; nil when there is none (which is itself reported).
+    public var reason: String?
+    public var line: Int
+    public var column: Int
+
+    public init(target: String, reason: String?, line: Int, column: Int) {
+        self.target = target
+        self.reason = reason
+        self.line = line
+        self.column = column
+    }
+
+    static let marker = "stele:allow"
+
+    /// Reads a comment's text; nil when it is not a suppression.
+    static func parse(comment: String, line: Int, column: Int) -> Suppression? {
+        guard let range = comment.firstRange(of: marker) else { return nil }
+        var rest = comment[range.upperBound...]
+        if rest.hasSuffix("*/") { rest = rest.dropLast(2) }
+        var reason: String?
+        if let dash = rest.firstRange(of: "--") {
+            let text = rest[dash.upperBound...].trimmingWhitespace()
+            reason = text.isEmpty ? nil : text
+            rest = rest[..<dash.lowerBound]
+        }
+        let target = rest.trimmingWhitespace()
+        return Suppression(target: target, reason: reason, line: line, column: column)
+    }
+}
+
+extension StringProtocol {
+    func trimmingWhitespace() -> String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s = s.dropFirst() }
+        while let l = s.last, l.isWhitespace { s = s.dropLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+import XCTest
+
+/// `// stele:allow ADR-… -- reason` on the offending line or the line before.
+final class SuppressionTests: XCTestCase {
+    func testASuppressionWithAReasonAcceptsThatADRsFindingOnly() throws {
+        let tree = try TemporaryTree(copying: "shop")
+        defer { tree.remove() }
+        try tree.write("Sources/Domain/Order.swift", "import Foundation\n// stele:allow ADR-0002 -- legacy store, removed with #12\nimport GRDB\n")
+        let run = try SteleProcess.run(["check", tree.path])
+        XCTAssertEqual(run.status, 1, "ADR-0007's finding on the same import remains")
+        XCTAssertFalse(run.stdout.contains("[ADR-0002]"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("Sources/Domain/Order.swift:3:1: error: `Domain` imports `GRDB`, which only `Persistence` may import [ADR-0007]"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("1 suppressed inline"), run.stdout)
+        XCTAssertFalse(run.stderr.contains("stele:allow"), run.stderr)
+    }
+
+    func testWithoutAReasonNothingIsSuppressedAndItIsReported() throws {
+        let tree = try TemporaryTree(copying: "shop")
+        defer { tree.remove() }
+        try tree.write("Sources/Domain/Order.swift", "import GRDB // stele:allow ADR-0002\n")
+        let run = try SteleProcess.run(["check", tree.path])
+        XCTAssertTrue(run.stdout.contains("[ADR-0002]"), run.stdout)
+        XCTAssertTrue(run.stderr.contains("Sources/Domain/Order.swift:1:13: warning: `stele:allow ADR-0002` has no reason, so it suppresses nothing"), run.stderr)
+    }
+
+    func testASuppressionThatCoversNothingIsReported() throws {
+        let tree = try TemporaryTree(copying: "shop")
+        defer { tree.remove() }
+        try tree.write("Sources/UI/OrderView.swift", "// stele:allow ADR-0002 -- just in case\nimport Domain\n")
+        let run = try SteleProcess.run(["check", tree.path, "--format", "json"])
+        XCTAssertTrue(run.stderr.contains("Sources/UI/OrderView.swift:1:1: warning: `stele:allow ADR-0002` suppresses nothing"), run.stderr)
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual((json["summary"] as? [String: Any])?["suppressed"] as? Int, 0)
+    }
+}
