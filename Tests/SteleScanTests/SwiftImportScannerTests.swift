@@ -102,6 +102,8 @@ final class SwiftImportScannerTests: XCTestCase {
         /* stele:allow ADR-0007 */ import SQLite3 // stele:allow adr-9 -- trailing
         // stele:allow ADR-0001 -- after the imports, so never read
         """.utf8))
+        let notSuppressions = SwiftImportScanner.scan(Array("/// Write `// stele:allow ADR-1 -- why`.\n/** stele:allow ADR-2 -- doc */\n// see stele:allow ADR-3 -- x\nimport A\n".utf8))
+        XCTAssertEqual(notSuppressions.suppressions, [], "doc comments and sentences that mention the syntax")
         XCTAssertEqual(scanned.imports.map(\.module), ["GRDB", "SQLite3"])
         XCTAssertEqual(scanned.suppressions, [
             Suppression(target: "ADR-0002", reason: "the legacy store, removed in #12", line: 1, column: 1),

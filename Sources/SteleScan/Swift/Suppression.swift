@@ -17,10 +17,21 @@ public struct Suppression: Hashable, Sendable {
 
     static let marker = "stele:allow"
 
-    /// Reads a comment's text; nil when it is not a suppression.
+    /// Reads a comment's text; nil when it is not a suppression. The comment must start with the
+    /// marker (`// stele:allow`, `/* stele:allow`): a doc comment or a sentence that mentions the
+    /// syntax is not one.
     static func parse(comment: String, line: Int, column: Int) -> Suppression? {
-        guard let range = comment.firstRange(of: marker) else { return nil }
-        var rest = comment[range.upperBound...]
+        var body = Substring(comment)
+        if body.hasPrefix("//") && !body.hasPrefix("///") {
+            body = body.dropFirst(2)
+        } else if body.hasPrefix("/*") && !body.hasPrefix("/**") {
+            body = body.dropFirst(2)
+        } else {
+            return nil
+        }
+        body = body.drop(while: { $0 == " " || $0 == "\t" })
+        guard body.hasPrefix(marker) else { return nil }
+        var rest = body.dropFirst(marker.count)
         if rest.hasSuffix("*/") { rest = rest.dropLast(2) }
         var reason: String?
         if let dash = rest.firstRange(of: "--") {
