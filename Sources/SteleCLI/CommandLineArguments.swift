@@ -9,12 +9,15 @@ public struct CommandLineArguments: Equatable, Sendable {
     public var positional: [String] = []
     public var options: [String: String] = [:]
     public var flags: Set<String> = []
+    /// Options that take every following argument up to the next option: `--files A B C`.
+    public var lists: [String: [String]] = [:]
 
     /// What a command accepts, for validation and "did you mean".
     public struct Spec: Sendable {
         public var options: Set<String>
         public var flags: Set<String>
         public var maxPositional: Int
+        public var lists: Set<String> = []
     }
 
     public struct UsageError: Error, Equatable, CustomStringConvertible {
@@ -51,7 +54,15 @@ public struct CommandLineArguments: Equatable, Sendable {
                 inlineValue = String(argument[argument.index(after: eq)...])
             }
             if name == "-h" { name = "--help" }
-            if spec.flags.contains(name) {
+            if spec.lists.contains(name) {
+                var values = inlineValue.map { [$0] } ?? []
+                while let next = rest.first, !next.hasPrefix("-") || next == "-" {
+                    values.append(next)
+                    rest = rest.dropFirst()
+                }
+                guard !values.isEmpty else { return .failure(UsageError(message: "`\(name)` needs at least one value", hint: nil)) }
+                result.lists[name, default: []] += values
+            } else if spec.flags.contains(name) {
                 guard inlineValue == nil else { return .failure(UsageError(message: "`\(name)` takes no value", hint: nil)) }
                 result.flags.insert(name)
             } else if spec.options.contains(name) {
@@ -64,7 +75,7 @@ public struct CommandLineArguments: Equatable, Sendable {
                     return .failure(UsageError(message: "`\(name)` needs a value", hint: nil))
                 }
             } else {
-                let known = spec.options.union(spec.flags)
+                let known = spec.options.union(spec.flags).union(spec.lists)
                 return .failure(UsageError(message: "unknown option `\(name)`" + (commandName.isEmpty ? "" : " for `stele \(commandName)`"),
                                            hint: Suggestion.closest(to: name, in: known).map { "did you mean `\($0)`?" }
                                                ?? "run `stele help \(commandName)`"))

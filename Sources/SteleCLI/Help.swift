@@ -5,6 +5,7 @@ enum Help {
         case "check":
             return """
             USAGE: stele check [PATH] [--format FORMAT] [--output FILE] [--baseline FILE] [--today YYYY-MM-DD] [--quiet]
+                               [--staged | --since REF | --files F...]
 
             Compiles the rules in rules/*.stele and in the ADRs, scans PATH (default: .), and reports every
             violation with the rule and the ADR it comes from.
@@ -14,6 +15,10 @@ enum Help {
                           junit (XML), github (workflow annotations) or markdown (PR comment)
               --output    write the report to FILE instead of standard output
               --baseline  report only findings not in FILE (written by `stele baseline --output FILE`)
+              --staged    check what is staged in git (the index's content) and report findings in those files
+              --since     report findings in files changed since REF (and untracked files)
+              --files     report findings in these files only
+                          (the whole tree is still checked, so cycles and indirect dependencies agree with CI)
               --today     the date `until` waivers are compared with (default: today, UTC; or $STELE_TODAY)
               --quiet     print only error diagnostics on standard error
             """

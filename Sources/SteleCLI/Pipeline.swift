@@ -12,6 +12,8 @@ import SteleScan
 struct Pipeline {
     var root: String
     var today: String
+    /// `--staged`: file contents to check instead of the work tree's.
+    var contents: [String: [UInt8]] = [:]
 
     struct Loaded {
         var ruleFiles: [RuleFile]
@@ -34,7 +36,7 @@ struct Pipeline {
         let adrs = ADRCollection.load(repositoryRoot: root, configuredDirectory: settingsBook.adrDirectory)
         let book = RuleBook.compile(ruleFiles: ruleFiles, adrs: adrs.adrs, today: today)
         timer.lap("rules and ADRs")
-        let scan = ProjectScanner.scan(root: root, include: book.scanGlobs, ignore: book.ignoreGlobs)
+        let scan = ProjectScanner.scan(root: root, include: book.scanGlobs, ignore: book.ignoreGlobs, contents: contents)
         timer.lap("scan (\(scan.files.count) files)")
         let architecture = Architecture(scan: scan, components: book.components)
         timer.lap("components")

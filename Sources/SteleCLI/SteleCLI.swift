@@ -15,7 +15,7 @@ public enum SteleCLI {
     static let common: Set<String> = ["--format", "--output", "--today"]
     static let specs: [String: CommandLineArguments.Spec] = [
         "": .init(options: [], flags: ["--help", "--version"], maxPositional: 0),
-        "check": .init(options: common.union(["--baseline"]), flags: ["--help", "--quiet"], maxPositional: 1),
+        "check": .init(options: common.union(["--baseline", "--since"]), flags: ["--help", "--quiet", "--staged"], maxPositional: 1, lists: ["--files"]),
         "baseline": .init(options: common, flags: ["--help", "--quiet"], maxPositional: 1),
         "scan": .init(options: common, flags: ["--help"], maxPositional: 1),
         "rules": .init(options: common, flags: ["--help"], maxPositional: 1),
@@ -74,6 +74,9 @@ struct CommandOptions {
     var quiet: Bool
     /// `check --baseline FILE`: report only findings not in FILE.
     var baseline: String?
+    /// `check --files F…`, `--since REF`, `--staged`: report only findings in those files.
+    var changed: ChangedFiles.Source?
+    var changedModes = 0
 
     init(_ arguments: CommandLineArguments) {
         command = arguments.command ?? ""
@@ -85,6 +88,9 @@ struct CommandOptions {
         today = arguments.options["--today"] ?? FileSystem.environment("STELE_TODAY") ?? FileSystem.today()
         quiet = arguments.flags.contains("--quiet")
         baseline = arguments.options["--baseline"]
+        if let files = arguments.lists["--files"] { changed = .files(files); changedModes += 1 }
+        if let ref = arguments.options["--since"] { changed = .since(ref); changedModes += 1 }
+        if arguments.flags.contains("--staged") { changed = .staged; changedModes += 1 }
     }
 
     static let formats: [String: [String]] = [
@@ -100,6 +106,9 @@ struct CommandOptions {
             let hint = Suggestion.closest(to: format, in: allowed).map { "did you mean `\($0)`?" }
                 ?? "`stele \(command)` writes " + allowed.map { "`\($0)`" }.joined(separator: ", ")
             return "unknown format `\(format)` for `stele \(command)`\n  hint: \(hint)"
+        }
+        if changedModes > 1 {
+            return "`--files`, `--since` and `--staged` are alternatives: use one"
         }
         let parts = today.split(separator: "-")
         if parts.count != 3 || parts.contains(where: { Int($0) == nil }) {

@@ -25,7 +25,7 @@ public enum FileReader {
         var info = stat()
         guard fstat(fd, &info) == 0 else { return .skipped("unreadable: \(String(cString: strerror(errno)))") }
         let size = Int(info.st_size)
-        if size > maximumSize { return .skipped("too large (\(size / (1024 * 1024)) MiB; the limit is \(maximumSize / (1024 * 1024)) MiB)") }
+        if size > maximumSize { return tooLarge(size) }
         // Read straight into uninitialised storage: zero-filling first would touch every byte twice.
         var failure: Int32 = 0
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
@@ -43,9 +43,20 @@ public enum FileReader {
             count = filled
         }
         if failure != 0 { return .skipped("unreadable: \(String(cString: strerror(failure)))") }
+        return inspect(bytes)
+    }
+
+    /// The checks a file's bytes get wherever they come from (the disk, or git's index for staged
+    /// content): no NUL bytes in the first 8 KiB, and whether they are valid UTF-8.
+    public static func inspect(_ bytes: [UInt8]) -> Outcome {
+        if bytes.count > maximumSize { return tooLarge(bytes.count) }
         let hasNUL = bytes.withUnsafeBytes { raw in raw.baseAddress.map { memchr($0, 0, min(raw.count, 8192)) != nil } ?? false }
         if hasNUL { return .skipped("binary (contains NUL bytes)") }
         return .text(bytes, validUTF8: isValidUTF8(bytes))
+    }
+
+    static func tooLarge(_ size: Int) -> Outcome {
+        .skipped("too large (\(size / (1024 * 1024)) MiB; the limit is \(maximumSize / (1024 * 1024)) MiB)")
     }
 
     /// A fast UTF-8 check: ASCII is tested eight bytes at a time, anywhere in the buffer.

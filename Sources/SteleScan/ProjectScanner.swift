@@ -12,7 +12,9 @@ public enum ProjectScanner {
     ///   - ignore: the `ignore` setting.
     ///   - only: when set, only these repo-relative files are lexed (changed-files mode); modules still
     ///     come from every manifest.
-    public static func scan(root: String, include: [Glob] = [], ignore: [Glob] = [], only: Set<String>? = nil) -> ScanResult {
+    ///   - contents: bytes to use instead of the file on disk (`--staged`: what git's index holds).
+    public static func scan(root: String, include: [Glob] = [], ignore: [Glob] = [], only: Set<String>? = nil,
+                            contents: [String: [UInt8]] = [:]) -> ScanResult {
         let listing = FileWalker(root: root, ignore: ignore).list()
         var diagnostics = listing.diagnostics
 
@@ -33,7 +35,7 @@ public enum ProjectScanner {
                 return
             }
             let (path, language) = sources[index - 1]
-            results[index - 1] = scanFile(root: root, path: path, language: language)
+            results[index - 1] = scanFile(root: root, path: path, language: language, replacement: contents[path])
         }
         let (moduleMap, manifestDiagnostics) = modules.values[0]
         diagnostics += manifestDiagnostics
@@ -73,12 +75,12 @@ public enum ProjectScanner {
         return utf8.count == name.count || utf8.dropLast(name.count).last == UInt8(ascii: "/")
     }
 
-    static func scanFile(root: String, path: String, language: Language, module: String? = nil) -> (SourceFile, Diagnostic?) {
+    static func scanFile(root: String, path: String, language: Language, module: String? = nil, replacement: [UInt8]? = nil) -> (SourceFile, Diagnostic?) {
         let at = SourceLocation(file: path, line: 1, column: 1)
         guard language == .swift else {
             return (SourceFile(path: path, language: language, module: module, imports: []), nil)
         }
-        switch FileReader.read(root + "/" + path) {
+        switch replacement.map(FileReader.inspect) ?? FileReader.read(root + "/" + path) {
         case .skipped(let reason):
             return (SourceFile(path: path, language: language, module: module, imports: [], skipped: reason),
                     .warning("not scanned: \(reason)", at: at))

@@ -4,10 +4,27 @@ import SteleReport
 /// `stele check [PATH]`: the gate.
 enum CheckCommand {
     static func run(_ options: CommandOptions) -> Int32 {
-        guard let loaded = options.loadOrStop("nothing was checked") else { return SteleCLI.ExitCode.usage }
+        var changed: ChangedFiles?
+        if let source = options.changed {
+            switch ChangedFiles.resolve(source, root: options.root) {
+            case .failure(let failure):
+                Output.error("stele: error: \(failure.message)")
+                return SteleCLI.ExitCode.usage
+            case .success(let files):
+                changed = files
+            }
+        }
+        guard let loaded = options.loadOrStop("nothing was checked", contents: changed?.contents ?? [:]) else { return SteleCLI.ExitCode.usage }
         let diagnostics = loaded.diagnostics
-        let fileCount = loaded.scan.files.count
+        var fileCount = loaded.scan.files.count
         var result = loaded.result
+        if let changed {
+            // The whole tree was checked, so cycles and indirect dependencies agree with a full
+            // run; only the findings in the changed files are reported.
+            result.findings = result.findings.filter { changed.paths.contains($0.location.file) }
+            result.suppressed = result.suppressed.filter { changed.paths.contains($0.location.file) }
+            fileCount = loaded.scan.files.filter { changed.paths.contains($0.path) }.count
+        }
         if let path = options.baseline {
             switch BaselineFile.read(path) {
             case .failure(let failure):
