@@ -31,6 +31,15 @@ enum Help {
             its number), so moving code keeps them baselined. Commit the file; regenerate it to drop fixed
             entries (`check --baseline` lists them).
             """
+        case "install-hook":
+            return """
+            USAGE: stele install-hook [PATH] [--force]
+
+            Writes a git pre-commit hook that runs `stele check --staged --quiet`: a commit that breaks an
+            accepted decision is stopped, with the finding and its ADR. It refuses to replace a hook it did
+            not write unless --force is given. Skip the check once with `git commit --no-verify`.
+            For the pre-commit framework, use the `stele` hook of .pre-commit-hooks.yaml instead.
+            """
         case "scan":
             return """
             USAGE: stele scan [PATH] [--format json] [--output FILE]
@@ -64,6 +73,7 @@ enum Help {
               scan      print the facts: files, modules, imports
               graph     print the component dependency graph (dot, mermaid, json)
               baseline  accept today's findings so that only new ones fail `check --baseline`
+              install-hook  install a git pre-commit hook running `stele check --staged`
               help      show help for a command: `stele help check`
               version   print the version
 
