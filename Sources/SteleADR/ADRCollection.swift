@@ -72,9 +72,12 @@ public struct ADRCollection: Sendable {
             for new in adr.supersededBy { if let j = index[new] { supersedes[j, default: []].insert(adr.id) } }
             if !adr.supersededBy.isEmpty { supersededBy[i, default: []].formUnion(adr.supersededBy) }
         }
+        // Only an accepted decision replaces another: a proposed or rejected one that says
+        // "Supersedes ADR-0003" is recorded as a link, but ADR-0003 stays in force.
+        let accepted = Set(result.filter { $0.status == .accepted }.map(\.id))
         for (j, by) in supersededBy {
             result[j].supersededBy = Array(Set(result[j].supersededBy).union(by)).sorted()
-            if result[j].status.isInForce {
+            if result[j].status.isInForce && !by.isDisjoint(with: accepted) {
                 if result[j].status != .unknown || !result[j].statusText.isEmpty {
                     diagnostics.append(.warning("\(result[j].id) says it is \(result[j].status.rawValue), but \(by.sorted().joined(separator: ", ")) supersedes it; it is treated as superseded",
                                                 at: SourceLocation(file: result[j].file, line: result[j].statusLine ?? 1, column: 1),

@@ -138,6 +138,12 @@ public enum ADRParser {
 
     /// `0007-use-grdb` → 7, `ADR-012_x` → 12; a date prefix (`20210101-x`, 6 or more digits) is no number.
     static func number(fromStem stem: String) -> Int? {
+        // `2021-01-01-use-x`: a date, not a number.
+        let parts = stem.split(separator: "-", maxSplits: 3)
+        if parts.count >= 3, parts[0].count == 4, parts[1].count == 2, parts[2].prefix(2).count == 2,
+           [parts[0], parts[1], parts[2].prefix(2)].allSatisfy({ $0.allSatisfy(\.isNumber) }) {
+            return nil
+        }
         var s = Substring(stem)
         if s.lowercased().hasPrefix("adr") { s = s.dropFirst(3).drop(while: { $0 == "-" || $0 == "_" || $0 == " " }) }
         let digits = s.prefix(while: \.isNumber)
@@ -180,10 +186,12 @@ public enum ADRParser {
         return body
     }
 
-    /// `Status: Accepted`, `* Status: accepted`, `**Status:** Accepted`, `Status — Accepted`: the value and its line.
+    /// `Status: Accepted`, `* Status: accepted`, `**Status:** Accepted`, `Status — Accepted`,
+    /// `## Status: Accepted`: the value and its line.
     static func labelledLine(_ label: String, lines: [Substring], outline: MarkdownOutline, from start: Int) -> (value: String, line: Int)? {
         for index in start..<lines.count where !outline.isCode[index] {
-            let text = MarkdownInline.strip(String(stripListMarker(lines[index]))).trimmingWhitespace()
+            let body = stripListMarker(lines[index]).drop(while: { $0 == "#" })
+            let text = MarkdownInline.strip(String(body)).trimmingWhitespace()
             guard text.lowercased().hasPrefix(label) else { continue }
             let rest = text.dropFirst(label.count).drop(while: { $0 == " " })
             guard let separator = rest.first, ":—–-".contains(separator) else { continue }

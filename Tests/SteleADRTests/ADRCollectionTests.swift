@@ -73,6 +73,15 @@ final class ADRCollectionTests: XCTestCase {
         XCTAssertEqual(diagnostics.first?.location, SourceLocation(file: "adr/0001-old.md", line: 5, column: 1))
     }
 
+    func testOnlyAnAcceptedADRSupersedes() {
+        let old = ADRParser.parse("# 1. Old\n\nStatus: Accepted\n", file: "adr/0001-old.md").adr
+        let rejected = ADRParser.parse("# 2. Idea\n\nStatus: Rejected\n\nSupersedes [1. Old](0001-old.md)\n", file: "adr/0002-idea.md").adr
+        let (linked, diagnostics) = ADRCollection.link([old, rejected])
+        XCTAssertEqual(linked[0].status, .accepted, "a rejected proposal does not switch a decision off")
+        XCTAssertEqual(linked[0].supersededBy, ["ADR-0002"], "the link is still recorded")
+        XCTAssertEqual(diagnostics, [])
+    }
+
     func testDuplicateIdsWarn() {
         let a = ADRParser.parse("# A\n\nStatus: Accepted\n", file: "adr/0001-a.md").adr
         let b = ADRParser.parse("# B\n\nStatus: Accepted\n", file: "adr/0001-b.md").adr
