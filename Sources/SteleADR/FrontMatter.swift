@@ -1,3 +1,5 @@
+import SteleCore
+
 /// YAML front matter (MADR 3 and 4): the `key: value` lines between a leading `---` and the next
 /// `---`. Only flat scalar keys are read; that is all an ADR's front matter needs to tell Stele.
 struct FrontMatter {
@@ -27,20 +29,5 @@ struct FrontMatter {
             }
             values[key] = (value, index + 1)
         }
-    }
-}
-
-extension StringProtocol {
-    func trimmingWhitespace() -> String {
-        var s = Substring(self)
-        while let f = s.first, f.isWhitespace { s = s.dropFirst() }
-        while let l = s.last, l.isWhitespace { s = s.dropLast() }
-        return String(s)
-    }
-
-    func trimmingTrailingWhitespace() -> String {
-        var s = Substring(self)
-        while let l = s.last, l.isWhitespace { s = s.dropLast() }
-        return String(s)
     }
 }

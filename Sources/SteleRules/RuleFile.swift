@@ -52,16 +52,6 @@ public struct RuleFile: Sendable {
             if text[i] == "\"" { inString.toggle() }
             if text[i] == "#" && !inString { end = i; break }
         }
-        return text[..<end].trimmingCharacters(in: " \t")
-    }
-}
-
-extension StringProtocol {
-    /// Trims the given characters from both ends (no Foundation needed in the core).
-    func trimmingCharacters(in set: String) -> String {
-        var s = Substring(self)
-        while let f = s.first, set.contains(f) { s = s.dropFirst() }
-        while let l = s.last, set.contains(l) { s = s.dropLast() }
-        return String(s)
+        return text[..<end].trimmingWhitespace()
     }
 }

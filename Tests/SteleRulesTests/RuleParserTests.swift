@@ -94,7 +94,7 @@ final class RuleParserTests: XCTestCase {
         XCTAssertEqual(r.severity, .warning)
         XCTAssertEqual(r.until, "2027-03-31")
         XCTAssertEqual(r.because, "ADR-0007")
-        let s = try rule("(info) is not a rule start, but: Domain must not import UIKit (info)".split(separator: ":").last!.trimmingCharacters(in: " "))
+        let s = try rule("(info) is not a rule start, but: Domain must not import UIKit (info)".split(separator: ":").last!.trimmingWhitespace())
         XCTAssertEqual(s.severity, .info)
     }
 

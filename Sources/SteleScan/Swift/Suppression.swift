@@ -1,3 +1,5 @@
+import SteleCore
+
 /// An inline suppression: `// stele:allow ADR-0003 -- the reason` (or in a `/* */` comment), on the
 /// offending line or the line before it.
 public struct Suppression: Hashable, Sendable {
@@ -41,14 +43,5 @@ public struct Suppression: Hashable, Sendable {
         }
         let target = rest.trimmingWhitespace()
         return Suppression(target: target, reason: reason, line: line, column: column)
-    }
-}
-
-extension StringProtocol {
-    func trimmingWhitespace() -> String {
-        var s = Substring(self)
-        while let f = s.first, f.isWhitespace { s = s.dropFirst() }
-        while let l = s.last, l.isWhitespace { s = s.dropLast() }
-        return String(s)
     }
 }
