@@ -94,8 +94,9 @@ final class RuleParserTests: XCTestCase {
         XCTAssertEqual(r.severity, .warning)
         XCTAssertEqual(r.until, "2027-03-31")
         XCTAssertEqual(r.because, "ADR-0007")
-        let s = try rule("(info) is not a rule start, but: Domain must not import UIKit (info)".split(separator: ":").last!.trimmingWhitespace())
-        XCTAssertEqual(s.severity, .info)
+        XCTAssertEqual(try rule("Domain must not import UIKit (info)").severity, .info)
+        XCTAssertEqual(try rule("Feature(Login) must not import UIKit").kind, .mustNotImport(.member(family: "Feature", member: "Login"), modules: ["UIKit"]),
+                       "a parenthesis touching a name is a member, not a severity")
     }
 
     func testKeywordsAreCaseInsensitiveAndAFullStopIsAllowed() throws {
