@@ -36,7 +36,8 @@ struct Pipeline {
         let adrs = ADRCollection.load(repositoryRoot: root, configuredDirectory: settingsBook.adrDirectory)
         let book = RuleBook.compile(ruleFiles: ruleFiles, adrs: adrs.adrs, today: today)
         timer.lap("rules and ADRs")
-        let scan = ProjectScanner.scan(root: root, include: book.scanGlobs, ignore: book.ignoreGlobs, contents: contents)
+        let scan = ProjectScanner.scan(root: root, include: book.scanGlobs, ignore: book.ignoreGlobs, contents: contents,
+                                       symbols: book.forbiddenSymbols)
         timer.lap("scan (\(scan.files.count) files)")
         let architecture = Architecture(scan: scan, components: book.components)
         timer.lap("components")

@@ -82,7 +82,8 @@ public enum Checker {
         case .noCycles(let a): return CycleCheck(subject: a)
         case .independent(let family): return IndependenceCheck(family: family)
         case .naming(let a, let pattern): return NamingCheck(subject: a, pattern: pattern)
-        case .mustNotUse, .judge: return nil
+        case .mustNotUse(let a, let symbols): return ForbiddenUseCheck(subject: a, symbols: symbols)
+        case .judge: return nil
         }
     }
 
@@ -138,7 +139,7 @@ public enum Checker {
         case .layers(let layers, _):
             // A layer of externals (`... > GRDB`) has no files but is not vacuous.
             return layers.first { if case .resolved(let set) = architecture.resolve($0) { return set.isEmpty } else { return false } }?.description
-        case .mustNotDependOn(let a, _, _), .mustNotImport(let a, _), .mayOnlyDependOn(let a, _), .naming(let a, _):
+        case .mustNotDependOn(let a, _, _), .mustNotImport(let a, _), .mayOnlyDependOn(let a, _), .naming(let a, _), .mustNotUse(let a, _):
             return empty(a) ? a.description : nil
         case .onlyMayDependOn(_, let c):
             if case .resolved(let set) = architecture.resolve(c), set.isEmpty { return c.description }

@@ -99,7 +99,6 @@ public struct RuleBook: Sendable {
         }
         if state == .enforced {
             switch rule.kind {
-            case .mustNotUse: state = .notEnforced(reason: "symbol-level rules (`must not use`) are not checked by this version")
             case .judge: state = .notEnforced(reason: "not judged: the LLM judge is not enabled")
             default: break
             }
@@ -122,6 +121,15 @@ public struct RuleBook: Sendable {
     public var scanGlobs: [Glob] {
         settings.flatMap { s -> [Glob] in if case .scan(let g) = s { return g } else { return [] } }
     }
+    /// The symbols enforced `must not use` rules name: the scanner looks for uses of these only.
+    public var forbiddenSymbols: Set<String> {
+        var symbols = Set<String>()
+        for rule in rules where rule.state.isEnforced {
+            if case .mustNotUse(_, let names) = rule.rule.kind { symbols.formUnion(names) }
+        }
+        return symbols
+    }
+
     public var ignoreGlobs: [Glob] {
         settings.flatMap { s -> [Glob] in if case .ignore(let g) = s { return g } else { return [] } }
     }

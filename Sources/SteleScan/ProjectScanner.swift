@@ -13,8 +13,10 @@ public enum ProjectScanner {
     ///   - only: when set, only these repo-relative files are lexed (changed-files mode); modules still
     ///     come from every manifest.
     ///   - contents: bytes to use instead of the file on disk (`--staged`: what git's index holds).
+    ///   - symbols: names and member chains to find uses of (`must not use` rules); when empty,
+    ///     files are lexed only as far as their imports.
     public static func scan(root: String, include: [Glob] = [], ignore: [Glob] = [], only: Set<String>? = nil,
-                            contents: [String: [UInt8]] = [:]) -> ScanResult {
+                            contents: [String: [UInt8]] = [:], symbols: Set<String> = []) -> ScanResult {
         let listing = FileWalker(root: root, ignore: ignore).list()
         var diagnostics = listing.diagnostics
 
@@ -35,7 +37,7 @@ public enum ProjectScanner {
                 return
             }
             let (path, language) = sources[index - 1]
-            results[index - 1] = scanFile(root: root, path: path, language: language, replacement: contents[path])
+            results[index - 1] = scanFile(root: root, path: path, language: language, replacement: contents[path], symbols: symbols)
         }
         let (moduleMap, manifestDiagnostics) = modules.values[0]
         diagnostics += manifestDiagnostics
@@ -75,7 +77,8 @@ public enum ProjectScanner {
         return utf8.count == name.count || utf8.dropLast(name.count).last == UInt8(ascii: "/")
     }
 
-    static func scanFile(root: String, path: String, language: Language, module: String? = nil, replacement: [UInt8]? = nil) -> (SourceFile, Diagnostic?) {
+    static func scanFile(root: String, path: String, language: Language, module: String? = nil, replacement: [UInt8]? = nil,
+                         symbols: Set<String> = []) -> (SourceFile, Diagnostic?) {
         let at = SourceLocation(file: path, line: 1, column: 1)
         guard language == .swift else {
             return (SourceFile(path: path, language: language, module: module, imports: []), nil)
@@ -88,6 +91,11 @@ public enum ProjectScanner {
             let scanned = SwiftImportScanner.scan(bytes)
             var file = SourceFile(path: path, language: language, module: module, imports: scanned.imports)
             file.suppressions = scanned.suppressions
+            if !symbols.isEmpty {
+                let found = SwiftSymbolUseScanner.uses(of: symbols, in: bytes)
+                file.symbolUses = found.uses
+                file.suppressions = found.suppressions
+            }
             return (file, validUTF8 ? nil : .warning("not valid UTF-8; scanned as bytes", at: at,
                                                      hint: "imports are found, but names with invalid bytes are shown with U+FFFD"))
         }

@@ -12,8 +12,8 @@ enum CheckHarness {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Fixtures")
 
-    static func scan(_ fixture: String) -> ScanResult {
-        ProjectScanner.scan(root: fixtures.appendingPathComponent(fixture).path)
+    static func scan(_ fixture: String, symbols: Set<String> = []) -> ScanResult {
+        ProjectScanner.scan(root: fixtures.appendingPathComponent(fixture).path, symbols: symbols)
     }
 
     /// Checks `rules` (the text of a `.stele` file) against the fixture.
@@ -21,7 +21,7 @@ enum CheckHarness {
         let file = RuleFile.parse(rules, path: "rules/test.stele")
         precondition(file.diagnostics.isEmpty, "test rules do not parse: \(file.diagnostics)")
         let book = RuleBook.compile(ruleFiles: [file], adrs: [], today: today)
-        return Checker.check(book, architecture: Architecture(scan: scan(fixture), components: book.components))
+        return Checker.check(book, architecture: Architecture(scan: scan(fixture, symbols: book.forbiddenSymbols), components: book.components))
     }
 
     /// `file:line:col message` for each finding: what a test asserts on.

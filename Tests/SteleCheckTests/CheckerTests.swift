@@ -36,9 +36,9 @@ final class CheckerTests: XCTestCase {
         XCTAssertEqual(CheckHarness.check("shop", rules: rules, today: "2026-06-30").findings.count, 1)
     }
 
-    func testSymbolAndJudgeRulesAreListedButNotEnforced() {
-        let result = CheckHarness.check("shop", rules: "Domain must not use print\njudge \"no logic in views\" for UI")
-        XCTAssertEqual(result.rules.map(\.state.label), ["not-enforced", "not-enforced"])
+    func testJudgeRulesAreListedButNotEnforced() {
+        let result = CheckHarness.check("shop", rules: "judge \"no logic in views\" for UI")
+        XCTAssertEqual(result.rules.map(\.state), [.notEnforced(reason: "not judged: the LLM judge is not enabled")])
         XCTAssertEqual(result.findings, [])
     }
 
