@@ -24,6 +24,12 @@ final class SwiftLexerTests: XCTestCase {
         XCTAssertEqual(tokens(###"r = ##"a "# b"##; z"###).map(\.1), ["r", "=", ###"##"a "# b"##"###, ";", "z"])
     }
 
+    func testTripleQuotesOpenAMultiLineStringOnlyAtTheEndOfALine() {
+        XCTAssertEqual(tokens(##"q = #"""#; import A"##).map(\.1), ["q", "=", ##"#"""#"##, ";", "import", "A"])
+        XCTAssertEqual(SwiftImportScanner.imports(in: Array("let quote = #\"\"\"#\nimport Foundation\n".utf8)).map(\.module), ["Foundation"],
+                       "found by the compiler, so it must be found here")
+    }
+
     func testInterpolationWithNestedStringsParensAndComments() {
         let source = #"s = "a \(f("x)", (1)) /* ) */ + "\(g("y"))") b" + c"#
         XCTAssertEqual(tokens(source).map(\.1), ["s", "=", #""a \(f("x)", (1)) /* ) */ + "\(g("y"))") b""#, "+", "c"])

@@ -216,7 +216,14 @@ public struct SwiftLexer {
     /// A string starting at `pos` (the first `"`), after `hashes` `#`s already consumed. Ends after
     /// the closing quote(s) and `#`s, or at the end of the line (single-line) / file (multi-line).
     private mutating func scanString(hashes: Int) {
-        let multiline = byte(pos + 1) == UInt8(ascii: "\"") && byte(pos + 2) == UInt8(ascii: "\"")
+        // `"""` opens a multi-line string only when the rest of its line is blank (Swift's rule);
+        // `#"""#` is the one-character string `"`.
+        var multiline = byte(pos + 1) == UInt8(ascii: "\"") && byte(pos + 2) == UInt8(ascii: "\"")
+        if multiline {
+            var k = pos + 3
+            while k < bytes.count, bytes[k] == 0x20 || bytes[k] == 0x09 || bytes[k] == 0x0D { k += 1 }
+            multiline = k >= bytes.count || bytes[k] == newline
+        }
         pos += multiline ? 3 : 1
         while pos < bytes.count {
             let c = bytes[pos]
