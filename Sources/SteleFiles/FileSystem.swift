@@ -48,7 +48,8 @@ public enum FileSystem {
         return names
     }
 
-    static func entryName(_ entry: UnsafeMutablePointer<dirent>) -> String {
+    /// The name of a directory entry returned by `readdir`.
+    public static func entryName(_ entry: UnsafeMutablePointer<dirent>) -> String {
         withUnsafePointer(to: &entry.pointee.d_name) { pointer in
             pointer.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: entry.pointee.d_name)) { String(cString: $0) }
         }

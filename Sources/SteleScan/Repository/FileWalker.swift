@@ -82,7 +82,7 @@ public struct FileWalker: Sendable {
         }
         defer { closedir(dir) }
         while let entry = readdir(dir) {
-            let name = FileWalker.name(of: entry)
+            let name = FileSystem.entryName(entry)
             if name == "." || name == ".." { continue }
             let path = relative.isEmpty ? name : relative + "/" + name
             var type = Int32(entry.pointee.d_type)
@@ -111,14 +111,6 @@ public struct FileWalker: Sendable {
             }
         }
         return (files, directories, diagnostics)
-    }
-
-    static func name(of entry: UnsafeMutablePointer<dirent>) -> String {
-        withUnsafePointer(to: &entry.pointee.d_name) { pointer in
-            pointer.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: entry.pointee.d_name)) {
-                String(cString: $0)
-            }
-        }
     }
 
     static func direntType(mode: mode_t) -> Int32 {
