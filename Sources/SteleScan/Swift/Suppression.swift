@@ -19,6 +19,13 @@ public struct Suppression: Hashable, Sendable {
 
     static let marker = "stele:allow"
 
+    /// The suppression a comment token holds, if any; checks the bytes before making a string, as
+    /// most comments (license headers) are not suppressions.
+    static func parse(_ token: SwiftToken, in lexer: SwiftLexer) -> Suppression? {
+        guard token.isComment, lexer.token(token, contains: "stele:allow") else { return nil }
+        return parse(comment: lexer.text(of: token), line: token.line, column: token.column)
+    }
+
     /// Reads a comment's text; nil when it is not a suppression. The comment must start with the
     /// marker (`// stele:allow`, `/* stele:allow`): a doc comment or a sentence that mentions the
     /// syntax is not one.

@@ -151,8 +151,7 @@ public enum SwiftImportScanner {
         mutating func nextSignificant() -> SwiftToken? {
             while let token = lexer.next() {
                 guard token.isComment else { return token }
-                if token.start < commentsUntil, lexer.token(token, contains: "stele:allow"),
-                   let suppression = Suppression.parse(comment: lexer.text(of: token), line: token.line, column: token.column) {
+                if token.start < commentsUntil, let suppression = Suppression.parse(token, in: lexer) {
                     suppressions.append(suppression)
                 }
             }

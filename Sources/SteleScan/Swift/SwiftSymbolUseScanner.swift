@@ -28,8 +28,7 @@ public enum SwiftSymbolUseScanner {
         var suppressions: [Suppression] = []
         while let token = lexer.next() {
             guard token.isComment else { tokens.append(token); continue }
-            if lexer.token(token, contains: "stele:allow"),
-               let suppression = Suppression.parse(comment: lexer.text(of: token), line: token.line, column: token.column) {
+            if let suppression = Suppression.parse(token, in: lexer) {
                 suppressions.append(suppression)
             }
         }
