@@ -3,22 +3,11 @@ import XCTest
 
 /// `check --files`, `--since`, `--staged`: the pre-commit hook's view, agreeing with a full run.
 final class ChangedFilesTests: XCTestCase {
-    func git(_ tree: TemporaryTree, _ arguments: String...) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", tree.path, "-c", "user.name=Test", "-c", "user.email=test@example.com"] + arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0, "git \(arguments)")
-    }
-
     func repository() throws -> TemporaryTree {
         let tree = try TemporaryTree(copying: "shop")
-        try git(tree, "init", "-q")
-        try git(tree, "add", "-A")
-        try git(tree, "commit", "-q", "-m", "shop")
+        XCTAssertEqual(try tree.git("init", "-q"), 0)
+        XCTAssertEqual(try tree.git("add", "-A"), 0)
+        XCTAssertEqual(try tree.git("commit", "-q", "-m", "shop"), 0)
         return tree
     }
 
@@ -38,7 +27,7 @@ final class ChangedFilesTests: XCTestCase {
         let tree = try repository()
         defer { tree.remove() }
         try tree.write("Sources/UI/OrderView.swift", "import Domain\nimport GRDB\n")
-        try git(tree, "add", "Sources/UI/OrderView.swift")
+        XCTAssertEqual(try tree.git("add", "Sources/UI/OrderView.swift"), 0)
         try tree.write("Sources/UI/OrderView.swift", "import Domain\n") // fixed in the work tree, not staged
         let staged = try SteleProcess.run(["check", tree.path, "--staged"])
         XCTAssertEqual(staged.status, 1, staged.stdout + staged.stderr)

@@ -3,25 +3,13 @@ import XCTest
 
 /// `stele install-hook`: installs, refuses to clobber, and really blocks a bad commit.
 final class InstallHookTests: XCTestCase {
-    @discardableResult
-    func git(_ tree: TemporaryTree, _ arguments: String...) throws -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", tree.path, "-c", "user.name=Test", "-c", "user.email=test@example.com"] + arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        return process.terminationStatus
-    }
-
     func testInstallsAHookThatBlocksABadCommit() throws {
         let tree = try TemporaryTree(copying: "shop")
         defer { tree.remove() }
         // A clean starting point: the shop's own violations fixed, then committed.
         try tree.write("Sources/Domain/Order.swift", "import Foundation\n")
         try tree.write("Sources/Features/Cart/CartScreen.swift", "public struct CartScreen {}\n")
-        XCTAssertEqual(try git(tree, "init", "-q"), 0)
+        XCTAssertEqual(try tree.git("init", "-q"), 0)
 
         let install = try SteleProcess.run(["install-hook", tree.path])
         XCTAssertEqual(install.status, 0, install.stderr)
@@ -29,19 +17,19 @@ final class InstallHookTests: XCTestCase {
         XCTAssertTrue(FileManager.default.isExecutableFile(atPath: hook))
         XCTAssertTrue(try String(contentsOfFile: hook, encoding: .utf8).contains("check --staged --quiet"))
 
-        XCTAssertEqual(try git(tree, "add", "-A"), 0)
-        XCTAssertEqual(try git(tree, "commit", "-q", "-m", "clean"), 0, "a clean commit passes the hook")
+        XCTAssertEqual(try tree.git("add", "-A"), 0)
+        XCTAssertEqual(try tree.git("commit", "-q", "-m", "clean"), 0, "a clean commit passes the hook")
 
         try tree.write("Sources/UI/Leak.swift", "import GRDB\n")
-        XCTAssertEqual(try git(tree, "add", "Sources/UI/Leak.swift"), 0)
-        XCTAssertNotEqual(try git(tree, "commit", "-q", "-m", "leak"), 0, "the hook blocks a commit that breaks ADR-0007")
-        XCTAssertEqual(try git(tree, "commit", "-q", "--no-verify", "-m", "leak anyway"), 0)
+        XCTAssertEqual(try tree.git("add", "Sources/UI/Leak.swift"), 0)
+        XCTAssertNotEqual(try tree.git("commit", "-q", "-m", "leak"), 0, "the hook blocks a commit that breaks ADR-0007")
+        XCTAssertEqual(try tree.git("commit", "-q", "--no-verify", "-m", "leak anyway"), 0)
     }
 
     func testRefusesToReplaceAForeignHookWithoutForce() throws {
         let tree = try TemporaryTree(copying: "shop")
         defer { tree.remove() }
-        XCTAssertEqual(try git(tree, "init", "-q"), 0)
+        XCTAssertEqual(try tree.git("init", "-q"), 0)
         try tree.write(".git/hooks/pre-commit", "#!/bin/sh\nexit 0\n")
         let refused = try SteleProcess.run(["install-hook", tree.path])
         XCTAssertEqual(refused.status, 2)

@@ -88,4 +88,17 @@ struct TemporaryTree {
     }
 
     func remove() { try? FileManager.default.removeItem(at: url) }
+
+    /// Runs `git` in the tree (with a committer identity, so commits work anywhere); its exit status.
+    @discardableResult
+    func git(_ arguments: String...) throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-C", path, "-c", "user.name=Test", "-c", "user.email=test@example.com"] + arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
 }
