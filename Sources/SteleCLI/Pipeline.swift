@@ -22,11 +22,8 @@ struct Pipeline {
         var scan: ScanResult
         var architecture: Architecture
         var result: CheckResult
-
-        /// Every problem with the input, in output order.
-        var diagnostics: [Diagnostic] {
-            (book.diagnostics + adrs.diagnostics + scan.diagnostics + result.diagnostics).sortedForOutput()
-        }
+        /// Every problem with the input, in output order (gathered and sorted once, in `run`).
+        var diagnostics: [Diagnostic]
     }
 
     func run() -> Loaded {
@@ -43,7 +40,9 @@ struct Pipeline {
         timer.lap("components")
         let result = Checker.check(book, architecture: architecture)
         timer.lap("check (\(result.rules.count) rules)")
-        return Loaded(ruleFiles: ruleFiles, adrs: adrs, book: book, scan: scan, architecture: architecture, result: result)
+        let diagnostics = (book.diagnostics + adrs.diagnostics + scan.diagnostics + result.diagnostics).sortedForOutput()
+        return Loaded(ruleFiles: ruleFiles, adrs: adrs, book: book, scan: scan, architecture: architecture, result: result,
+                      diagnostics: diagnostics)
     }
 
     /// `rules/*.stele`, sorted by name. A missing `rules/` is fine: ADRs alone may hold every rule.
