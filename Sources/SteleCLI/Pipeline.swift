@@ -34,7 +34,7 @@ struct Pipeline {
         let book = RuleBook.compile(ruleFiles: ruleFiles, adrs: adrs.adrs, today: today)
         timer.lap("rules and ADRs")
         let scan = ProjectScanner.scan(root: root, include: book.scanGlobs, ignore: book.ignoreGlobs, contents: contents,
-                                       symbols: book.forbiddenSymbols)
+                                       symbols: book.needsSymbols)
         timer.lap("scan (\(scan.files.count) files)")
         let architecture = Architecture(scan: scan, components: book.components)
         timer.lap("components")

@@ -35,36 +35,100 @@ public struct CheckContext {
         return ComponentSet(name: selector.description, files: [], modules: [])
     }
 
-    /// One import of one file: the unit of a dependency.
+    /// One dependency of one file: an `import`, or a use of a type or function declared in another
+    /// file (what makes folders of one target depend on each other).
     struct Dependency {
+        enum Target {
+            case module(String)
+            /// A name declared in file `file` (of module `module`) at `line`:`column`.
+            case symbol(name: String, file: Int, module: String?, line: Int, column: Int)
+        }
+
         var file: Int
         var source: SourceFile
-        var imported: SwiftImport
+        var target: Target
+        var line: Int
+        var column: Int
+        /// Line-independent: `import GRDB`, `uses LoginView`.
+        var snippet: String
+        var conditions: [String]
+        /// The dotted path of an import (`Darwin.C`), "" for a symbol.
+        var importPath = ""
+
+        /// The imported module, for an import.
+        var module: String? {
+            if case .module(let m) = target { return m }
+            return nil
+        }
+
+        /// Whether the dependency is on a file of the same module (only a symbol can be).
+        var isWithinModule: Bool {
+            if case .symbol(_, _, let module, _, _) = target { return module == source.module }
+            return false
+        }
     }
 
-    /// The imports of `set`'s files, minus carve-outs and a module's imports of itself.
+    /// The imports and cross-file symbol uses of `set`'s files, minus carve-outs and a module's
+    /// imports of itself. Ambiguous references are not dependencies: Stele does not guess.
     func dependencies(of set: ComponentSet) -> [Dependency] {
         var result: [Dependency] = []
+        let files = architecture.scan.files
         for i in set.files where !exceptFiles.contains(i) {
-            let file = architecture.scan.files[i]
+            let file = files[i]
             for imported in file.imports where imported.module != file.module && !exceptModules.contains(imported.module) {
-                result.append(Dependency(file: i, source: file, imported: imported))
+                result.append(Dependency(file: i, source: file, target: .module(imported.module), line: imported.line,
+                                         column: imported.column, snippet: imported.text, conditions: imported.conditions,
+                                         importPath: imported.path.joined(separator: ".")))
+            }
+            for edge in architecture.symbols.edges(from: i) {
+                guard case .declared(let target, let line, let column) = edge.target, !exceptFiles.contains(target) else { continue }
+                let name = edge.reference.name
+                result.append(Dependency(file: i, source: file,
+                                         target: .symbol(name: name, file: target, module: files[target].module, line: line, column: column),
+                                         line: edge.reference.line, column: edge.reference.column, snippet: "uses \(name)", conditions: []))
             }
         }
         return result
     }
 
+    /// Whether a dependency lands in `set`. An import lands where its module is. A symbol lands
+    /// where its file is, unless the import of that file's module already speaks for it (the set
+    /// holds the whole module): so one use is never reported twice.
+    func lands(_ dependency: Dependency, in set: ComponentSet) -> Bool {
+        switch dependency.target {
+        case .module(let module):
+            return set.modules.contains(module)
+        case .symbol(_, let file, let module, _, _):
+            guard set.contains(file: file) else { return false }
+            return dependency.isWithinModule || !(module.map(set.modules.contains) ?? false)
+        }
+    }
+
     func finding(_ dependency: Dependency, message: String, from: String, to: String) -> Finding {
-        var finding = Finding(rule: rule,
-                              location: SourceLocation(file: dependency.source.path, line: dependency.imported.line, column: dependency.imported.column),
-                              message: message, from: from, to: to, snippet: dependency.imported.text)
-        finding.conditions = dependency.imported.conditions
+        var finding = Finding(rule: rule, location: SourceLocation(file: dependency.source.path, line: dependency.line, column: dependency.column),
+                              message: message, from: from, to: to, snippet: dependency.snippet)
+        finding.conditions = dependency.conditions
         return finding
     }
 
-    /// "GRDB" or "Persistence (GRDB)": the component an import lands in, with the module when they differ.
-    func describe(module: String, in component: String) -> String {
-        component == module ? "`\(module)`" : "`\(component)` (`import \(module)`)"
+    /// "imports `GRDB`", "imports `Persistence` (`import GRDB`)", or "uses `LoginView` (`UI`,
+    /// declared at Sources/App/UI/LoginView.swift:3)": what the dependency is, for a message.
+    func describe(_ dependency: Dependency, in component: String) -> String {
+        switch dependency.target {
+        case .module(let module):
+            return "imports " + (component == module ? "`\(module)`" : "`\(component)` (`import \(module)`)")
+        case .symbol(let name, let file, _, let line, _):
+            return "uses `\(name)` (`\(component)`, declared at \(architecture.scan.files[file].path):\(line))"
+        }
+    }
+
+    /// The component a dependency lands in when no rule says: the smallest declared component
+    /// that is the imported module, or the module of the declaring file.
+    func displayName(of dependency: Dependency) -> String {
+        switch dependency.target {
+        case .module(let module): return architecture.displayName(forModule: module)
+        case .symbol(_, let file, let module, _, _): return module ?? architecture.scan.files[file].path
+        }
     }
 }
 

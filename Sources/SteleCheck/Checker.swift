@@ -50,13 +50,6 @@ public enum Checker {
                 diagnostics.append(.warning("vacuous rule: \(vacuous) matches no file", at: rule.provenance.location,
                                             hint: "check the component's glob or module name; a rule about nothing can never fail"))
             }
-            if rule.state.isEnforced {
-                for target in unreachableTargets(of: rule, in: architecture) {
-                    diagnostics.append(.warning("`\(target)` is only part of a module, so no import can reach it: this rule cannot find violations yet",
-                                                at: rule.provenance.location,
-                                                hint: "name whole modules, or wait for symbol-level dependencies (types used across folders of one target)"))
-                }
-            }
             rules.append(rule)
             guard rule.state.isEnforced, let check = check(for: rule.rule.kind) else { continue }
             let context = CheckContext(architecture: architecture, rule: rule)
@@ -111,22 +104,6 @@ public enum Checker {
             }
         }
         return problems
-    }
-
-    /// Targets of dependency rules that have files but are no whole module: an `import` names a
-    /// module, so with import-level scanning nothing can depend on them.
-    static func unreachableTargets(of rule: CompiledRule, in architecture: Architecture) -> [String] {
-        let targets: [Selector]
-        switch rule.rule.kind {
-        case .mustNotDependOn(_, let bs, _): targets = bs
-        case .onlyMayDependOn(_, let c): targets = [c]
-        case .layers(let layers, _): targets = layers
-        default: targets = []
-        }
-        return targets.compactMap { selector in
-            guard case .resolved(let set) = architecture.resolve(selector), !set.files.isEmpty, set.modules.isEmpty else { return nil }
-            return selector.description
-        }
     }
 
     /// The selector that makes a rule vacuous (its subject matches nothing), if any.

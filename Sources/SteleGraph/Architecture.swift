@@ -19,6 +19,8 @@ public struct Architecture: Sendable {
     /// Imported or declared-as-dependency modules that are not project modules.
     public let externals: Set<String>
     public let moduleGraph: ModuleGraph
+    /// Declarations and references resolved to file → file edges (empty when the scan read no symbols).
+    public let symbols: SymbolIndex
 
     public init(scan: ScanResult, components: [ComponentDeclaration]) {
         self.scan = scan
@@ -30,6 +32,7 @@ public struct Architecture: Sendable {
         internalModules = scan.internalModuleNames.union(moduleFiles.keys)
         externals = scan.externalModuleNames.subtracting(internalModules)
         moduleGraph = ModuleGraph(scan: scan)
+        symbols = SymbolIndex(scan: scan)
 
         var declared: [String: ComponentSet] = [:]
         var families: [String: [String: ComponentSet]] = [:]
@@ -131,6 +134,15 @@ public struct Architecture: Sendable {
         var modules = Set<String>()
         for member in family.values { files.formUnion(member.files); modules.formUnion(member.modules) }
         return ComponentSet(name: name, files: files.sorted(), modules: modules)
+    }
+
+    /// The name to show for a file that depends on something: its module, else the smallest
+    /// declared component holding it, else its path.
+    public func displayName(forFile index: Int) -> String {
+        let file = scan.files[index]
+        if let module = file.module { return module }
+        let owners = declared.values.filter { $0.contains(file: index) }
+        return owners.min { ($0.files.count, $0.name) < ($1.files.count, $1.name) }?.name ?? file.path
     }
 
     /// The name to show for the target of an import of `module`: the smallest declared component

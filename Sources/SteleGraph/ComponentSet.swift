@@ -17,6 +17,16 @@ public struct ComponentSet: Hashable, Sendable {
         self.modules = modules
     }
 
+    /// Whether file `index` belongs to the set (`files` is sorted: a binary search).
+    public func contains(file index: Int) -> Bool {
+        var low = 0, high = files.count
+        while low < high {
+            let mid = (low + high) / 2
+            if files[mid] < index { low = mid + 1 } else { high = mid }
+        }
+        return low < files.count && files[low] == index
+    }
+
     /// Matches no file and no module: a rule about it can never fire.
     public var isEmpty: Bool { files.isEmpty && modules.isEmpty }
 }

@@ -1,9 +1,10 @@
 import SteleCore
+import SteleGraph
 import SteleScan
 
 /// `stele scan --format json`: the facts, for tools and for checking what Stele sees.
 public enum ScanJSONReport {
-    public static func render(_ scan: ScanResult) -> String {
+    public static func render(_ scan: ScanResult, symbols: SymbolIndex? = nil) -> String {
         let files: [JSON] = scan.files.map { file in
             .object([
                 ("path", .string(file.path)), ("language", .string(file.language.rawValue)), ("module", .optional(file.module)),
@@ -17,6 +18,12 @@ public enum ScanJSONReport {
                 })),
                 ("suppressions", .array(file.suppressions.map { s in
                     .object([("target", .string(s.target)), ("reason", .optional(s.reason)), ("line", .int(s.line)), ("column", .int(s.column))])
+                })),
+                ("declarations", .array(file.declarations.map { d in
+                    .object([
+                        ("kind", .string(d.kind.rawValue)), ("name", .string(d.name)), ("parent", .optional(d.parent)),
+                        ("access", .optional(d.access)), ("line", .int(d.line)), ("column", .int(d.column)),
+                    ])
                 })),
                 ("skipped", .optional(file.skipped)),
             ])
@@ -34,7 +41,33 @@ public enum ScanJSONReport {
             ("files", .array(files)),
             ("modules", .array(modules)),
             ("externals", ReportJSON.strings(scan.externalModuleNames.sorted())),
+            ("symbols", symbols.map { symbolsJSON($0, scan: scan) } ?? .null),
             ("diagnostics", .array(scan.diagnostics.map(ReportJSON.diagnostic))),
         ]).rendered()
+    }
+
+    /// The file → file edges and how much resolved: what the symbol-level checks work on. Ambiguous
+    /// references carry their candidates (they are what the LLM judge will be asked about).
+    static func symbolsJSON(_ symbols: SymbolIndex, scan: ScanResult) -> JSON {
+        let edges: [JSON] = symbols.edges.map { edge in
+            var fields: [(String, JSON)] = [
+                ("file", .string(scan.files[edge.file].path)), ("line", .int(edge.reference.line)),
+                ("column", .int(edge.reference.column)), ("name", .string(edge.reference.name)),
+            ]
+            switch edge.target {
+            case .declared(let file, let line, let column):
+                fields += [("declaredIn", .string(scan.files[file].path)), ("declaredLine", .int(line)), ("declaredColumn", .int(column))]
+            case .ambiguous(let files):
+                fields.append(("ambiguous", ReportJSON.strings(files.map { scan.files[$0].path })))
+            }
+            return .object(fields)
+        }
+        return .object([
+            ("declarations", .int(symbols.declarationCount)),
+            ("references", .int(symbols.referenceCount)),
+            ("resolved", .int(symbols.referenceCount - symbols.ambiguousCount)),
+            ("ambiguous", .int(symbols.ambiguousCount)),
+            ("edges", .array(edges)),
+        ])
     }
 }

@@ -121,13 +121,15 @@ public struct RuleBook: Sendable {
     public var scanGlobs: [Glob] {
         settings.flatMap { s -> [Glob] in if case .scan(let g) = s { return g } else { return [] } }
     }
-    /// The symbols enforced `must not use` rules name: the scanner looks for uses of these only.
-    public var forbiddenSymbols: Set<String> {
-        var symbols = Set<String>()
+    /// Whether checking needs every file's declarations and references, not only its imports:
+    /// a `must not use` rule, or a component or selector given by a glob (a folder may be part of
+    /// a module, and only symbols reach across folders of one module). Module names alone never do.
+    public var needsSymbols: Bool {
         for rule in rules where rule.state.isEnforced {
-            if case .mustNotUse(_, let names) = rule.rule.kind { symbols.formUnion(names) }
+            if case .mustNotUse = rule.rule.kind { return true }
+            if rule.rule.selectors.contains(where: { if case .glob = $0 { return true } else { return false } }) { return true }
         }
-        return symbols
+        return components.contains { $0.sources.contains { if case .glob = $0 { return true } else { return false } } }
     }
 
     public var ignoreGlobs: [Glob] {

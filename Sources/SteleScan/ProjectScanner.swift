@@ -13,10 +13,10 @@ public enum ProjectScanner {
     ///   - only: when set, only these repo-relative files are lexed (changed-files mode); modules still
     ///     come from every manifest.
     ///   - contents: bytes to use instead of the file on disk (`--staged`: what git's index holds).
-    ///   - symbols: names and member chains to find uses of (`must not use` rules); when empty,
-    ///     files are lexed only as far as their imports.
+    ///   - symbols: whether to read every Swift file's declarations and references (symbol-level
+    ///     rules need them); when false, files are lexed only as far as their imports.
     public static func scan(root: String, include: [Glob] = [], ignore: [Glob] = [], only: Set<String>? = nil,
-                            contents: [String: [UInt8]] = [:], symbols: Set<String> = []) -> ScanResult {
+                            contents: [String: [UInt8]] = [:], symbols: Bool = false) -> ScanResult {
         let listing = FileWalker(root: root, ignore: ignore).list()
         var diagnostics = listing.diagnostics
 
@@ -78,7 +78,7 @@ public enum ProjectScanner {
     }
 
     static func scanFile(root: String, path: String, language: Language, module: String? = nil, replacement: [UInt8]? = nil,
-                         symbols: Set<String> = []) -> (SourceFile, Diagnostic?) {
+                         symbols: Bool = false) -> (SourceFile, Diagnostic?) {
         let at = SourceLocation(file: path, line: 1, column: 1)
         guard language == .swift else {
             return (SourceFile(path: path, language: language, module: module, imports: []), nil)
@@ -91,37 +91,14 @@ public enum ProjectScanner {
             let scanned = SwiftImportScanner.scan(bytes)
             var file = SourceFile(path: path, language: language, module: module, imports: scanned.imports)
             file.suppressions = scanned.suppressions
-            if !symbols.isEmpty {
-                let found = SwiftSymbolUseScanner.uses(of: symbols, in: bytes)
-                file.symbolUses = found.uses
+            if symbols {
+                let found = SwiftSymbolScanner.scan(bytes)
+                file.declarations = found.declarations
+                file.references = found.references
                 file.suppressions = found.suppressions
             }
             return (file, validUTF8 ? nil : .warning("not valid UTF-8; scanned as bytes", at: at,
                                                      hint: "imports are found, but names with invalid bytes are shown with U+FFFD"))
         }
     }
-}
-
-/// A fixed-size buffer that concurrent workers fill, each writing only its own index. The memory is
-/// allocated once up front, so no worker ever touches shared bookkeeping (an `Array` would).
-final class ConcurrentResults<Value>: @unchecked Sendable {
-    private let storage: UnsafeMutableBufferPointer<Value?>
-
-    init(count: Int) {
-        storage = .allocate(capacity: count)
-        storage.initialize(repeating: nil)
-    }
-
-    deinit {
-        storage.deinitialize()
-        storage.deallocate()
-    }
-
-    subscript(index: Int) -> Value? {
-        get { storage[index] }
-        set { storage[index] = newValue }
-    }
-
-    /// Every value, in index order. Call after the workers are done.
-    var values: [Value] { storage.map { $0! } }
 }

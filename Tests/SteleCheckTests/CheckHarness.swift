@@ -12,7 +12,7 @@ enum CheckHarness {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Fixtures")
 
-    static func scan(_ fixture: String, symbols: Set<String> = []) -> ScanResult {
+    static func scan(_ fixture: String, symbols: Bool = true) -> ScanResult {
         ProjectScanner.scan(root: fixtures.appendingPathComponent(fixture).path, symbols: symbols)
     }
 
@@ -21,7 +21,7 @@ enum CheckHarness {
         let file = RuleFile.parse(rules, path: "rules/test.stele")
         precondition(file.diagnostics.isEmpty, "test rules do not parse: \(file.diagnostics)")
         let book = RuleBook.compile(ruleFiles: [file], adrs: [], today: today)
-        return Checker.check(book, architecture: Architecture(scan: scan(fixture, symbols: book.forbiddenSymbols), components: book.components))
+        return Checker.check(book, architecture: Architecture(scan: scan(fixture), components: book.components))
     }
 
     /// `file:line:col message` for each finding: what a test asserts on.

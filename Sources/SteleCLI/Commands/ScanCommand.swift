@@ -1,4 +1,5 @@
 import SteleCore
+import SteleGraph
 import SteleReport
 import SteleRules
 import SteleScan
@@ -8,9 +9,9 @@ enum ScanCommand {
     static func run(_ options: CommandOptions) -> Int32 {
         let pipeline = Pipeline(root: options.root, today: options.today)
         let book = RuleBook.compile(ruleFiles: pipeline.loadRuleFiles(), adrs: [], today: options.today)
-        let scan = ProjectScanner.scan(root: options.root, include: book.scanGlobs, ignore: book.ignoreGlobs)
+        let scan = ProjectScanner.scan(root: options.root, include: book.scanGlobs, ignore: book.ignoreGlobs, symbols: true)
         for d in scan.diagnostics { Output.error(d.description) }
-        if let failed = options.emit(ScanJSONReport.render(scan)) { return failed }
+        if let failed = options.emit(ScanJSONReport.render(scan, symbols: SymbolIndex(scan: scan))) { return failed }
         return SteleCLI.ExitCode.success
     }
 }

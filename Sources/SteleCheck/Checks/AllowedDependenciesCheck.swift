@@ -18,12 +18,17 @@ struct AllowedDependenciesCheck: RuleCheck {
         let names = allowedSets.map { "`\($0.name)`" }
         let list = names.count <= 4 ? names.joined(separator: ", ") : names.prefix(3).joined(separator: ", ") + " and \(names.count - 3) more"
         return context.dependencies(of: source).compactMap { dependency in
-            let module = dependency.imported.module
-            if allowedModules.contains(module) { return nil }
-            if !namesPlatform && PlatformModules.exempt.contains(module) { return nil }
-            let target = context.architecture.displayName(forModule: module)
+            if let module = dependency.module {
+                if allowedModules.contains(module) { return nil }
+                if !namesPlatform && PlatformModules.exempt.contains(module) { return nil }
+            } else {
+                // A symbol of another module is judged by the import that brings it in.
+                guard dependency.isWithinModule, !context.lands(dependency, in: source),
+                      !allowedSets.contains(where: { context.lands(dependency, in: $0) }) else { return nil }
+            }
+            let target = context.displayName(of: dependency)
             return context.finding(dependency,
-                                   message: "`\(source.name)` imports \(context.describe(module: module, in: target)), which is not among its allowed dependencies (\(list))",
+                                   message: "`\(source.name)` \(context.describe(dependency, in: target)), which is not among its allowed dependencies (\(list))",
                                    from: source.name, to: target)
         }
     }

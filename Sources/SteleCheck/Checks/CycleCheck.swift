@@ -31,7 +31,9 @@ struct CycleCheck: RuleCheck {
         var witness: [String: CheckContext.Dependency] = [:]
         for (name, node) in nodes.sorted(by: { $0.key < $1.key }) {
             for dependency in context.dependencies(of: node) {
-                for other in nodesByModule[dependency.imported.module] ?? [] where other != name {
+                let others = dependency.module.map { nodesByModule[$0] ?? [] }
+                    ?? nodes.keys.sorted().filter { context.lands(dependency, in: nodes[$0]!) }
+                for other in others where other != name {
                     edges[name, default: []].insert(other)
                     let key = name + "\u{1F}" + other
                     if witness[key] == nil { witness[key] = dependency }

@@ -13,23 +13,23 @@ struct ExclusiveDependencyCheck: RuleCheck {
         let allowedSets = allowed.map(context.set)
         var permitted = Set<Int>()
         for set in allowedSets { permitted.formUnion(set.files) }
-        let guarded: (name: String, modules: Set<String>)
+        let guarded: ComponentSet
         if let target {
-            let set = context.set(target)
-            permitted.formUnion(set.files)
-            guarded = (set.name, set.modules)
+            guarded = context.set(target)
+            permitted.formUnion(guarded.files)
         } else {
-            guarded = (modules.joined(separator: ", "), Set(modules))
+            // Module names only: imports, not symbols, are what is guarded.
+            guarded = ComponentSet(name: modules.joined(separator: ", "), files: [], modules: Set(modules))
         }
         let list = allowedSets.map { "`\($0.name)`" }.joined(separator: ", ")
         let architecture = context.architecture
         let everyone = ComponentSet(name: "*", files: Array(architecture.scan.files.indices), modules: [])
         return context.dependencies(of: everyone).compactMap { dependency in
-            guard !permitted.contains(dependency.file), guarded.modules.contains(dependency.imported.module) else { return nil }
-            let from = dependency.source.module ?? dependency.source.path
-            let to = target == nil ? dependency.imported.module : guarded.name
+            guard !permitted.contains(dependency.file), context.lands(dependency, in: guarded) else { return nil }
+            let from = context.architecture.displayName(forFile: dependency.file)
+            let to = target == nil ? dependency.module ?? guarded.name : guarded.name
             return context.finding(dependency,
-                                   message: "`\(from)` imports \(context.describe(module: dependency.imported.module, in: to)), which only \(list) may \(target == nil ? "import" : "depend on")",
+                                   message: "`\(from)` \(context.describe(dependency, in: to)), which only \(list) may \(target == nil ? "import" : "depend on")",
                                    from: from, to: to)
         }
     }

@@ -13,11 +13,10 @@ struct ForbiddenDependencyCheck: RuleCheck {
         let forbiddenModules = forbidden.reduce(into: Set<String>()) { $0.formUnion($1.modules) }.subtracting(context.exceptModules)
         var findings: [Finding] = []
         for dependency in context.dependencies(of: source) {
-            let module = dependency.imported.module
-            if let target = forbidden.first(where: { $0.modules.contains(module) }) {
-                findings.append(context.finding(dependency, message: "`\(source.name)` imports \(context.describe(module: module, in: target.name))",
+            if let target = forbidden.first(where: { context.lands(dependency, in: $0) }) {
+                findings.append(context.finding(dependency, message: "`\(source.name)` \(context.describe(dependency, in: target.name))",
                                                 from: source.name, to: target.name))
-            } else if transitive,
+            } else if transitive, let module = dependency.module,
                       let path = context.architecture.moduleGraph.shortestPath(from: module, to: forbiddenModules, avoiding: context.exceptModules),
                       let last = path.last, let target = forbidden.first(where: { $0.modules.contains(last) }) {
                 let chain = ([source.name] + path).joined(separator: " → ")

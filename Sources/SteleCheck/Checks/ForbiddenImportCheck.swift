@@ -9,8 +9,9 @@ struct ForbiddenImportCheck: RuleCheck {
     func findings(in context: CheckContext) -> [Finding] {
         let source = context.set(subject)
         return context.dependencies(of: source).compactMap { dependency in
-            let path = dependency.imported.path.joined(separator: ".")
-            guard let name = modules.first(where: { $0 == dependency.imported.module || path == $0 || path.hasPrefix($0 + ".") }) else {
+            guard let module = dependency.module else { return nil }
+            let path = dependency.importPath
+            guard let name = modules.first(where: { $0 == module || path == $0 || path.hasPrefix($0 + ".") }) else {
                 return nil
             }
             return context.finding(dependency, message: "`\(source.name)` imports `\(name)`", from: source.name, to: name)

@@ -1,24 +1,42 @@
 import SteleCore
 import SteleRules
+import SteleScan
 
 /// `A must not use S1, S2`: no file of A names `print`, `UserDefaults.standard`, `Process`... in
-/// code (not in comments or strings). Name-based: see `SwiftSymbolUseScanner`.
+/// code (not in comments or strings), nor imports it (`import func Darwin.exit`). A local name
+/// that shadows S (`let print = …`) or a member of the enclosing type named S is not S.
 struct ForbiddenUseCheck: RuleCheck {
     var subject: Selector
     var symbols: [String]
 
     func findings(in context: CheckContext) -> [Finding] {
         let source = context.set(subject)
-        let wanted = Set(symbols)
+        let index = context.architecture.symbols
         var findings: [Finding] = []
         for i in source.files where !context.exceptFiles.contains(i) {
             let file = context.architecture.scan.files[i]
-            for use in file.symbolUses where wanted.contains(use.symbol) {
-                findings.append(Finding(rule: context.rule, location: SourceLocation(file: file.path, line: use.line, column: use.column),
-                                        message: "`\(source.name)` uses `\(use.symbol)`", from: source.name, to: use.symbol,
-                                        snippet: "uses \(use.symbol)"))
+            func report(_ symbol: String, line: Int, column: Int) {
+                findings.append(Finding(rule: context.rule, location: SourceLocation(file: file.path, line: line, column: column),
+                                        message: "`\(source.name)` uses `\(symbol)`", from: source.name, to: symbol,
+                                        snippet: "uses \(symbol)"))
+            }
+            for imported in file.imports where imported.kind != nil {
+                for symbol in symbols where ForbiddenUseCheck.chain(imported.path.dropFirst().joined(separator: "."), names: symbol)
+                    || ForbiddenUseCheck.chain(imported.path.joined(separator: "."), names: symbol) {
+                    report(symbol, line: imported.line, column: imported.column)
+                }
+            }
+            for reference in file.references {
+                guard let symbol = symbols.first(where: { ForbiddenUseCheck.chain(reference.chain, names: $0) }),
+                      !index.isMemberOfEnclosingType(reference) else { continue }
+                report(symbol, line: reference.line, column: reference.column)
             }
         }
         return findings
+    }
+
+    /// Whether the chain `UserDefaults.standard.set` uses `symbol` (`UserDefaults`, `UserDefaults.standard`).
+    static func chain(_ chain: String, names symbol: String) -> Bool {
+        chain == symbol || (chain.hasPrefix(symbol) && chain.utf8.dropFirst(symbol.utf8.count).first == UInt8(ascii: "."))
     }
 }

@@ -11,9 +11,9 @@ struct IndependenceCheck: RuleCheck {
         var findings: [Finding] = []
         for member in sorted {
             for dependency in context.dependencies(of: member) {
-                guard let other = sorted.first(where: { $0.name != member.name && $0.modules.contains(dependency.imported.module) }) else { continue }
+                guard let other = sorted.first(where: { $0.name != member.name && context.lands(dependency, in: $0) }) else { continue }
                 findings.append(context.finding(dependency,
-                    message: "`\(member.name)` imports \(context.describe(module: dependency.imported.module, in: other.name)): members of `\(family)(*)` must not depend on each other",
+                    message: "`\(member.name)` \(context.describe(dependency, in: other.name)): members of `\(family)(*)` must not depend on each other",
                     from: member.name, to: other.name))
             }
         }

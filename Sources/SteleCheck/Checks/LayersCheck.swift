@@ -11,18 +11,17 @@ struct LayersCheck: RuleCheck {
         var findings: [Finding] = []
         for (level, layer) in sets.enumerated() {
             for dependency in context.dependencies(of: layer) {
-                let module = dependency.imported.module
-                // An import that lands in the layer itself is fine; otherwise judge by the first layer it lands in.
-                guard !layer.modules.contains(module),
-                      let targetLevel = sets.indices.first(where: { $0 != level && sets[$0].modules.contains(module) }) else { continue }
+                // A dependency that lands in the layer itself is fine; otherwise judge by the first layer it lands in.
+                guard !context.lands(dependency, in: layer),
+                      let targetLevel = sets.indices.first(where: { $0 != level && context.lands(dependency, in: sets[$0]) }) else { continue }
                 let target = sets[targetLevel]
                 if targetLevel < level {
                     findings.append(context.finding(dependency,
-                        message: "`\(layer.name)` imports \(context.describe(module: module, in: target.name)), a higher layer",
+                        message: "`\(layer.name)` \(context.describe(dependency, in: target.name)), a higher layer",
                         from: layer.name, to: target.name))
                 } else if strict && targetLevel > level + 1 {
                     findings.append(context.finding(dependency,
-                        message: "`\(layer.name)` imports \(context.describe(module: module, in: target.name)), skipping `\(sets[level + 1].name)` (strict layers use only the layer directly below)",
+                        message: "`\(layer.name)` \(context.describe(dependency, in: target.name)), skipping `\(sets[level + 1].name)` (strict layers use only the layer directly below)",
                         from: layer.name, to: target.name))
                 }
             }

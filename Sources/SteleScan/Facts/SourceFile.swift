@@ -10,8 +10,9 @@ public struct SourceFile: Hashable, Sendable {
     public var imports: [SwiftImport]
     /// `// stele:allow …` comments, for the checker to apply.
     public var suppressions: [Suppression] = []
-    /// Uses of the symbols that `must not use` rules name (only looked for when such rules exist).
-    public var symbolUses: [SwiftSymbolUseScanner.Use] = []
+    /// What the file declares and the names it uses (read only when symbol-level rules need them).
+    public var declarations: [SwiftDeclaration] = []
+    public var references: [SwiftReference] = []
     /// Why the file's content was not (fully) read: "binary", "too large", "unreadable". nil when scanned.
     public var skipped: String?
 

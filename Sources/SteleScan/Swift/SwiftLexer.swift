@@ -16,13 +16,50 @@ public struct SwiftLexer {
     private var sawTokenOnLine = false
     /// The last non-comment token, for telling a regex literal from a division.
     private var previous: SwiftToken?
+    /// Where lexing stops: the end of the source, or of the interpolation being lexed.
+    private let limit: Int
+    /// When set, the top-level interpolations of the strings lexed are collected here.
+    private var interpolationRanges: [Interpolation]?
+    /// How deep in nested string literals the lexer is (a string inside an interpolation is 2).
+    private var stringDepth = 0
 
     public init(_ bytes: [UInt8]) {
         self.bytes = bytes
+        self.limit = bytes.count
         // A shebang is a comment to us: skip to the end of the first line.
-        if bytes.count >= 2, bytes[0] == UInt8(ascii: "#"), bytes[1] == UInt8(ascii: "!") {
-            while pos < bytes.count, bytes[pos] != newline { pos += 1 }
+        if limit >= 2, bytes[0] == UInt8(ascii: "#"), bytes[1] == UInt8(ascii: "!") {
+            while pos < limit, bytes[pos] != newline { pos += 1 }
         }
+    }
+
+    /// Lexes `range` of `bytes` only: the code inside a string interpolation. `line` and `lineStart`
+    /// (the offset where that line begins) place its tokens in the whole file.
+    public init(_ bytes: [UInt8], range: Range<Int>, line: Int, lineStart: Int) {
+        self.bytes = bytes
+        self.limit = min(range.upperBound, bytes.count)
+        self.pos = range.lowerBound
+        self.line = line
+        self.lineStart = lineStart
+        self.sawTokenOnLine = true
+    }
+
+    /// The code inside one `\( … )` of a string literal.
+    public struct Interpolation: Equatable, Sendable {
+        public var range: Range<Int>
+        public var line: Int
+        /// The offset of the first byte of `line`.
+        public var lineStart: Int
+    }
+
+    /// The interpolations of a string-literal token, outermost only (lex each with
+    /// `init(_:range:line:lineStart:)` to find the ones nested in it). Code in an interpolation is
+    /// code: `"\(LoginView.title)"` uses `LoginView`.
+    public func interpolations(in token: SwiftToken) -> [Interpolation] {
+        guard token.kind == .stringLiteral, token.end - token.start >= 4 else { return [] }
+        var sub = SwiftLexer(bytes, range: token.start..<token.end, line: token.line, lineStart: token.start - token.column + 1)
+        sub.interpolationRanges = []
+        _ = sub.next()
+        return sub.interpolationRanges ?? []
     }
 
     /// The source text of a token (invalid UTF-8 is repaired with U+FFFD).
@@ -33,6 +70,11 @@ public struct SwiftLexer {
     /// Whether the token's text is exactly `word` (ASCII), without making a string.
     public func token(_ token: SwiftToken, is word: StaticString) -> Bool {
         matches(token.start, token.end - token.start, word)
+    }
+
+    /// Whether the token's text is exactly `text`, without making a string.
+    public func token(_ token: SwiftToken, isText text: String) -> Bool {
+        token.end - token.start == text.utf8.count && bytes[token.start..<token.end].elementsEqual(text.utf8)
     }
 
     /// Whether the token's bytes contain `word` (ASCII), without making a string.
@@ -46,7 +88,7 @@ public struct SwiftLexer {
     /// The next token, or nil at the end of the source.
     public mutating func next() -> SwiftToken? {
         skipWhitespace()
-        guard pos < bytes.count else { return nil }
+        guard pos < limit else { return nil }
         let start = pos
         let startLine = line
         let column = pos - lineStart + 1
@@ -64,10 +106,10 @@ public struct SwiftLexer {
 
     private let newline = UInt8(ascii: "\n")
 
-    @inline(__always) private func byte(_ i: Int) -> UInt8 { i < bytes.count ? bytes[i] : 0 }
+    @inline(__always) private func byte(_ i: Int) -> UInt8 { i < limit ? bytes[i] : 0 }
 
     private mutating func skipWhitespace() {
-        while pos < bytes.count {
+        while pos < limit {
             let c = bytes[pos]
             if c == newline {
                 pos += 1
@@ -102,7 +144,7 @@ public struct SwiftLexer {
             return .operator
         case UInt8(ascii: "`"):
             pos += 1
-            while pos < bytes.count, bytes[pos] != UInt8(ascii: "`"), bytes[pos] != newline { pos += 1 }
+            while pos < limit, bytes[pos] != UInt8(ascii: "`"), bytes[pos] != newline { pos += 1 }
             if byte(pos) == UInt8(ascii: "`") { pos += 1 }
             return .backtickIdentifier
         case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"),
@@ -168,10 +210,10 @@ public struct SwiftLexer {
     /// it ends in `&&` / `||` or has unclosed parentheses.
     private mutating func skipCondition() {
         var depth = 0
-        while pos < bytes.count {
+        while pos < limit {
             var lastSignificant: UInt8 = 0
             var secondLast: UInt8 = 0
-            while pos < bytes.count, bytes[pos] != newline {
+            while pos < limit, bytes[pos] != newline {
                 let c = bytes[pos]
                 if c == UInt8(ascii: "/"), byte(pos + 1) == UInt8(ascii: "/") { skipToEndOfLine(); break }
                 if c == UInt8(ascii: "/"), byte(pos + 1) == UInt8(ascii: "*") { skipBlockComment(); continue }
@@ -183,7 +225,7 @@ public struct SwiftLexer {
             let continues = depth > 0
                 || (lastSignificant == UInt8(ascii: "&") && secondLast == UInt8(ascii: "&"))
                 || (lastSignificant == UInt8(ascii: "|") && secondLast == UInt8(ascii: "|"))
-            guard continues, pos < bytes.count else { return }
+            guard continues, pos < limit else { return }
             pos += 1 // the newline, kept inside the directive token
             line += 1
             lineStart = pos
@@ -191,13 +233,13 @@ public struct SwiftLexer {
     }
 
     private mutating func skipToEndOfLine() {
-        while pos < bytes.count, bytes[pos] != newline { pos += 1 }
+        while pos < limit, bytes[pos] != newline { pos += 1 }
     }
 
     private mutating func skipBlockComment() {
         pos += 2
         var depth = 1
-        while pos < bytes.count {
+        while pos < limit {
             let c = bytes[pos]
             if c == UInt8(ascii: "*"), byte(pos + 1) == UInt8(ascii: "/") {
                 pos += 2
@@ -216,27 +258,34 @@ public struct SwiftLexer {
     /// A string starting at `pos` (the first `"`), after `hashes` `#`s already consumed. Ends after
     /// the closing quote(s) and `#`s, or at the end of the line (single-line) / file (multi-line).
     private mutating func scanString(hashes: Int) {
+        stringDepth += 1
+        defer { stringDepth -= 1 }
         // `"""` opens a multi-line string only when the rest of its line is blank (Swift's rule);
         // `#"""#` is the one-character string `"`.
         var multiline = byte(pos + 1) == UInt8(ascii: "\"") && byte(pos + 2) == UInt8(ascii: "\"")
         if multiline {
             var k = pos + 3
-            while k < bytes.count, bytes[k] == 0x20 || bytes[k] == 0x09 || bytes[k] == 0x0D { k += 1 }
-            multiline = k >= bytes.count || bytes[k] == newline
+            while k < limit, bytes[k] == 0x20 || bytes[k] == 0x09 || bytes[k] == 0x0D { k += 1 }
+            multiline = k >= limit || bytes[k] == newline
         }
         pos += multiline ? 3 : 1
-        while pos < bytes.count {
+        while pos < limit {
             let c = bytes[pos]
             if c == UInt8(ascii: "\\") && hashesFollow(pos + 1, hashes) {
                 let afterEscape = pos + 1 + hashes
                 if byte(afterEscape) == UInt8(ascii: "(") {
                     pos = afterEscape + 1
+                    let start = pos, startLine = line, startOfLine = lineStart
                     skipInterpolation()
+                    if stringDepth == 1, interpolationRanges != nil {
+                        let end = pos > start && byte(pos - 1) == UInt8(ascii: ")") ? pos - 1 : pos
+                        interpolationRanges?.append(Interpolation(range: start..<end, line: startLine, lineStart: startOfLine))
+                    }
                 } else {
                     // An escaped character; an escaped newline continues a multi-line string.
                     pos = afterEscape
                     if byte(pos) == newline { line += 1; lineStart = pos + 1 }
-                    if pos < bytes.count { pos += 1 }
+                    if pos < limit { pos += 1 }
                 }
                 continue
             }
@@ -274,7 +323,7 @@ public struct SwiftLexer {
     /// Inside `\( … )`: skips to the matching `)`, through nested strings, comments and parentheses.
     private mutating func skipInterpolation() {
         var depth = 1
-        while pos < bytes.count {
+        while pos < limit {
             let c = bytes[pos]
             switch c {
             case UInt8(ascii: "("):
@@ -336,7 +385,7 @@ public struct SwiftLexer {
     private func regexEnd(from start: Int) -> Int? {
         var i = start + 1
         var inClass = false
-        while i < bytes.count {
+        while i < limit {
             let c = bytes[i]
             if c == newline { return nil }
             if c == UInt8(ascii: "\\") { i += 2; continue }
@@ -355,7 +404,7 @@ public struct SwiftLexer {
         var i = pos + hashes + 1
         var lines = 0
         var lastNewline = -1
-        while i < bytes.count {
+        while i < limit {
             let c = bytes[i]
             if c == UInt8(ascii: "\\") { i += 2; continue }
             if c == newline { lines += 1; lastNewline = i }
@@ -369,7 +418,7 @@ public struct SwiftLexer {
     }
 
     private mutating func scanNumber() {
-        while pos < bytes.count {
+        while pos < limit {
             let c = bytes[pos]
             if isIdentifierContinue(c) {
                 pos += 1
@@ -392,7 +441,7 @@ public struct SwiftLexer {
         // Only operators that start with `.` may contain one (`...`, `..<`): `x?.y` is `?`, `.`.
         let dotted = bytes[pos] == UInt8(ascii: ".")
         pos += 1
-        while pos < bytes.count {
+        while pos < limit {
             let c = bytes[pos]
             // A comment start ends an operator: `a+/* x */b`.
             if c == UInt8(ascii: "/"), byte(pos + 1) == UInt8(ascii: "/") || byte(pos + 1) == UInt8(ascii: "*") { break }
@@ -403,7 +452,7 @@ public struct SwiftLexer {
     }
 
     @inline(__always) private mutating func skipIdentifier() {
-        while pos < bytes.count, isIdentifierContinue(bytes[pos]) { pos += 1 }
+        while pos < limit, isIdentifierContinue(bytes[pos]) { pos += 1 }
     }
 
     @inline(__always) private func isIdentifierStart(_ c: UInt8) -> Bool {

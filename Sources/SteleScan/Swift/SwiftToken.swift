@@ -29,14 +29,30 @@ public struct SwiftToken: Equatable, Sendable {
     }
 
     public var kind: Kind
-    /// Byte range in the source: `start..<end`.
-    public var start: Int
-    public var end: Int
-    /// 1-based line and UTF-8 column of `start`.
-    public var line: Int
-    public var column: Int
     /// No other token precedes this one on its line (comments aside): where statements start.
     public var isFirstOnLine: Bool
+    // Stored as 32-bit values: a token is 24 bytes instead of 48, and the symbol scanner keeps
+    // every token of a file (files over 4 GiB are never lexed).
+    private var start32: UInt32
+    private var end32: UInt32
+    private var line32: UInt32
+    private var column32: UInt32
+
+    /// Byte range in the source: `start..<end`.
+    public var start: Int { Int(start32) }
+    public var end: Int { Int(end32) }
+    /// 1-based line and UTF-8 column of `start`.
+    public var line: Int { Int(line32) }
+    public var column: Int { Int(column32) }
+
+    public init(kind: Kind, start: Int, end: Int, line: Int, column: Int, isFirstOnLine: Bool) {
+        self.kind = kind
+        self.isFirstOnLine = isFirstOnLine
+        start32 = UInt32(truncatingIfNeeded: start)
+        end32 = UInt32(truncatingIfNeeded: end)
+        line32 = UInt32(truncatingIfNeeded: line)
+        column32 = UInt32(truncatingIfNeeded: column)
+    }
 
     public var isComment: Bool { kind == .lineComment || kind == .blockComment }
 }

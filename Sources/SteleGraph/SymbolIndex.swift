@@ -1,0 +1,230 @@
+import Dispatch
+import SteleCore
+import SteleScan
+
+/// A reference that resolved to a declaration in another file of the project: a file → file
+/// dependency, or, when the name is declared in several visible places, an ambiguous one.
+public struct SymbolEdge: Hashable, Sendable {
+    public enum Target: Hashable, Sendable {
+        /// The one file that declares the name (and where).
+        case declared(file: Int, line: Int, column: Int)
+        /// Every file that declares a visible declaration of the name: Stele does not guess.
+        case ambiguous(files: [Int])
+    }
+
+    /// The referencing file, an index into `ScanResult.files`.
+    public var file: Int
+    public var reference: SwiftReference
+    public var target: Target
+}
+
+/// Every top-level declaration of the project, and the resolution of every reference against them.
+///
+/// A name resolves the way Swift's unqualified lookup reaches file scope: a member of the type the
+/// reference is in wins (implicit `self`), then the file's own top-level declarations, then the
+/// other files of its module, then the project modules it imports. A name declared in exactly one
+/// file at the first level that has it resolves to that file; in several files, it is ambiguous.
+/// Names no project file declares are the SDK's or a package's: not edges.
+public struct SymbolIndex: Sendable {
+    /// Where a name is declared at the top level of a file.
+    struct Site: Hashable {
+        var file: Int
+        var line: Int
+        var column: Int
+    }
+
+    /// Module ("" for files in no module) → name → where it is declared, visible to other files.
+    let topLevel: [String: [String: [Site]]]
+    /// Type path (`Outer.Inner`) → names of its members, from every file (extensions included).
+    let members: [String: Set<String>]
+    /// Nested types by qualified name (`Logger.Message`): often declared in an extension in a
+    /// file of their own, so naming one is a dependency on that file, not only on the outer type's.
+    let nestedTypes: [String: [Site]]
+    /// File → file dependencies, by referencing file, then position.
+    public let edges: [SymbolEdge]
+    /// `edges[edgeStarts[f]..<edgeStarts[f + 1]]` are file f's.
+    let edgeStarts: [Int]
+    /// References that named a project declaration: resolved (to another file or its own) plus ambiguous.
+    public let referenceCount: Int
+    public let ambiguousCount: Int
+    /// How many declarations the project's files make (members included).
+    public let declarationCount: Int
+
+    public static let empty = SymbolIndex(scan: ScanResult(files: [], modules: [], diagnostics: []))
+
+    public init(scan: ScanResult) {
+        var topLevel: [String: [String: [Site]]] = [:]
+        var ownNames: [Set<String>] = Array(repeating: [], count: scan.files.count)
+        var members: [String: Set<String>] = [:]
+        var nestedTypes: [String: [Site]] = [:]
+        var nestedNames = Set<String>()
+        var declarationCount = 0
+        for (i, file) in scan.files.enumerated() {
+            declarationCount += file.declarations.count
+            for declaration in file.declarations {
+                if let parent = declaration.parent {
+                    members[parent, default: []].insert(declaration.name)
+                    if declaration.kind.isType || declaration.kind == .typealias, declaration.kind != .extension,
+                       declaration.access != "private", declaration.access != "fileprivate" {
+                        nestedTypes[declaration.qualifiedName, default: []].append(Site(file: i, line: declaration.line, column: declaration.column))
+                        nestedNames.insert(declaration.name)
+                    }
+                    continue
+                }
+                guard declaration.kind != .extension else { continue }
+                ownNames[i].insert(declaration.name)
+                if declaration.isVisibleToOtherFiles {
+                    topLevel[file.module ?? "", default: [:]][declaration.name, default: []]
+                        .append(Site(file: i, line: declaration.line, column: declaration.column))
+                }
+            }
+        }
+        self.topLevel = topLevel
+        self.members = members
+        self.nestedTypes = nestedTypes
+        self.declarationCount = declarationCount
+        // Every name some file declares at its top level: most references (`Int`, `print`, a
+        // module's types) are not among them, and one lookup sets them aside.
+        var declaredAnywhere = Set<String>()
+        for names in ownNames { declaredAnywhere.formUnion(names) }
+        declaredAnywhere.formUnion(nestedNames)
+
+        // Each file resolves on its own against the finished index: on all cores.
+        let internalModules = scan.internalModuleNames
+        let perFile = ConcurrentResults<(edges: [SymbolEdge], references: Int, ambiguous: Int)>(count: scan.files.count)
+        let tables = Tables(topLevel: topLevel, members: members, nestedTypes: nestedTypes, declaredAnywhere: declaredAnywhere,
+                            nestedNames: nestedNames, internalModules: internalModules)
+        let finalOwnNames = ownNames
+        DispatchQueue.concurrentPerform(iterations: scan.files.count) { i in
+            perFile[i] = SymbolIndex.resolve(file: i, in: scan, ownNames: finalOwnNames[i], tables: tables)
+        }
+        var edges: [SymbolEdge] = []
+        var edgeStarts: [Int] = [0]
+        var referenceCount = 0
+        var ambiguousCount = 0
+        for result in perFile.values {
+            edges += result.edges
+            edgeStarts.append(edges.count)
+            referenceCount += result.references
+            ambiguousCount += result.ambiguous
+        }
+        self.edges = edges
+        self.edgeStarts = edgeStarts
+        self.referenceCount = referenceCount
+        self.ambiguousCount = ambiguousCount
+    }
+
+    /// What resolving one file needs from the whole project.
+    struct Tables: Sendable {
+        var topLevel: [String: [String: [Site]]]
+        var members: [String: Set<String>]
+        var nestedTypes: [String: [Site]]
+        var declaredAnywhere: Set<String>
+        var nestedNames: Set<String>
+        var internalModules: Set<String>
+    }
+
+    static func resolve(file i: Int, in scan: ScanResult, ownNames: Set<String>,
+                        tables: Tables) -> (edges: [SymbolEdge], references: Int, ambiguous: Int) {
+        let file = scan.files[i]
+        guard !file.references.isEmpty else { return ([], 0, 0) }
+        var edges: [SymbolEdge] = []
+        var referenceCount = 0
+        var ambiguousCount = 0
+        var memberCache = MemberCache()
+        let module = file.module ?? ""
+        let sameModule = tables.topLevel[module] ?? [:]
+        let importedModules = Set(file.imports.map(\.module)).subtracting([module]).intersection(tables.internalModules).sorted()
+            .compactMap { tables.topLevel[$0] }
+
+        func add(_ reference: SwiftReference, _ sites: [Site]) {
+            guard let first = sites.first else { return }
+            referenceCount += 1
+            if sites.allSatisfy({ $0.file == first.file }) {
+                guard first.file != i else { return }
+                edges.append(SymbolEdge(file: i, reference: reference, target: .declared(file: first.file, line: first.line, column: first.column)))
+            } else {
+                ambiguousCount += 1
+                edges.append(SymbolEdge(file: i, reference: reference, target: .ambiguous(files: Set(sites.map(\.file)).sorted())))
+            }
+        }
+
+        for reference in file.references where tables.declaredAnywhere.contains(reference.name) {
+            // Inside a type: a nested type of it (`Metadata` in `extension Logger`), another member, …
+            if let enclosing = reference.enclosingType {
+                if tables.nestedNames.contains(reference.name), let sites = nestedType(reference.name, in: enclosing, tables.nestedTypes) {
+                    add(reference, sites)
+                    continue
+                }
+                if memberCache.isMember(reference, in: tables.members) { continue }
+            }
+            // … then the file's own declarations, its module's, the modules it imports.
+            var path = reference.name
+            if ownNames.contains(reference.name) {
+                referenceCount += 1
+            } else {
+                var sites = sameModule[reference.name] ?? []
+                if sites.isEmpty {
+                    for other in importedModules { sites += other[reference.name] ?? [] }
+                }
+                guard !sites.isEmpty else { continue }
+                add(reference, sites)
+            }
+            // `Logger.Message.Kind`: each nested type named is a dependency on its own file. Its
+            // column assumes no spaces around the dots, the way Swift is written.
+            var column = reference.column + reference.name.utf8.count + 1
+            for member in reference.members.split(separator: ".") {
+                path += "." + member
+                guard let sites = tables.nestedTypes[path] else { break }
+                add(SwiftReference(name: String(member), line: reference.line, column: column, enclosingType: reference.enclosingType), sites)
+                column += member.utf8.count + 1
+            }
+        }
+        return (edges, referenceCount, ambiguousCount)
+    }
+
+    /// `name` as a type nested in `enclosing` or in a type enclosing that.
+    static func nestedType(_ name: String, in enclosing: String, _ nestedTypes: [String: [Site]]) -> [Site]? {
+        var path = Substring(enclosing)
+        while true {
+            if let sites = nestedTypes[path + "." + name] { return sites }
+            guard let dot = path.utf8.lastIndex(of: UInt8(ascii: ".")) else { return nil }
+            path = path[..<dot]
+        }
+    }
+
+    /// The edges from one file (an index into `ScanResult.files`).
+    public func edges(from file: Int) -> ArraySlice<SymbolEdge> {
+        guard file + 1 < edgeStarts.count else { return [] }
+        return edges[edgeStarts[file]..<edgeStarts[file + 1]]
+    }
+
+    /// Whether a bare name inside a type body is one of that type's members (or of a type it is
+    /// nested in): `title` in `extension LoginView { … title … }` is `self.title`.
+    public func isMemberOfEnclosingType(_ reference: SwiftReference) -> Bool {
+        var cache = MemberCache()
+        return cache.isMember(reference, in: members)
+    }
+
+    /// The member sets of the last enclosing type asked about: references come in file order, so
+    /// consecutive ones mostly share their type.
+    struct MemberCache {
+        var path: String?
+        var sets: [Set<String>] = []
+
+        mutating func isMember(_ reference: SwiftReference, in members: [String: Set<String>]) -> Bool {
+            guard let enclosing = reference.enclosingType else { return false }
+            if enclosing != path {
+                path = enclosing
+                sets = []
+                var utf8 = Substring(enclosing).utf8
+                while true {
+                    if let set = members[String(Substring(utf8))] { sets.append(set) }
+                    guard let dot = utf8.lastIndex(of: UInt8(ascii: ".")) else { break }
+                    utf8 = utf8[..<dot]
+                }
+            }
+            return sets.contains { $0.contains(reference.name) }
+        }
+    }
+}

@@ -1,0 +1,652 @@
+import SteleCore
+
+/// Reads a Swift file's declarations and references from the lexer's tokens, in one pass.
+///
+/// It keeps just enough structure to answer "could this name reach file scope?": which braces are
+/// type bodies and which are code (function bodies, closures, accessors), and which names each
+/// code scope binds (parameters, generic parameters, closure parameters, `let`/`var`, `for`,
+/// `catch`). A name bound in an enclosing scope is local and is no reference; so is a member
+/// (`x.name`), an argument label, a keyword or `$0`. Everything else is recorded, with the type
+/// body it sits in, for the resolver to match against the project's declarations.
+///
+/// This is a lexer-level reading, not a type checker: it cannot know inherited members or the
+/// type of `x` in `x.foo`. What it cannot decide, it leaves to resolution ("ambiguous"), never
+/// to a guess.
+public enum SwiftSymbolScanner {
+    public struct Result: Sendable {
+        public var declarations: [SwiftDeclaration]
+        public var references: [SwiftReference]
+        /// The file's `stele:allow` comments (it is lexed to the end, so all of them are seen).
+        public var suppressions: [Suppression]
+    }
+
+    public static func scan(_ source: [UInt8]) -> Result {
+        var lexer = SwiftLexer(source)
+        var tokens: [SwiftToken] = []
+        tokens.reserveCapacity(source.count / 5)
+        var suppressions: [Suppression] = []
+        while let token = lexer.next() {
+            if token.isComment {
+                if let suppression = Suppression.parse(token, in: lexer) { suppressions.append(suppression) }
+                continue
+            }
+            tokens.append(token)
+            if token.kind == .stringLiteral { appendInterpolations(of: token, lexer: lexer, to: &tokens) }
+        }
+        var walker = Walker(tokens: tokens, lexer: lexer)
+        walker.walk()
+        return Result(declarations: walker.declarations, references: walker.references, suppressions: suppressions)
+    }
+
+    /// The tokens of the code inside `"\( … )"`, in place after the string: it is code like any other.
+    static func appendInterpolations(of token: SwiftToken, lexer: SwiftLexer, to tokens: inout [SwiftToken]) {
+        guard lexer.bytes[token.start..<token.end].contains(UInt8(ascii: "\\")) else { return }
+        for part in lexer.interpolations(in: token) {
+            var sub = SwiftLexer(lexer.bytes, range: part.range, line: part.line, lineStart: part.lineStart)
+            while let inner = sub.next() {
+                if inner.isComment { continue }
+                tokens.append(inner)
+                if inner.kind == .stringLiteral { appendInterpolations(of: inner, lexer: lexer, to: &tokens) }
+            }
+        }
+    }
+
+    /// Words that are never a reference to a declaration of the project: keywords, contextual
+    /// keywords in the positions Swift uses them, and declaration modifiers. Looked up by the hash
+    /// of the identifier's bytes, so no string is made for them.
+    enum Keyword: String, CaseIterable {
+        case `associatedtype`, `class`, `deinit`, `enum`, `extension`, `fileprivate`, `func`, `import`, `init`, `inout`
+        case `internal`, `let`, `open`, `operator`, `private`, `precedencegroup`, `protocol`, `public`, `rethrows`
+        case `static`, `struct`, `subscript`, `typealias`, `var`, `break`, `case`, `catch`, `continue`, `default`
+        case `defer`, `do`, `else`, `fallthrough`, `for`, `guard`, `if`, `in`, `repeat`, `return`, `throw`, `switch`
+        case `where`, `while`, `as`, `Any`, `await`, `false`, `is`, `nil`, `self`, `Self`, `super`, `throws`, `true`
+        case `try`, `package`, `actor`, `async`, `some`, `any`, `macro`, underscore = "_", `get`, `set`, `willSet`, `didSet`
+        case `mutating`, `nonmutating`, `override`, `convenience`, `required`, `final`, `lazy`, `weak`, `unowned`
+        case `optional`, `dynamic`, `indirect`, `prefix`, `postfix`, `infix`, `isolated`, `nonisolated`, `consuming`
+        case `borrowing`, `sending`, `each`, `discard`, `unsafe`, `Type`, `Protocol`, `_modify`, `_read`, `distributed`
+
+        /// An open-addressing table from name hash to keyword: this runs for every identifier, and
+        /// a probe of a flat array is several times cheaper than a `Dictionary` lookup.
+        static let table: (hashes: [UInt64], keywords: [Keyword?]) = {
+            var hashes = [UInt64](repeating: 0, count: tableSize)
+            var keywords = [Keyword?](repeating: nil, count: tableSize)
+            for keyword in allCases {
+                let hash = StableHash.fnv1a(keyword.rawValue)
+                var slot = Int(truncatingIfNeeded: hash) & (tableSize - 1)
+                while hashes[slot] != 0 { slot = (slot + 1) & (tableSize - 1) }
+                hashes[slot] = hash
+                keywords[slot] = keyword
+            }
+            return (hashes, keywords)
+        }()
+        static let tableSize = 512
+
+        static func lookup(_ hash: UInt64, in table: (hashes: [UInt64], keywords: [Keyword?])) -> Keyword? {
+            var slot = Int(truncatingIfNeeded: hash) & (tableSize - 1)
+            while table.hashes[slot] != 0 {
+                if table.hashes[slot] == hash { return table.keywords[slot] }
+                slot = (slot + 1) & (tableSize - 1)
+            }
+            return nil
+        }
+
+        var isAccessLevel: Bool {
+            switch self {
+            case .public, .private, .fileprivate, .internal, .open, .package: return true
+            default: return false
+            }
+        }
+
+        /// May stand before a declaration keyword (`public static final func`), or is one.
+        var isModifierOrDeclaration: Bool {
+            switch self {
+            case .public, .private, .fileprivate, .internal, .open, .package, .static, .class, .final, .override,
+                 .mutating, .nonmutating, .lazy, .weak, .unowned, .convenience, .required, .optional, .dynamic,
+                 .indirect, .prefix, .postfix, .infix, .nonisolated, .isolated, .func, .var, .let, .subscript,
+                 .`init`, .typealias, .consuming, .borrowing, .distributed:
+                return true
+            default:
+                return false
+            }
+        }
+
+        /// May stand between a closure's parameters and `in`: `{ (a) async throws -> some P in`.
+        var isClosureSignatureWord: Bool {
+            switch self {
+            case .async, .throws, .rethrows, .some, .any, .Self, .Any: return true
+            default: return false
+            }
+        }
+    }
+
+    /// The state of one walk over a file's tokens.
+    struct Walker {
+        let tokens: [SwiftToken]
+        let lexer: SwiftLexer
+        var declarations: [SwiftDeclaration] = []
+        var references: [SwiftReference] = []
+
+        /// One brace: a type body (with its dotted path) or code. The names it binds are
+        /// `boundNames[mark...]`.
+        struct Scope {
+            var type: String?
+            var mark: Int
+        }
+        var scopes: [Scope] = []
+        /// Every name the open scopes bind, by hash, outermost first: a flat stack is the cheapest
+        /// answer to "is it local?" for the few dozen names in scope at a time.
+        var boundNames: [UInt64] = []
+        /// How many code scopes are open: declarations inside code are local.
+        var codeDepth = 0
+        /// Every open `(`, `[`, `{`, innermost last.
+        var brackets: [UInt8] = []
+        /// A type header (`struct Foo<T>: P`) whose body the next `{` at this depth opens.
+        var pendingType: (path: String, depth: Int, locals: [UInt64])?
+        /// Names the next code scope binds: a function's parameters and generic parameters,
+        /// an accessor's `newValue`. They count as local already in the header (`-> T`).
+        var pendingLocals: [UInt64] = []
+        /// The bracket depth of the parameter list being read, if any.
+        var parameterListDepth: Int?
+        /// Tokens that are names being declared, not references.
+        var declaredNames: [Bool]
+
+        /// `Keyword.table`, held here so the hot loop does not go through a global's accessor.
+        let keywordTable = Keyword.table
+
+        init(tokens: [SwiftToken], lexer: SwiftLexer) {
+            self.tokens = tokens
+            self.lexer = lexer
+            declaredNames = [Bool](repeating: false, count: tokens.count)
+        }
+
+        mutating func walk() {
+            var i = 0
+            while i < tokens.count {
+                i = visit(i)
+            }
+        }
+
+        // MARK: Token helpers
+
+        func isPunctuation(_ i: Int, _ c: UInt8) -> Bool {
+            i >= 0 && i < tokens.count && tokens[i].kind == .punctuation && lexer.bytes[tokens[i].start] == c
+        }
+
+        func isName(_ i: Int) -> Bool {
+            i >= 0 && i < tokens.count && (tokens[i].kind == .identifier || tokens[i].kind == .backtickIdentifier)
+        }
+
+        /// The identifier's name, without backticks.
+        func name(_ i: Int) -> String {
+            let token = tokens[i]
+            if token.kind == .backtickIdentifier {
+                let end = lexer.bytes[token.end - 1] == UInt8(ascii: "`") && token.end - token.start >= 2 ? token.end - 1 : token.end
+                return String(decoding: lexer.bytes[(token.start + 1)..<end], as: UTF8.self)
+            }
+            return lexer.text(of: token)
+        }
+
+        func isOperator(_ i: Int, _ text: StaticString) -> Bool {
+            i >= 0 && i < tokens.count && tokens[i].kind == .operator && lexer.token(tokens[i], is: text)
+        }
+
+        /// The hash of an identifier's name (backticks stripped): how names are compared while walking.
+        func hash(_ i: Int) -> UInt64 {
+            let token = tokens[i]
+            if token.kind == .backtickIdentifier, token.end - token.start >= 2 {
+                let end = lexer.bytes[token.end - 1] == UInt8(ascii: "`") ? token.end - 1 : token.end
+                return StableHash.fnv1a(bytes: lexer.bytes[(token.start + 1)..<end])
+            }
+            return StableHash.fnv1a(bytes: lexer.bytes[token.start..<token.end])
+        }
+
+        /// The keyword at `i`, if it is one (a backticked word never is).
+        func keyword(_ i: Int) -> Keyword? {
+            guard i >= 0, i < tokens.count, tokens[i].kind == .identifier else { return nil }
+            return keyword(i, hash: hash(i))
+        }
+
+        func keyword(_ i: Int, hash: UInt64) -> Keyword? {
+            guard let keyword = Keyword.lookup(hash, in: keywordTable), lexer.token(tokens[i], isText: keyword.rawValue) else { return nil }
+            return keyword
+        }
+
+        func isWord(_ i: Int, _ word: StaticString) -> Bool {
+            i >= 0 && i < tokens.count && tokens[i].kind == .identifier && lexer.token(tokens[i], is: word)
+        }
+
+        var enclosingType: String? {
+            for scope in scopes.reversed() where scope.type != nil { return scope.type }
+            return nil
+        }
+
+        func isLocal(_ name: UInt64) -> Bool {
+            boundNames.contains(name) || pendingLocals.contains(name) || pendingType?.locals.contains(name) == true
+        }
+
+        mutating func open(type: String?, locals: [UInt64]) {
+            scopes.append(Scope(type: type, mark: boundNames.count))
+            boundNames += locals
+        }
+
+        mutating func close() {
+            guard let scope = scopes.popLast() else { return }
+            boundNames.removeSubrange(min(scope.mark, boundNames.count)...)
+            if scope.type == nil { codeDepth -= 1 }
+        }
+
+        // MARK: Walking
+
+        mutating func visit(_ i: Int) -> Int {
+            let token = tokens[i]
+            switch token.kind {
+            case .punctuation:
+                punctuation(i)
+            case .identifier:
+                return identifier(i)
+            case .backtickIdentifier:
+                if !declaredNames[i], !isLocal(hash(i)) { return reference(i, name: name(i)) }
+            case .attribute:
+                // `@Clamped`, `@MainActor`: a property wrapper, global actor, result builder or macro.
+                // Lower-case ones (`@escaping`, `@testable`, `@available`) are the language's own.
+                let text = lexer.text(of: token)
+                if let first = text.utf8.dropFirst().first, first >= UInt8(ascii: "A"), first <= UInt8(ascii: "Z") {
+                    record(String(text.dropFirst()), members: "", at: token)
+                }
+            case .poundKeyword:
+                // `#stringify(x)`: a freestanding macro (built-ins like `#available` never resolve).
+                let text = lexer.text(of: token)
+                if text.utf8.count > 1 { record(String(text.dropFirst()), members: "", at: token) }
+            default:
+                break
+            }
+            return i + 1
+        }
+
+        mutating func punctuation(_ i: Int) {
+            let c = lexer.bytes[tokens[i].start]
+            switch c {
+            case UInt8(ascii: "{"):
+                if let pending = pendingType, pending.depth == brackets.count {
+                    open(type: pending.path, locals: pending.locals)
+                    pendingType = nil
+                } else {
+                    let locals = pendingLocals + closureParameters(after: i)
+                    pendingLocals = []
+                    open(type: nil, locals: locals)
+                    codeDepth += 1
+                }
+                brackets.append(c)
+                parameterListDepth = nil
+            case UInt8(ascii: "}"):
+                // Unbalanced input: close whatever is open down to the brace.
+                while let last = brackets.popLast(), last != UInt8(ascii: "{") {}
+                close()
+            case UInt8(ascii: "("), UInt8(ascii: "["):
+                brackets.append(c)
+            case UInt8(ascii: ")"), UInt8(ascii: "]"):
+                if brackets.count == parameterListDepth { parameterListDepth = nil }
+                if let last = brackets.last, last != UInt8(ascii: "{") { brackets.removeLast() }
+            default:
+                break
+            }
+        }
+
+        mutating func identifier(_ i: Int) -> Int {
+            if declaredNames[i] { return i + 1 }
+            // `x.name`, `.init`, `.default`: a member of something else.
+            if isPunctuation(i - 1, UInt8(ascii: ".")) { return i + 1 }
+            let hash = hash(i)
+            if let keyword = keyword(i, hash: hash) { return self.keyword(keyword, at: i) }
+            if lexer.bytes[tokens[i].start] == UInt8(ascii: "$") { return i + 1 }
+            if brackets.last == UInt8(ascii: "(") {
+                // `f(label: x)`, `func f(label name: T)`, `(name: String, age: Int)`: labels and names.
+                if isPunctuation(i + 1, UInt8(ascii: ":")),
+                   isPunctuation(i - 1, UInt8(ascii: "(")) || isPunctuation(i - 1, UInt8(ascii: ",")) || isName(i - 1) {
+                    if brackets.count == parameterListDepth { pendingLocals.append(hash) }
+                    return i + 1
+                }
+                if isName(i + 1), isPunctuation(i + 2, UInt8(ascii: ":")) { return i + 1 }
+            }
+            if isLocal(hash) { return i + 1 }
+            return reference(i, name: name(i))
+        }
+
+        /// Records a reference to the name at `i`, with the member chain after it.
+        mutating func reference(_ i: Int, name: String) -> Int {
+            var members = ""
+            var j = i + 1
+            while isPunctuation(j, UInt8(ascii: ".")), isName(j + 1) {
+                if !members.isEmpty { members += "." }
+                members += self.name(j + 1)
+                j += 2
+            }
+            record(name, members: members, at: tokens[i])
+            return i + 1
+        }
+
+        mutating func record(_ name: String, members: String, at token: SwiftToken) {
+            references.append(SwiftReference(name: name, members: members, line: token.line, column: token.column,
+                                             enclosingType: enclosingType))
+        }
+
+        // MARK: Keywords
+
+        mutating func keyword(_ keyword: Keyword, at i: Int) -> Int {
+            switch keyword {
+            case .struct, .enum, .actor, .protocol:
+                return declareType(SwiftDeclaration.Kind(rawValue: keyword.rawValue) ?? .struct, at: i)
+            case .class:
+                // `class func`, `class var`: a modifier. `protocol P: class`: a constraint.
+                if self.keyword(i + 1)?.isModifierOrDeclaration == true { return i + 1 }
+                if isPunctuation(i - 1, UInt8(ascii: ":")) || isPunctuation(i - 1, UInt8(ascii: ",")) { return i + 1 }
+                return declareType(.class, at: i)
+            case .extension:
+                return declareExtension(at: i)
+            case .typealias, .associatedtype, .macro:
+                return declareSimple(SwiftDeclaration.Kind(rawValue: keyword.rawValue) ?? .typealias, at: i)
+            case .func:
+                return declareFunction(at: i)
+            case .`init`, .subscript:
+                return declareInitializer(keyword == .subscript ? .subscript : .`init`, at: i)
+            case .var, .let:
+                declareBindings(keyword == .var ? .var : .let, at: i)
+            case .case:
+                if codeDepth == 0, enclosingType != nil { declareCases(at: i) }
+            case .import:
+                // The module path is no reference; the import scanner records it.
+                var j = i + 1
+                while j < tokens.count, !tokens[j].isFirstOnLine, !isPunctuation(j, UInt8(ascii: ";")) { j += 1 }
+                return j
+            case .operator, .precedencegroup:
+                return min(i + 2, tokens.count) // the name declared: no reference
+            case .catch:
+                if !isWord(i + 1, "let"), !isWord(i + 1, "var") { pendingLocals.append(Walker.error) }
+            case .get, .set, .willSet, .didSet:
+                pendingLocals += [Walker.newValue, Walker.oldValue]
+            case .for where brackets.last == UInt8(ascii: "(") && isName(i + 1) && isPunctuation(i + 2, UInt8(ascii: ":")):
+                // `func value(for key: Key)`: an argument label, not a loop.
+                break
+            case .for:
+                // `for x in`, `for (a, b) in`, `for case let .some(x) in`: the loop binds its names.
+                var j = i + 1
+                while j < tokens.count, !isWord(j, "in"), !isPunctuation(j, UInt8(ascii: "{")) {
+                    if isName(j), !isPunctuation(j - 1, UInt8(ascii: ".")), self.keyword(j) == nil {
+                        bind(hash(j))
+                        declaredNames[j] = true
+                    }
+                    j += 1
+                }
+                return j
+            default:
+                break
+            }
+            return i + 1
+        }
+
+        /// Adds a local name to the innermost code scope (or, at file scope, declares a global).
+        mutating func bind(_ name: UInt64) {
+            if !scopes.isEmpty { boundNames.append(name) }
+        }
+
+        static let error = StableHash.fnv1a("error")
+        static let newValue = StableHash.fnv1a("newValue")
+        static let oldValue = StableHash.fnv1a("oldValue")
+
+        /// `public`, `private`... among the modifiers before the declaration keyword at `i`.
+        func accessLevel(before i: Int) -> String? {
+            var j = i - 1
+            var steps = 0
+            while j >= 0, steps < 16 {
+                steps += 1
+                let token = tokens[j]
+                if token.kind == .attribute { j -= 1; continue }
+                if isPunctuation(j, UInt8(ascii: ")")) {
+                    // `private(set)`, `@available(…)`: skip the parenthesised part.
+                    var depth = 0
+                    while j >= 0 {
+                        if isPunctuation(j, UInt8(ascii: ")")) { depth += 1 }
+                        if isPunctuation(j, UInt8(ascii: "(")) { depth -= 1; if depth == 0 { break } }
+                        j -= 1
+                    }
+                    if keyword(j - 1)?.isAccessLevel == true { j -= 2; continue }
+                    j -= 1
+                    continue
+                }
+                guard let word = keyword(j) else { return nil }
+                if word.isAccessLevel { return word.rawValue }
+                guard word.isModifierOrDeclaration else { return nil }
+                j -= 1
+            }
+            return nil
+        }
+
+        /// Records a declaration, or binds a local name when inside code.
+        mutating func declare(_ kind: SwiftDeclaration.Kind, name: String, at i: Int, keyword: Int) {
+            if codeDepth > 0 {
+                bind(StableHash.fnv1a(name))
+                return
+            }
+            declarations.append(SwiftDeclaration(kind: kind, name: name, parent: enclosingType,
+                                                 access: accessLevel(before: keyword), line: tokens[i].line, column: tokens[i].column))
+        }
+
+        mutating func declareType(_ kind: SwiftDeclaration.Kind, at i: Int) -> Int {
+            guard isName(i + 1) else { return i + 1 }
+            let typeName = name(i + 1)
+            declare(kind, name: typeName, at: i + 1, keyword: i)
+            pendingLocals = []
+            let path = codeDepth > 0 ? typeName : enclosingType.map { "\($0).\(typeName)" } ?? typeName
+            let generics = genericParameters(from: i + 2)
+            pendingType = (path, brackets.count, generics)
+            return i + 2
+        }
+
+        mutating func declareExtension(at i: Int) -> Int {
+            var parts: [String] = []
+            var j = i + 1
+            while isName(j) {
+                parts.append(name(j))
+                guard isPunctuation(j + 1, UInt8(ascii: ".")) else { break }
+                j += 2
+            }
+            guard !parts.isEmpty else { return i + 1 }
+            let path = parts.joined(separator: ".")
+            if codeDepth == 0 {
+                declarations.append(SwiftDeclaration(kind: .extension, name: path, parent: nil, access: accessLevel(before: i),
+                                                     line: tokens[i + 1].line, column: tokens[i + 1].column))
+            }
+            pendingLocals = []
+            pendingType = (path, brackets.count, [])
+            // The extended type is a reference (the walk records it next).
+            return i + 1
+        }
+
+        mutating func declareSimple(_ kind: SwiftDeclaration.Kind, at i: Int) -> Int {
+            guard isName(i + 1) else { return i + 1 }
+            declare(kind, name: name(i + 1), at: i + 1, keyword: i)
+            pendingLocals = genericParameters(from: i + 2)
+            if kind == .macro { expectParameters(from: i + 2) }
+            return i + 2
+        }
+
+        mutating func declareFunction(at i: Int) -> Int {
+            guard i + 1 < tokens.count else { return i + 1 }
+            // A name, or an operator (`static func == (…)`).
+            let token = tokens[i + 1]
+            let declared = token.kind == .operator ? lexer.text(of: token) : isName(i + 1) ? name(i + 1) : ""
+            guard !declared.isEmpty else { return i + 1 }
+            declare(.func, name: declared, at: i + 1, keyword: i)
+            pendingLocals = genericParameters(from: i + 2)
+            expectParameters(from: i + 2)
+            return i + 2
+        }
+
+        mutating func declareInitializer(_ kind: SwiftDeclaration.Kind, at i: Int) -> Int {
+            if codeDepth == 0, enclosingType != nil {
+                declarations.append(SwiftDeclaration(kind: kind, name: kind.rawValue, parent: enclosingType,
+                                                     access: accessLevel(before: i), line: tokens[i].line, column: tokens[i].column))
+            }
+            var j = i + 1
+            if j < tokens.count, tokens[j].kind == .operator, lexer.bytes[tokens[j].start] != UInt8(ascii: "<") { j += 1 } // init?, init!
+            pendingLocals = genericParameters(from: j)
+            expectParameters(from: j)
+            return i + 1
+        }
+
+        /// Marks the parameter list that follows (after any generic parameters) so its names bind.
+        mutating func expectParameters(from start: Int) {
+            var j = start
+            if j < tokens.count, tokens[j].kind == .operator, lexer.bytes[tokens[j].start] == UInt8(ascii: "<") {
+                var depth = 0
+                while j < tokens.count {
+                    if tokens[j].kind == .operator {
+                        for byte in lexer.bytes[tokens[j].start..<tokens[j].end] {
+                            if byte == UInt8(ascii: "<") { depth += 1 } else if byte == UInt8(ascii: ">") { depth -= 1 }
+                        }
+                    }
+                    if depth <= 0 || isPunctuation(j, UInt8(ascii: "{")) { break }
+                    j += 1
+                }
+                j += 1
+            }
+            if isPunctuation(j, UInt8(ascii: "(")) { parameterListDepth = brackets.count + 1 }
+        }
+
+        /// `<T, U: P>` at `start`: the parameter names (marked as declared, so not references).
+        mutating func genericParameters(from start: Int) -> [UInt64] {
+            guard start < tokens.count, tokens[start].kind == .operator, lexer.token(tokens[start], is: "<") else { return [] }
+            var names: [UInt64] = []
+            var depth = 0
+            var j = start
+            while j < tokens.count {
+                let token = tokens[j]
+                if token.kind == .operator {
+                    for byte in lexer.bytes[token.start..<token.end] {
+                        if byte == UInt8(ascii: "<") { depth += 1 } else if byte == UInt8(ascii: ">") { depth -= 1 }
+                    }
+                    if depth <= 0 { break }
+                } else if isName(j), depth == 1,
+                          (j == start + 1 || isPunctuation(j - 1, UInt8(ascii: ",")) || isWord(j - 1, "each")) {
+                    names.append(hash(j))
+                    declaredNames[j] = true
+                } else if isPunctuation(j, UInt8(ascii: "{")) || isPunctuation(j, UInt8(ascii: ";")) {
+                    break
+                }
+                j += 1
+            }
+            return names
+        }
+
+        /// `let x`, `var (a, b)`, `case let .some(x)`: members or globals outside code, locals inside.
+        mutating func declareBindings(_ kind: SwiftDeclaration.Kind, at i: Int) {
+            var j = i + 1
+            var names: [Int] = []
+            if isName(j) {
+                names.append(j)
+            } else if isPunctuation(j, UInt8(ascii: "(")) || (isPunctuation(j, UInt8(ascii: ".")) && isPunctuation(j + 2, UInt8(ascii: "("))) {
+                // A tuple pattern, or an enum case pattern's payload: the names at its first level.
+                if isPunctuation(j, UInt8(ascii: ".")) { j += 2 }
+                var depth = 0
+                while j < tokens.count {
+                    if isPunctuation(j, UInt8(ascii: "(")) { depth += 1 }
+                    else if isPunctuation(j, UInt8(ascii: ")")) { depth -= 1; if depth == 0 { break } }
+                    else if depth == 1, isName(j), !isPunctuation(j - 1, UInt8(ascii: ".")), keyword(j) == nil,
+                            isPunctuation(j + 1, UInt8(ascii: ",")) || isPunctuation(j + 1, UInt8(ascii: ")")) {
+                        names.append(j)
+                    }
+                    j += 1
+                }
+            }
+            for index in names {
+                declaredNames[index] = true
+                declare(kind, name: name(index), at: index, keyword: i)
+            }
+        }
+
+        /// `case a, b(Int), c = 1` in an enum body: each name is a member.
+        mutating func declareCases(at i: Int) {
+            var j = i + 1
+            var depth = 0
+            var expectName = true
+            while j < tokens.count {
+                if j > i + 1, tokens[j].isFirstOnLine, depth == 0, !isPunctuation(j, UInt8(ascii: ",")), !isPunctuation(j - 1, UInt8(ascii: ",")) { break }
+                if isPunctuation(j, UInt8(ascii: "(")) { depth += 1 }
+                else if isPunctuation(j, UInt8(ascii: ")")) { depth -= 1 }
+                else if depth == 0, isPunctuation(j, UInt8(ascii: ",")) { expectName = true; j += 1; continue }
+                else if depth == 0, isPunctuation(j, UInt8(ascii: ";")) || isPunctuation(j, UInt8(ascii: "}")) || isPunctuation(j, UInt8(ascii: "{")) { break }
+                else if depth == 0, expectName, isName(j) {
+                    declaredNames[j] = true
+                    declarations.append(SwiftDeclaration(kind: .case, name: name(j), parent: enclosingType,
+                                                         line: tokens[j].line, column: tokens[j].column))
+                }
+                expectName = false
+                j += 1
+            }
+        }
+
+        /// The names a closure starting at the `{` at `i` binds: `{ a, b in`, `{ (a: Int) -> T in`,
+        /// `{ [weak self, x] in`. Empty when the brace is not a closure with a signature.
+        func closureParameters(after i: Int) -> [UInt64] {
+            var j = i + 1
+            var names: [UInt64] = []
+            if isPunctuation(j, UInt8(ascii: "[")) {
+                // A capture list: `[weak self, unowned x, y = z]` binds x and y.
+                var depth = 0
+                while j < tokens.count {
+                    if isPunctuation(j, UInt8(ascii: "[")) { depth += 1 }
+                    else if isPunctuation(j, UInt8(ascii: "]")) { depth -= 1; if depth == 0 { j += 1; break } }
+                    else if depth == 1, isName(j), keyword(j) == nil,
+                            isPunctuation(j + 1, UInt8(ascii: ",")) || isPunctuation(j + 1, UInt8(ascii: "]")) || isOperator(j + 1, "=") {
+                        names.append(hash(j))
+                    }
+                    j += 1
+                    if j - i > 64 { return [] }
+                }
+            }
+            if isPunctuation(j, UInt8(ascii: "(")) {
+                var depth = 0
+                while j < tokens.count {
+                    if isPunctuation(j, UInt8(ascii: "(")) { depth += 1 }
+                    else if isPunctuation(j, UInt8(ascii: ")")) { depth -= 1; if depth == 0 { j += 1; break } }
+                    else if depth == 1, isName(j), keyword(j) == nil,
+                            isPunctuation(j - 1, UInt8(ascii: "(")) || isPunctuation(j - 1, UInt8(ascii: ",")) || isWord(j - 1, "_") {
+                        names.append(hash(j))
+                    }
+                    j += 1
+                    if j - i > 96 { return [] }
+                }
+            } else {
+                while isName(j), keyword(j) == nil {
+                    names.append(hash(j))
+                    j += 1
+                    guard isPunctuation(j, UInt8(ascii: ",")) else { break }
+                    j += 1
+                }
+                if names.isEmpty && !isWord(j, "in") { return [] }
+            }
+            // Effects and a result type may stand before `in`; nothing else may.
+            var steps = 0
+            while j < tokens.count, steps < 32 {
+                if isWord(j, "in") { return names }
+                let token = tokens[j]
+                switch token.kind {
+                case .identifier:
+                    if let word = keyword(j), !word.isClosureSignatureWord { return [] }
+                case .backtickIdentifier:
+                    break
+                case .operator:
+                    let text = lexer.text(of: token)
+                    if !["->", "?", "!", "<", ">", ">>", "&"].contains(text) { return [] }
+                case .punctuation:
+                    if isPunctuation(j, UInt8(ascii: "{")) || isPunctuation(j, UInt8(ascii: "}")) || isPunctuation(j, UInt8(ascii: ";")) { return [] }
+                default:
+                    return []
+                }
+                j += 1
+                steps += 1
+            }
+            return []
+        }
+    }
+}
