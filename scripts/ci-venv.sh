@@ -1,4 +1,4 @@
-# Sourced by scripts/validate-sarif.sh: creates (or reuses) the
+# Sourced by scripts/validate-sarif.sh and scripts/check-workflow.sh: creates (or reuses) the
 # Python environment in .build/sarif-venv with the pinned tools of scripts/ci-requirements.txt,
 # and sets VENV_PYTHON and VENV_BIN. Reinstalls only when the requirements file changes. Every
 # package, dependencies included, is pinned there (--no-deps; `pip check` proves the set complete).
