@@ -3,12 +3,9 @@ import XCTest
 @testable import SteleScan
 
 final class SwiftPMManifestTests: XCTestCase {
-    static let real = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/swiftpm-real")
-
-    func manifest(_ name: String) throws -> SwiftPMManifest {
-        let data = try Data(contentsOf: SwiftPMManifestTests.real.appendingPathComponent("\(name)/Package.swift"))
-        return SwiftPMManifest.parse(Array(data), manifestPath: "Package.swift")
+    /// A real package's manifest at a release tag, from the local git mirrors (RealPackage).
+    func manifest(_ repo: String, tag: String) throws -> SwiftPMManifest {
+        SwiftPMManifest.parse(try RealPackage.file(repo, tag: tag, path: "Package.swift"), manifestPath: "Package.swift")
     }
 
     func parse(_ source: String, path: String = "Package.swift") -> SwiftPMManifest {
@@ -16,7 +13,7 @@ final class SwiftPMManifestTests: XCTestCase {
     }
 
     func testSwiftNIO() throws {
-        let m = try manifest("swift-nio")
+        let m = try manifest("apple/swift-nio", tag: "2.101.3")
         XCTAssertEqual(m.packageName, "swift-nio")
         XCTAssertEqual(m.targets.count, 60, "65 target calls, 5 of them `.target(name:)` dependencies")
         let core = try XCTUnwrap(m.targets.first { $0.name == "NIOCore" })
@@ -27,14 +24,14 @@ final class SwiftPMManifestTests: XCTestCase {
     }
 
     func testSwiftSyntax() throws {
-        let m = try manifest("swift-syntax")
+        let m = try manifest("swiftlang/swift-syntax", tag: "602.0.0")
         XCTAssertEqual(m.targets.count, 45)
         XCTAssertEqual(m.targets.first { $0.name == "SwiftParser" }?.targetDependencies, ["SwiftSyntax"])
         XCTAssertEqual(m.targets.filter { $0.kind == .test }.count, 16)
     }
 
     func testVaporProductsAndTargetByNameDependencies() throws {
-        let m = try manifest("vapor")
+        let m = try manifest("vapor/vapor", tag: "4.122.3")
         XCTAssertEqual(m.targets.map(\.name).sorted(), ["CVaporBcrypt", "Development", "Vapor", "VaporTestUtils", "VaporTesting", "VaporTests", "XCTVapor"])
         let vapor = try XCTUnwrap(m.targets.first { $0.name == "Vapor" })
         XCTAssertTrue(vapor.productDependencies.contains(ProductDependency(name: "AsyncHTTPClient", package: "async-http-client")))
@@ -42,7 +39,7 @@ final class SwiftPMManifestTests: XCTestCase {
     }
 
     func testHummingbirdByNameTraitConditionsAndPluginUsage() throws {
-        let m = try manifest("hummingbird")
+        let m = try manifest("hummingbird-project/hummingbird", tag: "2.28.1")
         XCTAssertEqual(m.targets.count, 12, "the `.plugin(name:package:)` usage inside a target is not a target")
         XCTAssertEqual(m.targets.first { $0.name == "HummingbirdRouter" }?.targetDependencies, ["Hummingbird"])
         XCTAssertTrue(m.targets.first { $0.name == "Hummingbird" }!.productDependencies.contains(ProductDependency(name: "Configuration", package: "swift-configuration")))
