@@ -2,7 +2,7 @@ import Dispatch
 import SteleCore
 import SteleFiles
 
-/// Scans a repository: lists its files, reads every SwiftPM manifest to learn the modules, then
+/// Scans a repository: lists its files, reads every manifest (SwiftPM and Xcode) to learn the modules, then
 /// lexes every Swift file for its imports, on all cores. The result is sorted and independent of
 /// the order threads finish in.
 public enum ProjectScanner {
@@ -30,7 +30,7 @@ public enum ProjectScanner {
         // One worker reads the manifests while the others lex files: modules are only attached at
         // the end, so the serial manifest work hides inside the parallel part.
         let results = ConcurrentResults<(SourceFile, Diagnostic?)>(count: sources.count)
-        let modules = ConcurrentResults<(SwiftPMModuleMap, [Diagnostic])>(count: 1)
+        let modules = ConcurrentResults<(ProjectModuleMap, [Diagnostic])>(count: 1)
         DispatchQueue.concurrentPerform(iterations: sources.count + 1) { index in
             if index == 0 {
                 modules[0] = readModules(root: root, files: listing.files)
@@ -52,21 +52,32 @@ public enum ProjectScanner {
         return ScanResult(files: files, modules: moduleMap.modules, diagnostics: diagnostics.sortedForOutput())
     }
 
-    /// Every manifest in the tree, read and resolved into modules.
-    static func readModules(root: String, files: [String]) -> (SwiftPMModuleMap, [Diagnostic]) {
+    /// Every manifest in the tree (`Package.swift` and `*.xcodeproj/project.pbxproj`), read and
+    /// resolved into modules. A manifest that cannot be read is a warning; the others still count.
+    static func readModules(root: String, files: [String]) -> (ProjectModuleMap, [Diagnostic]) {
         var manifests: [SwiftPMManifest] = []
+        var projects: [XcodeProject] = []
         var diagnostics: [Diagnostic] = []
-        for path in files where isManifest(path) {
+        var swiftFiles: SwiftFileIndex?
+        for path in files {
+            let isPackage = isManifest(path)
+            guard isPackage || XcodeProject.isProjectFile(path) else { continue }
             switch FileReader.read(root + "/" + path) {
-            case .text(let bytes, _):
+            case .text(let bytes, _) where isPackage:
                 let manifest = SwiftPMManifest.parse(bytes, manifestPath: path)
                 diagnostics += manifest.diagnostics
                 manifests.append(manifest)
+            case .text(let bytes, _):
+                let index = swiftFiles ?? SwiftFileIndex(files)
+                swiftFiles = index
+                let project = XcodeProject.parse(bytes, path: path, files: index, absoluteRoot: root.hasPrefix("/") ? root : nil)
+                diagnostics += project.diagnostics
+                projects.append(project)
             case .skipped(let reason):
                 diagnostics.append(.warning("manifest not read: \(reason)", at: SourceLocation(file: path, line: 1, column: 1)))
             }
         }
-        return (SwiftPMModuleMap(manifests: manifests, files: files), diagnostics)
+        return (ProjectModuleMap(swiftPM: SwiftPMModuleMap(manifests: manifests, files: files), xcodeProjects: projects), diagnostics)
     }
 
     /// `Package.swift` or `…/Package.swift`, compared on bytes (this runs for every file).

@@ -1,13 +1,17 @@
-/// A module of the project: a SwiftPM target with its source directory resolved against the tree.
+/// A module of the project: a SwiftPM target with its source directory resolved against the tree,
+/// or an Xcode native target (see `ProjectModuleMap`).
 public struct ResolvedModule: Hashable, Sendable {
     public var name: String
     public var kind: SwiftPMTarget.Kind
-    /// The directory of the package's manifest ("" for the root package).
+    /// The directory of the package's manifest ("" for the root package); for an Xcode target, the
+    /// directory holding its `.xcodeproj`.
     public var packageDirectory: String
-    /// The target's source directory, repo-relative: `Sources/Domain`, `Sources/Features/Cart`.
+    /// The target's source directory, repo-relative: `Sources/Domain`, `Sources/Features/Cart`; for
+    /// an Xcode target, the deepest directory holding all its files.
     public var directory: String
     public var targetDependencies: [String]
     public var productDependencies: [ProductDependency]
+    /// `Package.swift`, `Apps/Shop/Package.swift`, or `App.xcodeproj/project.pbxproj`.
     public var manifestPath: String
     public var line: Int
     /// `sources:` and `exclude:` resolved to repo-relative paths.

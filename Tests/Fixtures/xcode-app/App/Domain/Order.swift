@@ -1,0 +1,4 @@
+struct Order: Identifiable {
+    var id: Int
+    var title: String
+}

@@ -1,0 +1,3 @@
+public func formattedCount(_ count: Int) -> String {
+    "\(count) orders"
+}

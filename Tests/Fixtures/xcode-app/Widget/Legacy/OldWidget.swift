@@ -1,0 +1,2 @@
+// Kept for reference; excluded from the Widget target in Widget.xcodeproj.
+struct OldWidget {}
