@@ -1,0 +1,5 @@
+struct LoginView {
+    let model: LoginModel
+
+    var title: String { "Welcome, \(model.session.user)" }
+}

@@ -1,0 +1,3 @@
+let repository = UserRepository()
+let session = Session(user: repository.current())
+print(LoginView(model: LoginModel(session: session)).title)
