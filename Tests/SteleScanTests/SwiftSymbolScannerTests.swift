@@ -154,9 +154,10 @@ extension SwiftSymbolScannerTests {
     func testForAsArgumentLabel() {
         let source = """
         protocol P { func value(for key: Key) -> Int }
-        func helper() { use(Other.thing) }
+        func helper() { use(Other.thing); text(for: self) }
+        func after() {}
         """
-        XCTAssertEqual(declared(source), ["protocol P", "func P.value", "func helper"])
-        XCTAssertEqual(names(source), ["Key", "Int", "use", "Other"])
+        XCTAssertEqual(declared(source), ["protocol P", "func P.value", "func helper", "func after"])
+        XCTAssertEqual(names(source), ["Key", "Int", "use", "Other", "text"])
     }
 }

@@ -297,7 +297,11 @@ public enum SwiftSymbolScanner {
             // `x.name`, `.init`, `.default`: a member of something else.
             if isPunctuation(i - 1, UInt8(ascii: ".")) { return i + 1 }
             let hash = hash(i)
-            if let keyword = keyword(i, hash: hash) { return self.keyword(keyword, at: i) }
+            if let keyword = keyword(i, hash: hash) {
+                // `fullText(for: self)`, `f(in: x)`: a keyword as an argument label is only a label.
+                if brackets.last == UInt8(ascii: "("), isPunctuation(i + 1, UInt8(ascii: ":")) { return i + 1 }
+                return self.keyword(keyword, at: i)
+            }
             if lexer.bytes[tokens[i].start] == UInt8(ascii: "$") { return i + 1 }
             if brackets.last == UInt8(ascii: "(") {
                 // `f(label: x)`, `func f(label name: T)`, `(name: String, age: Int)`: labels and names.
