@@ -357,23 +357,24 @@ def compare(truth, scan, top=15):
     symbols = scan.get("symbols")
     if symbols is None:
         raise ValueError("the Stele JSON has no \"symbols\" key (this Stele does not resolve symbols yet)")
-    scanned = {f["path"] for f in scan.get("files", [])}
+    norm = lambda p: os.path.normpath(p) if p else p
+    scanned = {norm(f["path"]) for f in scan.get("files", [])}
     not_scanned = sorted(f for f in module_of if f not in scanned)
 
     same = lambda a, b: a != b and a in module_of and module_of.get(a) == module_of.get(b)
     resolved, ambiguous = {}, {}  # pair -> [(name, line, column)]
     edges_in, edges_ambiguous, ambiguous_single = 0, 0, 0
     for e in symbols.get("edges", []):
-        a = e["file"]
+        a = norm(e["file"])
         if a not in module_of:
             continue
         ref = (e.get("name"), e.get("line"), e.get("column"))
         if e.get("declaredIn") is not None:
-            if same(a, e["declaredIn"]):
+            if same(a, norm(e["declaredIn"])):
                 edges_in += 1
-                resolved.setdefault((a, e["declaredIn"]), []).append(ref)
+                resolved.setdefault((a, norm(e["declaredIn"])), []).append(ref)
         else:
-            candidates = [c for c in e.get("ambiguous") or [] if same(a, c)]
+            candidates = [norm(c) for c in e.get("ambiguous") or [] if same(a, norm(c))]
             if candidates:
                 edges_in += 1
                 edges_ambiguous += 1
