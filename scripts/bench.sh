@@ -31,6 +31,18 @@ NIOCore must not depend on SwiftParser directly or indirectly
 RULES
 fi
 
+# The same files (hard links) with a rule that names folders: symbol resolution on.
+SYMBOLS_TREE="$BENCH_DIR/tree-symbols"
+if [ ! -d "$SYMBOLS_TREE" ]; then
+  cp -al "$TREE" "$SYMBOLS_TREE"
+  rm "$SYMBOLS_TREE/rules/bench.stele"
+  cp "$TREE/rules/bench.stele" "$SYMBOLS_TREE/rules/bench.stele"
+  cat >> "$SYMBOLS_TREE/rules/bench.stele" <<'RULES'
+component Channels = swift-nio/Sources/NIOCore/Channel*.swift
+swift-nio/Sources/NIOCore/ByteBuffer*.swift must not depend on Channels
+RULES
+fi
+
 swift build -c release --product stele >/dev/null
 STELE=$(swift build -c release --show-bin-path)/stele
 
@@ -55,6 +67,8 @@ rg -c "$IMPORT_RE" -g '*.swift' "$TREE" >/dev/null || true
 
 RG_MS=$(time_runs rg -n "$IMPORT_RE" -g '*.swift' "$TREE")
 STELE_MS=$(time_runs "$STELE" check "$TREE")
+"$STELE" check "$SYMBOLS_TREE" >/dev/null 2>&1 || true
+SYMBOLS_MS=$(time_runs "$STELE" check "$SYMBOLS_TREE")
 /usr/bin/time -f "%M" -o "$BENCH_DIR/peak-kb" "$STELE" check "$TREE" >/dev/null 2>&1 || true
 PEAK_KB=$(tail -1 "$BENCH_DIR/peak-kb")
 
@@ -62,4 +76,6 @@ echo "tree:   $FILES Swift files, $LINES lines ($TREE)"
 echo "rg:     ${RG_MS} ms (median of $RUNS, import lines)"
 echo "stele:  ${STELE_MS} ms (median of $RUNS, stele check: read every file, lex to its last import, modules, 3 rules)"
 awk -v s="$STELE_MS" -v r="$RG_MS" 'BEGIN { printf "ratio:  %.2fx rg\n", (r > 0 ? s / r : 0) }'
+echo "stele:  ${SYMBOLS_MS} ms (median of $RUNS, the same with a folder rule: every file lexed, declarations, references resolved)"
+awk -v s="$SYMBOLS_MS" -v r="$RG_MS" 'BEGIN { printf "ratio:  %.2fx rg (symbol resolution on)\n", (r > 0 ? s / r : 0) }'
 echo "memory: $((PEAK_KB / 1024)) MiB peak resident (stele check)"

@@ -45,7 +45,9 @@ public struct CheckContext {
         }
 
         var file: Int
-        var source: SourceFile
+        /// The depending file's path and module.
+        var path: String
+        var sourceModule: String?
         var target: Target
         var line: Int
         var column: Int
@@ -63,27 +65,35 @@ public struct CheckContext {
 
         /// Whether the dependency is on a file of the same module (only a symbol can be).
         var isWithinModule: Bool {
-            if case .symbol(_, _, let module, _, _) = target { return module == source.module }
+            if case .symbol(_, _, let module, _, _) = target { return module == sourceModule }
             return false
         }
     }
 
     /// The imports and cross-file symbol uses of `set`'s files, minus carve-outs and a module's
     /// imports of itself. Ambiguous references are not dependencies: Stele does not guess.
-    func dependencies(of set: ComponentSet) -> [Dependency] {
+    ///
+    /// Symbol uses are included only when one of `targets` is part of a module (a folder, some
+    /// files): a use can land nowhere else that an import would not already (see `lands`).
+    func dependencies(of set: ComponentSet, towards targets: [ComponentSet]) -> [Dependency] {
+        dependencies(of: set, symbols: targets.contains(where: architecture.isPartial))
+    }
+
+    func dependencies(of set: ComponentSet, symbols: Bool = false) -> [Dependency] {
         var result: [Dependency] = []
         let files = architecture.scan.files
         for i in set.files where !exceptFiles.contains(i) {
             let file = files[i]
             for imported in file.imports where imported.module != file.module && !exceptModules.contains(imported.module) {
-                result.append(Dependency(file: i, source: file, target: .module(imported.module), line: imported.line,
+                result.append(Dependency(file: i, path: file.path, sourceModule: file.module, target: .module(imported.module), line: imported.line,
                                          column: imported.column, snippet: imported.text, conditions: imported.conditions,
                                          importPath: imported.path.joined(separator: ".")))
             }
+            guard symbols else { continue }
             for edge in architecture.symbols.edges(from: i) {
                 guard case .declared(let target, let line, let column) = edge.target, !exceptFiles.contains(target) else { continue }
                 let name = edge.reference.name
-                result.append(Dependency(file: i, source: file,
+                result.append(Dependency(file: i, path: file.path, sourceModule: file.module,
                                          target: .symbol(name: name, file: target, module: files[target].module, line: line, column: column),
                                          line: edge.reference.line, column: edge.reference.column, snippet: "uses \(name)", conditions: []))
             }
@@ -105,7 +115,7 @@ public struct CheckContext {
     }
 
     func finding(_ dependency: Dependency, message: String, from: String, to: String) -> Finding {
-        var finding = Finding(rule: rule, location: SourceLocation(file: dependency.source.path, line: dependency.line, column: dependency.column),
+        var finding = Finding(rule: rule, location: SourceLocation(file: dependency.path, line: dependency.line, column: dependency.column),
                               message: message, from: from, to: to, snippet: dependency.snippet)
         finding.conditions = dependency.conditions
         return finding

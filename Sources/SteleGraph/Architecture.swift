@@ -136,6 +136,12 @@ public struct Architecture: Sendable {
         return ComponentSet(name: name, files: files.sorted(), modules: modules)
     }
 
+    /// Whether the set holds part of a module (a folder, some files) or files in no module: then
+    /// only symbol uses, not imports, can reach it.
+    public func isPartial(_ set: ComponentSet) -> Bool {
+        set.files.contains { i in scan.files[i].module.map { !set.modules.contains($0) } ?? true }
+    }
+
     /// The name to show for a file that depends on something: its module, else the smallest
     /// declared component holding it, else its path.
     public func displayName(forFile index: Int) -> String {

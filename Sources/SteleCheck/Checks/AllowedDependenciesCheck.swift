@@ -17,7 +17,7 @@ struct AllowedDependenciesCheck: RuleCheck {
         // Long lists are for the rule, not for every message: name a few.
         let names = allowedSets.map { "`\($0.name)`" }
         let list = names.count <= 4 ? names.joined(separator: ", ") : names.prefix(3).joined(separator: ", ") + " and \(names.count - 3) more"
-        return context.dependencies(of: source).compactMap { dependency in
+        return context.dependencies(of: source, towards: [source]).compactMap { dependency in
             if let module = dependency.module {
                 if allowedModules.contains(module) { return nil }
                 if !namesPlatform && PlatformModules.exempt.contains(module) { return nil }

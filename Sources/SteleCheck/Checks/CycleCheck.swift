@@ -22,17 +22,23 @@ struct CycleCheck: RuleCheck {
             }
         }
         // Which nodes an import of each module lands in, computed once.
+        let anyPartial = nodes.values.contains(where: architecture.isPartial)
         var nodesByModule: [String: [String]] = [:]
-        for (name, node) in nodes {
+        var nodesByFile: [Int: [String]] = [:]
+        for (name, node) in nodes.sorted(by: { $0.key < $1.key }) {
             for module in node.modules { nodesByModule[module, default: []].append(name) }
+            for file in node.files { nodesByFile[file, default: []].append(name) }
         }
         // Edges, with the first import (in file order) that makes each one.
         var edges: [String: Set<String>] = [:]
         var witness: [String: CheckContext.Dependency] = [:]
         for (name, node) in nodes.sorted(by: { $0.key < $1.key }) {
-            for dependency in context.dependencies(of: node) {
-                let others = dependency.module.map { nodesByModule[$0] ?? [] }
-                    ?? nodes.keys.sorted().filter { context.lands(dependency, in: nodes[$0]!) }
+            for dependency in context.dependencies(of: node, symbols: anyPartial) {
+                let others: [String]
+                switch dependency.target {
+                case .module(let module): others = nodesByModule[module] ?? []
+                case .symbol(_, let file, _, _, _): others = (nodesByFile[file] ?? []).filter { context.lands(dependency, in: nodes[$0]!) }
+                }
                 for other in others where other != name {
                     edges[name, default: []].insert(other)
                     let key = name + "\u{1F}" + other

@@ -24,7 +24,7 @@ struct ExclusiveDependencyCheck: RuleCheck {
         let list = allowedSets.map { "`\($0.name)`" }.joined(separator: ", ")
         let architecture = context.architecture
         let everyone = ComponentSet(name: "*", files: Array(architecture.scan.files.indices), modules: [])
-        return context.dependencies(of: everyone).compactMap { dependency in
+        return context.dependencies(of: everyone, towards: [guarded]).compactMap { dependency in
             guard !permitted.contains(dependency.file), context.lands(dependency, in: guarded) else { return nil }
             let from = context.architecture.displayName(forFile: dependency.file)
             let to = target == nil ? dependency.module ?? guarded.name : guarded.name

@@ -12,7 +12,7 @@ struct ForbiddenDependencyCheck: RuleCheck {
         let forbidden = targets.map(context.set)
         let forbiddenModules = forbidden.reduce(into: Set<String>()) { $0.formUnion($1.modules) }.subtracting(context.exceptModules)
         var findings: [Finding] = []
-        for dependency in context.dependencies(of: source) {
+        for dependency in context.dependencies(of: source, towards: forbidden) {
             if let target = forbidden.first(where: { context.lands(dependency, in: $0) }) {
                 findings.append(context.finding(dependency, message: "`\(source.name)` \(context.describe(dependency, in: target.name))",
                                                 from: source.name, to: target.name))

@@ -10,7 +10,7 @@ struct IndependenceCheck: RuleCheck {
         let sorted = members.values.sorted { $0.name < $1.name }
         var findings: [Finding] = []
         for member in sorted {
-            for dependency in context.dependencies(of: member) {
+            for dependency in context.dependencies(of: member, towards: sorted) {
                 guard let other = sorted.first(where: { $0.name != member.name && context.lands(dependency, in: $0) }) else { continue }
                 findings.append(context.finding(dependency,
                     message: "`\(member.name)` \(context.describe(dependency, in: other.name)): members of `\(family)(*)` must not depend on each other",

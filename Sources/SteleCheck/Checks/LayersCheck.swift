@@ -10,7 +10,7 @@ struct LayersCheck: RuleCheck {
         let sets = layers.map(context.set)
         var findings: [Finding] = []
         for (level, layer) in sets.enumerated() {
-            for dependency in context.dependencies(of: layer) {
+            for dependency in context.dependencies(of: layer, towards: sets) {
                 // A dependency that lands in the layer itself is fine; otherwise judge by the first layer it lands in.
                 guard !context.lands(dependency, in: layer),
                       let targetLevel = sets.indices.first(where: { $0 != level && context.lands(dependency, in: sets[$0]) }) else { continue }
