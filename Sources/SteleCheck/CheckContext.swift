@@ -92,10 +92,10 @@ public struct CheckContext {
             guard symbols else { continue }
             for edge in architecture.symbols.edges(from: i) {
                 guard case .declared(let target, let line, let column) = edge.target, !exceptFiles.contains(target) else { continue }
-                let name = edge.reference.name
+                let name = edge.name
                 result.append(Dependency(file: i, path: file.path, sourceModule: file.module,
                                          target: .symbol(name: name, file: target, module: files[target].module, line: line, column: column),
-                                         line: edge.reference.line, column: edge.reference.column, snippet: "uses \(name)", conditions: []))
+                                         line: edge.line, column: edge.column, snippet: "uses \(name)", conditions: []))
             }
         }
         return result

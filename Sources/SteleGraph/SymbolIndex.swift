@@ -12,9 +12,11 @@ public struct SymbolEdge: Hashable, Sendable {
         case ambiguous(files: [Int])
     }
 
-    /// The referencing file, an index into `ScanResult.files`.
+    /// The referencing file, an index into `ScanResult.files`, and where in it the name is used.
     public var file: Int
-    public var reference: SwiftReference
+    public var name: String
+    public var line: Int
+    public var column: Int
     public var target: Target
 }
 
@@ -40,10 +42,8 @@ public struct SymbolIndex: Sendable {
     /// Nested types by qualified name (`Logger.Message`): often declared in an extension in a
     /// file of their own, so naming one is a dependency on that file, not only on the outer type's.
     let nestedTypes: [String: [Site]]
-    /// File → file dependencies, by referencing file, then position.
-    public let edges: [SymbolEdge]
-    /// `edges[edgeStarts[f]..<edgeStarts[f + 1]]` are file f's.
-    let edgeStarts: [Int]
+    /// File → file dependencies of each file (by index into `ScanResult.files`), in position order.
+    let edgesByFile: [[SymbolEdge]]
     /// References that named a project declaration: resolved (to another file or its own) plus ambiguous.
     public let referenceCount: Int
     public let ambiguousCount: Int
@@ -93,23 +93,23 @@ public struct SymbolIndex: Sendable {
         let internalModules = scan.internalModuleNames
         let perFile = ConcurrentResults<(edges: [SymbolEdge], references: Int, ambiguous: Int)>(count: scan.files.count)
         let tables = Tables(topLevel: topLevel, members: members, nestedTypes: nestedTypes, declaredAnywhere: declaredAnywhere,
-                            nestedNames: nestedNames, internalModules: internalModules)
+                            nestedNames: nestedNames,
+                            typesWithNested: Set(nestedTypes.keys.map { String($0.prefix { $0 != "." }) }),
+                            internalModules: internalModules)
         let finalOwnNames = ownNames
         DispatchQueue.concurrentPerform(iterations: scan.files.count) { i in
             perFile[i] = SymbolIndex.resolve(file: i, in: scan, ownNames: finalOwnNames[i], tables: tables)
         }
-        var edges: [SymbolEdge] = []
-        var edgeStarts: [Int] = [0]
+        var edgesByFile: [[SymbolEdge]] = []
+        edgesByFile.reserveCapacity(scan.files.count)
         var referenceCount = 0
         var ambiguousCount = 0
         for result in perFile.values {
-            edges += result.edges
-            edgeStarts.append(edges.count)
+            edgesByFile.append(result.edges)
             referenceCount += result.references
             ambiguousCount += result.ambiguous
         }
-        self.edges = edges
-        self.edgeStarts = edgeStarts
+        self.edgesByFile = edgesByFile
         self.referenceCount = referenceCount
         self.ambiguousCount = ambiguousCount
     }
@@ -121,6 +121,8 @@ public struct SymbolIndex: Sendable {
         var nestedTypes: [String: [Site]]
         var declaredAnywhere: Set<String>
         var nestedNames: Set<String>
+        /// The outermost names of nested types' paths (`Logger` for `Logger.Message`).
+        var typesWithNested: Set<String>
         var internalModules: Set<String>
     }
 
@@ -142,10 +144,12 @@ public struct SymbolIndex: Sendable {
             referenceCount += 1
             if sites.allSatisfy({ $0.file == first.file }) {
                 guard first.file != i else { return }
-                edges.append(SymbolEdge(file: i, reference: reference, target: .declared(file: first.file, line: first.line, column: first.column)))
+                edges.append(SymbolEdge(file: i, name: reference.name, line: reference.line, column: reference.column,
+                                        target: .declared(file: first.file, line: first.line, column: first.column)))
             } else {
                 ambiguousCount += 1
-                edges.append(SymbolEdge(file: i, reference: reference, target: .ambiguous(files: Set(sites.map(\.file)).sorted())))
+                edges.append(SymbolEdge(file: i, name: reference.name, line: reference.line, column: reference.column,
+                                        target: .ambiguous(files: Set(sites.map(\.file)).sorted())))
             }
         }
 
@@ -172,6 +176,7 @@ public struct SymbolIndex: Sendable {
             }
             // `Logger.Message.Kind`: each nested type named is a dependency on its own file. Its
             // column assumes no spaces around the dots, the way Swift is written.
+            guard !reference.members.isEmpty, tables.typesWithNested.contains(reference.name) else { continue }
             var column = reference.column + reference.name.utf8.count + 1
             for member in reference.members.split(separator: ".") {
                 path += "." + member
@@ -194,10 +199,12 @@ public struct SymbolIndex: Sendable {
     }
 
     /// The edges from one file (an index into `ScanResult.files`).
-    public func edges(from file: Int) -> ArraySlice<SymbolEdge> {
-        guard file + 1 < edgeStarts.count else { return [] }
-        return edges[edgeStarts[file]..<edgeStarts[file + 1]]
+    public func edges(from file: Int) -> [SymbolEdge] {
+        file >= 0 && file < edgesByFile.count ? edgesByFile[file] : []
     }
+
+    /// Every edge, by referencing file, then position.
+    public var edges: [SymbolEdge] { edgesByFile.flatMap { $0 } }
 
     /// Whether a bare name inside a type body is one of that type's members (or of a type it is
     /// nested in): `title` in `extension LoginView { … title … }` is `self.title`.

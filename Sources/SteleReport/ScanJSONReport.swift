@@ -51,8 +51,8 @@ public enum ScanJSONReport {
     static func symbolsJSON(_ symbols: SymbolIndex, scan: ScanResult) -> JSON {
         let edges: [JSON] = symbols.edges.map { edge in
             var fields: [(String, JSON)] = [
-                ("file", .string(scan.files[edge.file].path)), ("line", .int(edge.reference.line)),
-                ("column", .int(edge.reference.column)), ("name", .string(edge.reference.name)),
+                ("file", .string(scan.files[edge.file].path)), ("line", .int(edge.line)),
+                ("column", .int(edge.column)), ("name", .string(edge.name)),
             ]
             switch edge.target {
             case .declared(let file, let line, let column):
