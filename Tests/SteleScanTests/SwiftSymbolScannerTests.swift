@@ -161,3 +161,22 @@ extension SwiftSymbolScannerTests {
         XCTAssertEqual(names(source), ["Key", "Int", "use", "Other", "text"])
     }
 }
+
+extension SwiftSymbolScannerTests {
+    /// Each `#if` branch opens its own header's brace: the walk must not end up one scope deep.
+    func testConditionalBranchesThatEachOpenABrace() {
+        let source = """
+        #if os(Linux)
+        extension Foo {
+        #else
+        extension Foo: Bar {
+        #endif
+            func go() { helper() }
+        }
+        func after() { Other.run() }
+        """
+        XCTAssertEqual(declared(source), ["extension Foo", "extension Foo", "func Foo.go", "func after"])
+        XCTAssertEqual(scan(source).references.map { "\($0.name)@\($0.enclosingType ?? "-")" },
+                       ["Foo@-", "Foo@-", "Bar@-", "helper@Foo", "Other@-"])
+    }
+}

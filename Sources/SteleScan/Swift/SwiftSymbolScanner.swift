@@ -150,6 +150,17 @@ public enum SwiftSymbolScanner {
         /// Tokens that are names being declared, not references.
         var declaredNames: [Bool]
 
+        /// The scope state at each open `#if`. Every branch starts from it: branches that each open
+        /// a brace (`#if os(Linux)` / `extension Foo {` / `#else` / `extension Foo: Bar {` / `#endif`)
+        /// would otherwise open two scopes and close one.
+        struct Snapshot {
+            var scopes: [Scope]
+            var boundNames: [UInt64]
+            var codeDepth: Int
+            var brackets: [UInt8]
+        }
+        var conditionals: [Snapshot] = []
+
         /// `Keyword.table`, held here so the hot loop does not go through a global's accessor.
         let keywordTable = Keyword.table
 
@@ -253,6 +264,8 @@ public enum SwiftSymbolScanner {
                 if let first = text.utf8.dropFirst().first, first >= UInt8(ascii: "A"), first <= UInt8(ascii: "Z") {
                     record(String(text.dropFirst()), members: "", at: token)
                 }
+            case .conditionalDirective:
+                conditionalDirective(token)
             case .poundKeyword:
                 // `#stringify(x)`: a freestanding macro (built-ins like `#available` never resolve).
                 let text = lexer.text(of: token)
@@ -261,6 +274,23 @@ public enum SwiftSymbolScanner {
                 break
             }
             return i + 1
+        }
+
+        mutating func conditionalDirective(_ token: SwiftToken) {
+            let bytes = lexer.bytes
+            let second = token.start + 1 < token.end ? bytes[token.start + 1] : 0
+            let third = token.start + 2 < token.end ? bytes[token.start + 2] : 0
+            if second == UInt8(ascii: "i") { // #if
+                conditionals.append(Snapshot(scopes: scopes, boundNames: boundNames, codeDepth: codeDepth, brackets: brackets))
+            } else if second == UInt8(ascii: "e") && (third == UInt8(ascii: "l")) { // #else, #elseif
+                guard let snapshot = conditionals.last else { return }
+                scopes = snapshot.scopes
+                boundNames = snapshot.boundNames
+                codeDepth = snapshot.codeDepth
+                brackets = snapshot.brackets
+            } else if second == UInt8(ascii: "e") { // #endif
+                _ = conditionals.popLast()
+            }
         }
 
         mutating func punctuation(_ i: Int) {
