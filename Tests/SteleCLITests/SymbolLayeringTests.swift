@@ -18,7 +18,7 @@ final class SymbolLayeringTests: XCTestCase {
             "Sources/App/Data/UserRepository.swift:6:33: error: `Data` uses `Session` (`Domain`, declared at Sources/App/Domain/Session.swift:1), a higher layer [ADR-0001]",
             "Sources/App/Domain/Session.swift:5:29: error: `Domain` uses `Theme` (`UI`, declared at Sources/App/UI/Theme.swift:1), a higher layer [ADR-0001]",
             "Sources/App/Domain/Validation.swift:3:36: error: `Domain` uses `LoginView` (`UI`, declared at Sources/App/UI/LoginView.swift:1), a higher layer [ADR-0001]",
-            "stele: 4 errors (10 files, 1 rule enforced)",
+            "stele: 4 errors (11 files, 1 rule enforced)",
         ])
         XCTAssertTrue(run.stdout.contains("  why:  ADR-0001 \"The app's layers are folders: UI above Domain above Data\" (accepted, adr/0001-layers-as-folders.md)"))
         XCTAssertEqual(run.stderr, "")
@@ -34,7 +34,7 @@ final class SymbolLayeringTests: XCTestCase {
                        "struct UserRepository {\n    func current() -> String { \"ada\" }\n    func store(_ user: String) {}\n}\n")
         let run = try SteleProcess.run(["check", tree.path])
         XCTAssertEqual(run.status, 0, run.stdout + run.stderr)
-        XCTAssertEqual(run.stdout, "stele: no violations (10 files, 1 rule enforced)\n")
+        XCTAssertEqual(run.stdout, "stele: no violations (11 files, 1 rule enforced)\n")
     }
 
     /// An Xcode project and no `component` line: the project file says which files are the `App`

@@ -16,3 +16,19 @@ final class ForbiddenUseCheckTests: XCTestCase {
         XCTAssertEqual(CheckHarness.check("shop", rules: "Domain must not use print").findings, [], "Order.swift's comments and strings do not count")
     }
 }
+
+extension ForbiddenUseCheckTests {
+    /// Resolved references, not text: a local that shadows the name, a member of the enclosing type
+    /// named like it, a comment or a string are not uses; `import func` is.
+    func testShadowingMembersAndImportFunc() {
+        let result = CheckHarness.check("layered-app", rules: """
+            Sources/App/Domain/** must not use Theme
+            Sources/App/Data/** must not use exit, print
+            """)
+        XCTAssertEqual(CheckHarness.lines(result), [
+            "Sources/App/Data/Log.swift:1:25 `Sources/App/Data/**` uses `print`",
+            "Sources/App/Data/Shutdown.swift:1:1 `Sources/App/Data/**` uses `exit`",
+            "Sources/App/Domain/Session.swift:5:29 `Sources/App/Domain/**` uses `Theme`",
+        ])
+    }
+}

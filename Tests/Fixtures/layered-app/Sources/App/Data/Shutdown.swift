@@ -1,0 +1,7 @@
+import func Glibc.exit
+
+/// A member named like a forbidden function is not that function.
+struct Shutdown {
+    func print(_ text: String) {}
+    func run() { print("bye") }
+}
