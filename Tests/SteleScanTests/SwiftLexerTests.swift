@@ -42,6 +42,10 @@ final class SwiftLexerTests: XCTestCase {
         XCTAssertEqual(kinds("x = f(/a+/)"), [.identifier, .operator, .identifier, .punctuation, .regexLiteral, .punctuation])
         XCTAssertEqual(tokens("let r = #/a/b\n/#; z").map(\.1), ["let", "r", "=", "#/a/b\n/#", ";", "z"])
         XCTAssertEqual(kinds("a = b /c"), [.identifier, .operator, .identifier, .operator, .identifier], "after an identifier `/` divides")
+        // A prefix `/` (swift-case-paths) followed by an unbalanced `)` before the next `/` is no regex (SE-0354).
+        XCTAssertEqual(tokens("f({ /R.s ~= $0 }).map(/R.s)").map(\.1),
+                       ["f", "(", "{", "/", "R", ".", "s", "~=", "$0", "}", ")", ".", "map", "(", "/", "R", ".", "s", ")"])
+        XCTAssertEqual(kinds("x = f(/(a)+/)"), [.identifier, .operator, .identifier, .punctuation, .regexLiteral, .punctuation])
     }
 
     func testShebangBackticksAttributesAndPound() {

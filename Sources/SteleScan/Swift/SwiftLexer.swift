@@ -385,10 +385,14 @@ public struct SwiftLexer {
     private func regexEnd(from start: Int) -> Int? {
         var i = start + 1
         var inClass = false
+        var depth = 0
         while i < limit {
             let c = bytes[i]
             if c == newline { return nil }
             if c == UInt8(ascii: "\\") { i += 2; continue }
+            // SE-0354: an unbalanced `)` means the `/` was an operator (`{ /Result.success ~= $0 }).map(/Result.success)`).
+            if !inClass, c == UInt8(ascii: "(") { depth += 1 }
+            if !inClass, c == UInt8(ascii: ")") { depth -= 1; if depth < 0 { return nil } }
             if c == UInt8(ascii: "[") { inClass = true } else if c == UInt8(ascii: "]") { inClass = false } else if c == UInt8(ascii: "/"), !inClass {
                 // `/ ` before the close would have been a division: Swift rejects a literal ending in space.
                 if bytes[i - 1] == 0x20 { return nil }

@@ -18,6 +18,9 @@ public enum SwiftSymbolScanner {
         public var references: [SwiftReference]
         /// The file's `stele:allow` comments (it is lexed to the end, so all of them are seen).
         public var suppressions: [Suppression]
+        /// Whether every brace the walk opened was closed: when not, the file does not compile as
+        /// read, or the walk lost its way, and the facts after that point may be incomplete.
+        public var isBalanced: Bool = true
     }
 
     public static func scan(_ source: [UInt8]) -> Result {
@@ -35,7 +38,8 @@ public enum SwiftSymbolScanner {
         }
         var walker = Walker(tokens: tokens, lexer: lexer)
         walker.walk()
-        return Result(declarations: walker.declarations, references: walker.references, suppressions: suppressions)
+        return Result(declarations: walker.declarations, references: walker.references, suppressions: suppressions,
+                      isBalanced: walker.scopes.isEmpty && walker.codeDepth == 0)
     }
 
     /// The tokens of the code inside `"\( … )"`, in place after the string: it is code like any other.
