@@ -11,6 +11,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-5}
 BENCH_DIR=${BENCH_DIR:-/tmp/stele-bench}
+# The scanner itself is measured: no facts cache (scripts/bench-hook.sh times runs with it).
+export STELE_CACHE=0
 TREE="$BENCH_DIR/tree"
 
 if ! command -v rg >/dev/null; then

@@ -5,7 +5,7 @@ enum Help {
         case "check":
             return """
             USAGE: stele check [PATH] [--format FORMAT] [--output FILE] [--baseline FILE] [--today YYYY-MM-DD] [--quiet]
-                               [--staged | --since REF | --files F...]
+                               [--staged | --since REF | --files F...] [--no-cache]
 
             Compiles the rules in rules/*.stele and in the ADRs, scans PATH (default: .), and reports every
             violation with the rule and the ADR it comes from.
@@ -21,6 +21,10 @@ enum Help {
                           (the whole tree is still checked, so cycles and indirect dependencies agree with CI)
               --today     the date `until` waivers are compared with (default: today, UTC; or $STELE_TODAY)
               --quiet     print only error diagnostics on standard error
+              --no-cache  scan every file, without the facts cache (also STELE_CACHE=0)
+
+            The facts cache (what each file imports and declares, by content hash) lives in
+            $STELE_CACHE_DIR, else $XDG_CACHE_HOME/stele, else ~/.cache/stele; deleting it is always safe.
             """
         case "baseline":
             return """
@@ -42,7 +46,7 @@ enum Help {
             """
         case "scan":
             return """
-            USAGE: stele scan [PATH] [--format json] [--output FILE]
+            USAGE: stele scan [PATH] [--format json] [--output FILE] [--no-cache]
 
             Prints the facts Stele checks: every source file with its language, module and imports (with
             line, column, kind, attributes and enclosing #if conditions), and the modules of every Package.swift.

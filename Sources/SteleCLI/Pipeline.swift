@@ -14,6 +14,8 @@ struct Pipeline {
     var today: String
     /// `--staged`: file contents to check instead of the work tree's.
     var contents: [String: [UInt8]] = [:]
+    /// Where the facts cache is; nil for none.
+    var cache: FactsCache.Location?
 
     struct Loaded {
         var ruleFiles: [RuleFile]
@@ -33,9 +35,10 @@ struct Pipeline {
         let adrs = ADRCollection.load(repositoryRoot: root, configuredDirectory: settingsBook.adrDirectory)
         let book = RuleBook.compile(ruleFiles: ruleFiles, adrs: adrs.adrs, today: today)
         timer.lap("rules and ADRs")
-        let scan = ProjectScanner.scan(root: root, include: book.scanGlobs, ignore: book.ignoreGlobs, contents: contents,
-                                       symbols: book.needsSymbols)
-        timer.lap("scan (\(scan.files.count) files)")
+        let (scan, cacheReport) = ProjectScanner.scanReportingCache(root: root, include: book.scanGlobs, ignore: book.ignoreGlobs,
+                                                                    contents: contents, symbols: book.needsSymbols, cache: cache)
+        timer.lap("scan (\(scan.files.count) files" + (cacheReport.map { "; \($0.summary)" } ?? "") + ")")
+        timer.note(cacheReport)
         let architecture = Architecture(scan: scan, components: book.components)
         timer.lap("components")
         let result = Checker.check(book, architecture: architecture)
@@ -73,6 +76,13 @@ struct Pipeline {
             let tenths = (now.uptimeNanoseconds - last.uptimeNanoseconds) / 100_000
             Output.error("stele: \(tenths / 10).\(tenths % 10) ms  \(phase)")
             last = now
+        }
+
+        /// Why the cache was not written, if it was not: no error (the cache is optional), but
+        /// worth a line when asking why a run is slow.
+        func note(_ report: FactsCache.Report?) {
+            guard enabled, let report, let problem = report.problem else { return }
+            Output.error("stele: cache not written: \(problem)")
         }
     }
 }

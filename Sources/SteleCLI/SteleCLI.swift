@@ -1,5 +1,6 @@
 import SteleCore
 import SteleFiles
+import SteleScan
 
 /// The `stele` command: dispatches to one command and returns the process exit code
 /// (0 clean, 1 findings of error severity, 2 usage, configuration, rule or ADR errors).
@@ -15,12 +16,13 @@ public enum SteleCLI {
     static let common: Set<String> = ["--format", "--output", "--today"]
     static let specs: [String: CommandLineArguments.Spec] = [
         "": .init(options: [], flags: ["--help", "--version"], maxPositional: 0),
-        "check": .init(options: common.union(["--baseline", "--since"]), flags: ["--help", "--quiet", "--staged"], maxPositional: 1, lists: ["--files"]),
-        "baseline": .init(options: common, flags: ["--help", "--quiet"], maxPositional: 1),
+        "check": .init(options: common.union(["--baseline", "--since"]), flags: ["--help", "--quiet", "--staged", "--no-cache"], maxPositional: 1,
+                       lists: ["--files"]),
+        "baseline": .init(options: common, flags: ["--help", "--quiet", "--no-cache"], maxPositional: 1),
         "install-hook": .init(options: [], flags: ["--help", "--force"], maxPositional: 1),
-        "scan": .init(options: common, flags: ["--help"], maxPositional: 1),
-        "rules": .init(options: common, flags: ["--help"], maxPositional: 1),
-        "graph": .init(options: common, flags: ["--help"], maxPositional: 1),
+        "scan": .init(options: common, flags: ["--help", "--no-cache"], maxPositional: 1),
+        "rules": .init(options: common, flags: ["--help", "--no-cache"], maxPositional: 1),
+        "graph": .init(options: common, flags: ["--help", "--no-cache"], maxPositional: 1),
         "help": .init(options: [], flags: ["--help"], maxPositional: 1),
         "version": .init(options: [], flags: ["--help"], maxPositional: 0),
     ]
@@ -79,6 +81,8 @@ struct CommandOptions {
     /// `check --files F…`, `--since REF`, `--staged`: report only findings in those files.
     var changed: ChangedFiles.Source?
     var changedModes = 0
+    /// `--no-cache`: scan without the facts cache.
+    var noCache: Bool
 
     init(_ arguments: CommandLineArguments) {
         command = arguments.command ?? ""
@@ -89,6 +93,7 @@ struct CommandOptions {
         output = Output(path: arguments.options["--output"])
         today = arguments.options["--today"] ?? FileSystem.environment("STELE_TODAY") ?? FileSystem.today()
         quiet = arguments.flags.contains("--quiet")
+        noCache = arguments.flags.contains("--no-cache")
         baseline = arguments.options["--baseline"]
         if let files = arguments.lists["--files"] { changed = .files(files); changedModes += 1 }
         if let ref = arguments.options["--since"] { changed = .since(ref); changedModes += 1 }
@@ -98,6 +103,9 @@ struct CommandOptions {
     static let formats: [String: [String]] = [
         "check": ["text", "json", "sarif", "junit", "github", "markdown"], "baseline": ["json"], "scan": ["json"], "rules": ["text", "json"], "graph": ["dot", "mermaid", "json"],
     ]
+
+    /// Where the facts cache is (resolved when a command scans: the root must exist by then).
+    var cache: FactsCache.Location? { CacheLocation.resolve(root: root, disabled: noCache) }
 
     /// A usage problem, or nil.
     func validate() -> String? {

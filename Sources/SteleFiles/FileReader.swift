@@ -19,19 +19,33 @@ public enum FileReader {
     }
 
     public static func read(_ path: String) -> Outcome {
+        switch readBytes(path) {
+        case .bytes(let bytes): return inspect(bytes)
+        case .skipped(let reason): return .skipped(reason)
+        }
+    }
+
+    /// A file's bytes without the content checks of `inspect` (a scanner that already knows these
+    /// bytes by their hash need not check them again): only the size limit and read errors.
+    public enum Bytes: Equatable, Sendable {
+        case bytes([UInt8])
+        case skipped(String)
+    }
+
+    public static func readBytes(_ path: String, limit: Int = maximumSize) -> Bytes {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return .skipped("unreadable: \(String(cString: strerror(errno)))") }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { return .skipped("unreadable: \(String(cString: strerror(errno)))") }
         let size = Int(info.st_size)
-        if size > maximumSize { return tooLarge(size) }
+        if size > limit { return .skipped(tooLargeText(size, limit: limit)) }
         // Read straight into uninitialised storage: zero-filling first would touch every byte twice.
         var failure: Int32 = 0
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
             var filled = 0
             while filled < size {
-                let n = readBytes(fd, buffer.baseAddress! + filled, size - filled)
+                let n = systemRead(fd, buffer.baseAddress! + filled, size - filled)
                 if n < 0 {
                     if errno == EINTR { continue }
                     failure = errno
@@ -43,20 +57,20 @@ public enum FileReader {
             count = filled
         }
         if failure != 0 { return .skipped("unreadable: \(String(cString: strerror(failure)))") }
-        return inspect(bytes)
+        return .bytes(bytes)
     }
 
     /// The checks a file's bytes get wherever they come from (the disk, or git's index for staged
     /// content): no NUL bytes in the first 8 KiB, and whether they are valid UTF-8.
     public static func inspect(_ bytes: [UInt8]) -> Outcome {
-        if bytes.count > maximumSize { return tooLarge(bytes.count) }
+        if bytes.count > maximumSize { return .skipped(tooLargeText(bytes.count)) }
         let hasNUL = bytes.withUnsafeBytes { raw in raw.baseAddress.map { memchr($0, 0, min(raw.count, 8192)) != nil } ?? false }
         if hasNUL { return .skipped("binary (contains NUL bytes)") }
         return .text(bytes, validUTF8: isValidUTF8(bytes))
     }
 
-    static func tooLarge(_ size: Int) -> Outcome {
-        .skipped("too large (\(size / (1024 * 1024)) MiB; the limit is \(maximumSize / (1024 * 1024)) MiB)")
+    static func tooLargeText(_ size: Int, limit: Int = maximumSize) -> String {
+        "too large (\(size / (1024 * 1024)) MiB; the limit is \(limit / (1024 * 1024)) MiB)"
     }
 
     /// A fast UTF-8 check: ASCII is tested eight bytes at a time, anywhere in the buffer.
@@ -83,7 +97,7 @@ public enum FileReader {
 }
 
 #if canImport(Glibc) || canImport(Musl)
-@inline(__always) private func readBytes(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int { read(fd, buffer, count) }
+@inline(__always) private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int { read(fd, buffer, count) }
 #else
-@inline(__always) private func readBytes(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int { Darwin.read(fd, buffer, count) }
+@inline(__always) private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int { Darwin.read(fd, buffer, count) }
 #endif

@@ -58,10 +58,17 @@ public enum FileSystem {
     /// Writes `text` to `path` atomically (a temporary file renamed over it). Returns what went
     /// wrong, or nil.
     public static func write(_ text: String, to path: String) -> String? {
+        write(bytes: Array(text.utf8), to: path)
+    }
+
+    /// Writes `bytes` to `path` atomically: a temporary file next to it (named by the process id, so
+    /// two processes never share one) renamed over it, so a reader sees the old file or the new
+    /// one, never half of one. Returns what went wrong, or nil.
+    public static func write(bytes: [UInt8], to path: String) -> String? {
         let temporary = path + ".stele-tmp-\(getpid())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { return "cannot write \(path): \(errorText())" }
-        var bytes = Array(text.utf8)
+        var bytes = bytes
         let ok = writeAll(fd, &bytes)
         let closed = close(fd) == 0
         guard ok, closed, rename(temporary, path) == 0 else {
@@ -70,6 +77,27 @@ public enum FileSystem {
             return message
         }
         return nil
+    }
+
+    /// Creates a directory and any missing parents (`mkdir -p`). Returns what went wrong, or nil
+    /// (also when it exists already).
+    public static func createDirectories(_ path: String) -> String? {
+        if isDirectory(path) { return nil }
+        var prefix = path.hasPrefix("/") ? "" : "."
+        for component in path.split(separator: "/", omittingEmptySubsequences: true) {
+            prefix += "/" + component
+            if mkdir(prefix, 0o755) != 0 && errno != EEXIST {
+                return "cannot create \(prefix): \(errorText())"
+            }
+        }
+        return isDirectory(path) ? nil : "cannot create \(path): not a directory"
+    }
+
+    /// The canonical absolute path of an existing file or directory (links and `..` resolved), or nil.
+    public static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// Writes to standard output or standard error, all of it.
@@ -91,6 +119,28 @@ public enum FileSystem {
     /// An environment variable, or nil.
     public static func environment(_ name: String) -> String? {
         getenv(name).map { String(cString: $0) }
+    }
+
+    /// The running executable's size and modification time (`12345678@1767225600.123456789`), or nil
+    /// when they cannot be found: a cache written by one build of Stele is not read by another.
+    public static func executableIdentity() -> String? {
+        #if canImport(Darwin)
+        var length: UInt32 = 0
+        _ = _NSGetExecutablePath(nil, &length)
+        var buffer = [CChar](repeating: 0, count: Int(length) + 1)
+        guard _NSGetExecutablePath(&buffer, &length) == 0 else { return nil }
+        let path = String(cString: buffer)
+        #else
+        let path = "/proc/self/exe"
+        #endif
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        #if canImport(Darwin)
+        let modified = info.st_mtimespec
+        #else
+        let modified = info.st_mtim
+        #endif
+        return "\(info.st_size)@\(modified.tv_sec).\(modified.tv_nsec)"
     }
 
     /// Today's date in UTC, `YYYY-MM-DD`.

@@ -15,21 +15,42 @@ public enum ProjectScanner {
     ///   - contents: bytes to use instead of the file on disk (`--staged`: what git's index holds).
     ///   - symbols: whether to read every Swift file's declarations and references (symbol-level
     ///     rules need them); when false, files are lexed only as far as their imports.
+    ///   - cache: where to keep the facts cache; nil for none. The result is the same either way.
     public static func scan(root: String, include: [Glob] = [], ignore: [Glob] = [], only: Set<String>? = nil,
-                            contents: [String: [UInt8]] = [:], symbols: Bool = false) -> ScanResult {
+                            contents: [String: [UInt8]] = [:], symbols: Bool = false, cache: FactsCache.Location? = nil) -> ScanResult {
+        scanReportingCache(root: root, include: include, ignore: ignore, only: only, contents: contents, symbols: symbols,
+                           cache: cache).result
+    }
+
+    /// `scan`, and what the cache did (nil without a cache).
+    ///
+    /// The cache is read once, before the files; a file whose bytes (from disk, or from `contents`)
+    /// have the hash and size of its record gets its facts from the record instead of being lexed.
+    /// Afterwards the cache is rewritten, only when a file was lexed or a record is no longer
+    /// needed, to hold exactly the Swift files this scan covers (plus, with `only`, the records of
+    /// the files it did not lex). Staged content is cached like any content: a record always
+    /// says which bytes it describes, so content that differs is a miss, never stale facts.
+    public static func scanReportingCache(root: String, include: [Glob] = [], ignore: [Glob] = [], only: Set<String>? = nil,
+                                          contents: [String: [UInt8]] = [:], symbols: Bool = false,
+                                          cache location: FactsCache.Location? = nil) -> (result: ScanResult, report: FactsCache.Report?) {
         let listing = FileWalker(root: root, ignore: ignore).list()
         var diagnostics = listing.diagnostics
 
+        var unscanned: [String] = []
         let sources: [(path: String, language: Language)] = listing.files.compactMap { path in
             guard let language = Language.of(path: path) else { return nil }
             if !include.isEmpty && !include.contains(where: { $0.matches(path) }) { return nil }
-            if let only, !only.contains(path) { return nil }
+            if let only, !only.contains(path) {
+                if language == .swift { unscanned.append(path) }
+                return nil
+            }
             return (path, language)
         }
+        let cache = location.map { FactsCache.load(from: $0.path, producer: $0.producer) }
 
         // One worker reads the manifests while the others lex files: modules are only attached at
         // the end, so the serial manifest work hides inside the parallel part.
-        let results = ConcurrentResults<(SourceFile, Diagnostic?)>(count: sources.count)
+        let results = ConcurrentResults<Scanned>(count: sources.count)
         let modules = ConcurrentResults<(ProjectModuleMap, [Diagnostic])>(count: 1)
         DispatchQueue.concurrentPerform(iterations: sources.count + 1) { index in
             if index == 0 {
@@ -37,19 +58,36 @@ public enum ProjectScanner {
                 return
             }
             let (path, language) = sources[index - 1]
-            results[index - 1] = scanFile(root: root, path: path, language: language, replacement: contents[path], symbols: symbols)
+            results[index - 1] = scanFile(root: root, path: path, language: language, replacement: contents[path], symbols: symbols,
+                                          cache: cache)
         }
         let (moduleMap, manifestDiagnostics) = modules.values[0]
         diagnostics += manifestDiagnostics
         var files: [SourceFile] = []
         files.reserveCapacity(sources.count)
-        for (file, diagnostic) in results.values {
-            var file = file
+        var records: [FactsCache.Record] = []
+        var report = location.map { FactsCache.Report(path: $0.path) }
+        report?.loaded = cache?.count ?? 0
+        for scanned in results.values {
+            var file = scanned.file
             file.module = moduleMap.module(forFile: file.path)
             files.append(file)
-            if let diagnostic { diagnostics.append(diagnostic) }
+            if let diagnostic = scanned.diagnostic { diagnostics.append(diagnostic) }
+            if let record = scanned.record {
+                records.append(record)
+                if scanned.hit { report?.hits += 1 } else { report?.misses += 1 }
+            }
         }
-        return ScanResult(files: files, modules: moduleMap.modules, diagnostics: diagnostics.sortedForOutput())
+        if let location, let cache, var report {
+            for path in unscanned { if let record = cache[path] { records.append(record) } }
+            // Every record kept is a hit or new; with no new one, equal counts mean the same paths.
+            if report.misses > 0 || records.count != cache.count {
+                report.problem = FactsCache(records: records, producer: location.producer).save(to: location.path)
+                report.written = report.problem == nil
+            }
+            return (ScanResult(files: files, modules: moduleMap.modules, diagnostics: diagnostics.sortedForOutput()), report)
+        }
+        return (ScanResult(files: files, modules: moduleMap.modules, diagnostics: diagnostics.sortedForOutput()), nil)
     }
 
     /// Every manifest in the tree (`Package.swift` and `*.xcodeproj/project.pbxproj`), read and
@@ -88,28 +126,70 @@ public enum ProjectScanner {
         return utf8.count == name.count || utf8.dropLast(name.count).last == UInt8(ascii: "/")
     }
 
+    /// One file's scan: the file, its warning if any, and (with a cache) its record and whether the
+    /// record came from the cache.
+    struct Scanned {
+        var file: SourceFile
+        var diagnostic: Diagnostic?
+        var record: FactsCache.Record?
+        var hit = false
+    }
+
     static func scanFile(root: String, path: String, language: Language, module: String? = nil, replacement: [UInt8]? = nil,
-                         symbols: Bool = false) -> (SourceFile, Diagnostic?) {
+                         symbols: Bool = false, cache: FactsCache? = nil) -> Scanned {
         let at = SourceLocation(file: path, line: 1, column: 1)
         guard language == .swift else {
-            return (SourceFile(path: path, language: language, module: module, imports: []), nil)
+            return Scanned(file: SourceFile(path: path, language: language, module: module, imports: []))
         }
-        switch replacement.map(FileReader.inspect) ?? FileReader.read(root + "/" + path) {
+        let bytes: [UInt8]
+        switch replacement.map(FileReader.Bytes.bytes) ?? FileReader.readBytes(root + "/" + path) {
         case .skipped(let reason):
-            return (SourceFile(path: path, language: language, module: module, imports: [], skipped: reason),
-                    .warning("not scanned: \(reason)", at: at))
+            return Scanned(file: SourceFile(path: path, language: language, module: module, imports: [], skipped: reason),
+                           diagnostic: .warning("not scanned: \(reason)", at: at))
+        case .bytes(let read):
+            bytes = read
+        }
+        // Known bytes: the record's facts, without checking the bytes again (a record is only ever
+        // written for bytes that passed `FileReader.inspect`).
+        let hash = cache == nil ? 0 : StableHash.fnv1a(bytes: bytes)
+        if let record = cache?[path], record.serves(hash: hash, size: bytes.count, symbols: symbols), let facts = record.facts {
+            return Scanned(file: sourceFile(path: path, language: language, module: module, facts: facts, symbols: symbols),
+                           diagnostic: utf8Warning(facts.validUTF8, at: at), record: record, hit: true)
+        }
+        switch FileReader.inspect(bytes) {
+        case .skipped(let reason):
+            return Scanned(file: SourceFile(path: path, language: language, module: module, imports: [], skipped: reason),
+                           diagnostic: .warning("not scanned: \(reason)", at: at))
         case .text(let bytes, let validUTF8):
             let scanned = SwiftImportScanner.scan(bytes)
-            var file = SourceFile(path: path, language: language, module: module, imports: scanned.imports)
-            file.suppressions = scanned.suppressions
+            var facts = FactsCache.Facts(imports: scanned.imports, suppressions: scanned.suppressions, validUTF8: validUTF8)
             if symbols {
                 let found = SwiftSymbolScanner.scan(bytes)
-                file.declarations = found.declarations
-                file.references = found.references
-                file.suppressions = found.suppressions
+                facts.symbols = FactsCache.Symbols(declarations: found.declarations, references: found.references,
+                                                   suppressions: found.suppressions)
             }
-            return (file, validUTF8 ? nil : .warning("not valid UTF-8; scanned as bytes", at: at,
-                                                     hint: "imports are found, but names with invalid bytes are shown with U+FFFD"))
+            return Scanned(file: sourceFile(path: path, language: language, module: module, facts: facts, symbols: symbols),
+                           diagnostic: utf8Warning(validUTF8, at: at),
+                           record: cache == nil ? nil : FactsCache.Record(path: path, hash: hash, size: bytes.count, facts: facts))
         }
+    }
+
+    /// A scanned file from its facts: with `symbols`, the symbol scan's suppressions (it reads the
+    /// whole file), else the import scan's (up to the last import), as a scan without a cache.
+    static func sourceFile(path: String, language: Language, module: String?, facts: FactsCache.Facts, symbols: Bool) -> SourceFile {
+        var file = SourceFile(path: path, language: language, module: module, imports: facts.imports)
+        if symbols, let found = facts.symbols {
+            file.declarations = found.declarations
+            file.references = found.references
+            file.suppressions = found.suppressions
+        } else {
+            file.suppressions = facts.suppressions
+        }
+        return file
+    }
+
+    static func utf8Warning(_ validUTF8: Bool, at location: SourceLocation) -> Diagnostic? {
+        validUTF8 ? nil : .warning("not valid UTF-8; scanned as bytes", at: location,
+                                   hint: "imports are found, but names with invalid bytes are shown with U+FFFD")
     }
 }

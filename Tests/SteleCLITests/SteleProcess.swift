@@ -23,14 +23,19 @@ struct SteleProcess {
         process.executableURL = binary
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
-        var env = ProcessInfo.processInfo.environment
-        env["STELE_TODAY"] = "2026-01-01"
-        for (k, v) in environment { env[k] = v }
-        process.environment = env
         // Output goes to files, not pipes: a large output cannot fill a pipe and block the child.
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("stele-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
+        var env = ProcessInfo.processInfo.environment
+        env["STELE_TODAY"] = "2026-01-01"
+        // Every run writes its facts cache into its scratch directory, never into ~/.cache; tests
+        // about the cache pass their own STELE_CACHE_DIR.
+        env["STELE_CACHE_DIR"] = scratch.appendingPathComponent("cache").path
+        env["STELE_CACHE"] = nil
+        env["STELE_TIMINGS"] = nil
+        for (k, v) in environment { env[k] = v }
+        process.environment = env
         let outURL = scratch.appendingPathComponent("out"), errURL = scratch.appendingPathComponent("err")
         _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
         _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
@@ -87,7 +92,13 @@ struct TemporaryTree {
         return result
     }
 
-    func remove() { try? FileManager.default.removeItem(at: url) }
+    func remove() {
+        try? FileManager.default.removeItem(at: url)
+        try? FileManager.default.removeItem(atPath: cacheDirectory)
+    }
+
+    /// The facts cache of the `stele` that git hooks run (next to the tree, never in ~/.cache).
+    var cacheDirectory: String { path + ".cache" }
 
     /// Runs `git` in the tree (with a committer identity, so commits work anywhere); its exit status.
     @discardableResult
@@ -95,6 +106,9 @@ struct TemporaryTree {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git", "-C", path, "-c", "user.name=Test", "-c", "user.email=test@example.com"] + arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["STELE_CACHE_DIR"] = cacheDirectory
+        process.environment = environment
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()

@@ -33,6 +33,33 @@ final class FileSystemTests: XCTestCase {
         XCTAssertNotNil(FileSystem.write("x", to: root.appendingPathComponent("missing/out.json").path))
     }
 
+    func testBytesDirectoriesAndRealPaths() throws {
+        let nested = root.appendingPathComponent("x/y/z").path
+        XCTAssertNil(FileSystem.createDirectories(nested))
+        XCTAssertTrue(FileSystem.isDirectory(nested))
+        XCTAssertNil(FileSystem.createDirectories(nested), "an existing directory is fine")
+        XCTAssertNotNil(FileSystem.createDirectories(root.appendingPathComponent("a.txt/sub").path), "a file in the way")
+
+        let target = nested + "/data.bin"
+        XCTAssertNil(FileSystem.write(bytes: [0, 1, 2, 255], to: target))
+        XCTAssertEqual(FileReader.readBytes(target), .bytes([0, 1, 2, 255]))
+        XCTAssertEqual(FileSystem.contents(ofDirectory: nested), ["data.bin"], "no temporary file is left")
+        guard case .skipped(let reason) = FileReader.readBytes(target, limit: 3) else { return XCTFail() }
+        XCTAssertTrue(reason.hasPrefix("too large"), reason)
+
+        let real = try XCTUnwrap(FileSystem.realPath(root.path))
+        XCTAssertTrue(real.hasPrefix("/"))
+        XCTAssertEqual(FileSystem.realPath(root.appendingPathComponent("link").path), real + "/dir")
+        XCTAssertEqual(FileSystem.realPath(root.path + "/dir/../a.txt"), real + "/a.txt")
+        XCTAssertNil(FileSystem.realPath(root.appendingPathComponent("missing").path))
+    }
+
+    func testExecutableIdentity() throws {
+        let identity = try XCTUnwrap(FileSystem.executableIdentity())
+        XCTAssertEqual(identity, FileSystem.executableIdentity(), "stable within a process")
+        XCTAssertTrue(identity.contains("@"), identity)
+    }
+
     func testTodayAndEnvironment() {
         let today = FileSystem.today()
         XCTAssertEqual(today.count, 10)

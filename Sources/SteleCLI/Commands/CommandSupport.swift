@@ -4,7 +4,7 @@ extension CommandOptions {
     /// Runs the pipeline and prints its diagnostics (only errors with `--quiet`). Returns nil, after
     /// saying so, when the rules or ADRs have errors: nothing should be checked then.
     func loadOrStop(_ stopped: String, contents: [String: [UInt8]] = [:]) -> Pipeline.Loaded? {
-        let loaded = Pipeline(root: root, today: today, contents: contents).run()
+        let loaded = Pipeline(root: root, today: today, contents: contents, cache: cache).run()
         let diagnostics = loaded.diagnostics
         for d in diagnostics where !(quiet && d.severity != .error) { Output.error(d.description) }
         if diagnostics.hasErrors {

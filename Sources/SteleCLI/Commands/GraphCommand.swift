@@ -4,7 +4,7 @@ import SteleReport
 /// `stele graph [PATH] --format dot|mermaid|json`: the component dependency graph.
 enum GraphCommand {
     static func run(_ options: CommandOptions) -> Int32 {
-        let loaded = Pipeline(root: options.root, today: options.today).run()
+        let loaded = Pipeline(root: options.root, today: options.today, cache: options.cache).run()
         for d in loaded.diagnostics where d.severity == .error { Output.error(d.description) }
         let graph = ComponentGraph(architecture: loaded.architecture)
         let text: String

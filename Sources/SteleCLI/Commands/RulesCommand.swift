@@ -4,7 +4,7 @@ import SteleReport
 /// `stele rules [PATH]`: the decision set as Stele reads it.
 enum RulesCommand {
     static func run(_ options: CommandOptions) -> Int32 {
-        let loaded = Pipeline(root: options.root, today: options.today).run()
+        let loaded = Pipeline(root: options.root, today: options.today, cache: options.cache).run()
         let diagnostics = loaded.diagnostics
         for d in diagnostics { Output.error(d.description) }
         let input = RulesReport.Input(adrs: loaded.adrs.adrs, adrDirectory: loaded.adrs.directory, components: loaded.book.components,

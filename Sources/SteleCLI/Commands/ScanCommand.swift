@@ -9,7 +9,8 @@ enum ScanCommand {
     static func run(_ options: CommandOptions) -> Int32 {
         let pipeline = Pipeline(root: options.root, today: options.today)
         let book = RuleBook.compile(ruleFiles: pipeline.loadRuleFiles(), adrs: [], today: options.today)
-        let scan = ProjectScanner.scan(root: options.root, include: book.scanGlobs, ignore: book.ignoreGlobs, symbols: true)
+        let scan = ProjectScanner.scan(root: options.root, include: book.scanGlobs, ignore: book.ignoreGlobs, symbols: true,
+                                       cache: options.cache)
         for d in scan.diagnostics { Output.error(d.description) }
         if let failed = options.emit(ScanJSONReport.render(scan, symbols: SymbolIndex(scan: scan))) { return failed }
         return SteleCLI.ExitCode.success

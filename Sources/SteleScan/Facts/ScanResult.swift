@@ -2,7 +2,7 @@ import SteleCore
 
 /// The facts of a repository: every source file with its module and imports, and the modules the
 /// manifests declare. This is all the later stages know about the code.
-public struct ScanResult: Sendable {
+public struct ScanResult: Equatable, Sendable {
     /// Sorted by path.
     public var files: [SourceFile]
     /// Every module the manifests declare, sorted by name.
