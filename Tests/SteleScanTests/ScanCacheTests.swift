@@ -59,15 +59,15 @@ final class ScanCacheTests: XCTestCase {
             let cold = scan(symbols: symbols)
             XCTAssertEqual(cold.result, plain)
             XCTAssertEqual(cold.report?.hits, 0)
-            XCTAssertEqual(cold.report?.misses, 12, "every Swift file (Package.swift too) but the binary one")
+            XCTAssertEqual(cold.report?.misses, 13, "every Swift file (Package.swift too) but the binary one")
             XCTAssertEqual(cold.report?.written, true)
             XCTAssertTrue(FileManager.default.fileExists(atPath: cacheFile), "the cache's directory is created")
 
             let modified = try FileManager.default.attributesOfItem(atPath: cacheFile)[.modificationDate] as? Date
             let warm = scan(symbols: symbols)
             XCTAssertEqual(warm.result, plain)
-            XCTAssertEqual(warm.report?.loaded, 12)
-            XCTAssertEqual(warm.report?.hits, 12)
+            XCTAssertEqual(warm.report?.loaded, 13)
+            XCTAssertEqual(warm.report?.hits, 13)
             XCTAssertEqual(warm.report?.misses, 0)
             XCTAssertEqual(warm.report?.written, false, "nothing changed: nothing written")
             XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: cacheFile)[.modificationDate] as? Date, modified)
@@ -78,19 +78,19 @@ final class ScanCacheTests: XCTestCase {
         _ = scan(symbols: true)
         let without = scan(symbols: false)
         XCTAssertEqual(without.result, scan(symbols: false, cache: false).result, "the import scan's suppressions, not the symbol scan's")
-        XCTAssertEqual(without.report?.hits, 12)
+        XCTAssertEqual(without.report?.hits, 13)
         XCTAssertEqual(without.report?.written, false, "records with symbols are kept")
         XCTAssertEqual(without.result.files.first { $0.path == "Sources/App/Extra.swift" }?.suppressions.count, 1)
         XCTAssertEqual(scan(symbols: true).result.files.first { $0.path == "Sources/App/Extra.swift" }?.suppressions.count, 2)
-        XCTAssertEqual(scan(symbols: true).report?.hits, 12)
+        XCTAssertEqual(scan(symbols: true).report?.hits, 13)
 
         try? FileManager.default.removeItem(atPath: cacheFile)
         _ = scan(symbols: false)
         let with = scan(symbols: true)
         XCTAssertEqual(with.result, scan(symbols: true, cache: false).result)
-        XCTAssertEqual(with.report?.misses, 12)
+        XCTAssertEqual(with.report?.misses, 13)
         XCTAssertEqual(with.report?.written, true)
-        XCTAssertEqual(scan(symbols: true).report?.hits, 12)
+        XCTAssertEqual(scan(symbols: true).report?.hits, 13)
     }
 
     func testAChangedFileIsLexedAgainAndARemovedOneLeavesTheCache() throws {
@@ -102,7 +102,7 @@ final class ScanCacheTests: XCTestCase {
         let edited = scan(symbols: true)
         XCTAssertEqual(edited.result, scan(symbols: true, cache: false).result)
         XCTAssertEqual(edited.report?.misses, 1)
-        XCTAssertEqual(edited.report?.hits, 11)
+        XCTAssertEqual(edited.report?.hits, 12)
         XCTAssertEqual(edited.report?.written, true)
         let after = try XCTUnwrap(edited.result.files.first { $0.path == "Sources/App/UI/LoginView.swift" })
         XCTAssertEqual(after.imports.map(\.module), ["Security"])
@@ -119,7 +119,7 @@ final class ScanCacheTests: XCTestCase {
         let removed = scan(symbols: true)
         XCTAssertEqual(removed.report?.misses, 0)
         XCTAssertEqual(removed.report?.written, true, "the removed file's record is dropped")
-        XCTAssertEqual(scan(symbols: true).report?.loaded, 11)
+        XCTAssertEqual(scan(symbols: true).report?.loaded, 12)
         XCTAssertEqual(removed.result, scan(symbols: true, cache: false).result)
     }
 
@@ -128,7 +128,7 @@ final class ScanCacheTests: XCTestCase {
         _ = scan(symbols: true)
         let disk = Array(try Data(contentsOf: root.appendingPathComponent("Sources/App/Extra.swift")))
         let same = scan(symbols: true, contents: ["Sources/App/Extra.swift": disk])
-        XCTAssertEqual(same.report?.hits, 12)
+        XCTAssertEqual(same.report?.hits, 13)
 
         let staged: [String: [UInt8]] = ["Sources/App/Extra.swift": Array("import Staged\n".utf8)]
         let run = scan(symbols: true, contents: staged)
@@ -192,6 +192,6 @@ final class ScanCacheTests: XCTestCase {
         let only = ProjectScanner.scanReportingCache(root: root.path, only: ["Sources/App/main.swift"], cache: location)
         XCTAssertEqual(only.report?.hits, 1)
         XCTAssertEqual(only.report?.written, false)
-        XCTAssertEqual(FactsCache.load(from: cacheFile, producer: "test").count, 12)
+        XCTAssertEqual(FactsCache.load(from: cacheFile, producer: "test").count, 13)
     }
 }
