@@ -180,3 +180,11 @@ extension SwiftSymbolScannerTests {
                        ["Foo@-", "Foo@-", "Bar@-", "helper@Foo", "Other@-"])
     }
 }
+
+extension SwiftSymbolScannerTests {
+    func testBalanceIsReported() {
+        XCTAssertTrue(scan("struct A { func f() { g { $0 } } }").isBalanced)
+        XCTAssertFalse(scan("struct A { func f() {").isBalanced)
+        XCTAssertTrue(scan("}} struct B {}").isBalanced, "stray closing braces are dropped, not carried")
+    }
+}
