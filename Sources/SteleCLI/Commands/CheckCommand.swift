@@ -45,9 +45,11 @@ enum CheckCommand {
         let text: String
         switch options.format ?? "text" {
         case "json": text = CheckJSONReport.render(result, fileCount: fileCount, diagnostics: diagnostics)
-        case "sarif": text = SARIFReport.render(result, toolVersion: SteleCLI.version)
+        case "sarif", "github":
+            var converted = result
+            converted.findings = ColumnUnits.utf16(result.findings, root: options.root, contents: changed?.contents ?? [:])
+            text = options.format == "sarif" ? SARIFReport.render(converted, toolVersion: SteleCLI.version) : GitHubAnnotationsReport.render(converted)
         case "junit": text = JUnitReport.render(result)
-        case "github": text = GitHubAnnotationsReport.render(result)
         case "markdown": text = MarkdownReport.render(result, fileCount: fileCount)
         default: text = CheckTextReport.render(result, fileCount: fileCount)
         }
