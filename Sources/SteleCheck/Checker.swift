@@ -60,7 +60,7 @@ public enum Checker {
             }
         }
         findings.sort(by: Finding.ordered)
-        let filtered = SuppressionFilter.apply(findings, files: architecture.scan.files)
+        let filtered = SuppressionFilter.apply(findings, files: architecture.scan.files, today: book.today)
         return CheckResult(findings: filtered.kept, rules: rules, diagnostics: diagnostics + filtered.diagnostics, suppressed: filtered.suppressed)
     }
 

@@ -5,7 +5,9 @@ import SteleScan
 ///
 /// A suppression covers findings on its own line and the next, of rules from the ADR it names (or
 /// the rule whose id it names). It takes effect only with a reason: an exception to a decision
-/// should say why. One without a reason, or one that covers nothing, is reported.
+/// should say why. One without a reason, or one that covers nothing, is reported. One with
+/// `until DATE` covers nothing from that date on (it is reported as expired), and is announced in
+/// the 30 days before.
 enum SuppressionFilter {
     struct Outcome {
         var kept: [Finding]
@@ -13,7 +15,7 @@ enum SuppressionFilter {
         var diagnostics: [Diagnostic]
     }
 
-    static func apply(_ findings: [Finding], files: [SourceFile]) -> Outcome {
+    static func apply(_ findings: [Finding], files: [SourceFile], today: String = "") -> Outcome {
         var byFile: [String: [Suppression]] = [:]
         for file in files where !file.suppressions.isEmpty { byFile[file.path] = file.suppressions }
         guard !byFile.isEmpty else { return Outcome(kept: findings, suppressed: [], diagnostics: []) }
@@ -23,7 +25,8 @@ enum SuppressionFilter {
         var suppressed: [Finding] = []
         for finding in findings {
             let candidates = (byFile[finding.location.file] ?? []).filter {
-                ($0.line == finding.location.line || $0.line == finding.location.line - 1) && $0.reason != nil && covers($0, finding)
+                ($0.line == finding.location.line || $0.line == finding.location.line - 1) && $0.reason != nil
+                    && !isExpired($0, today: today) && covers($0, finding)
             }
             if let suppression = candidates.first {
                 used.insert(SourceLocation(file: finding.location.file, line: suppression.line, column: suppression.column))
@@ -36,7 +39,13 @@ enum SuppressionFilter {
         for (file, suppressions) in byFile.sorted(by: { $0.key < $1.key }) {
             for s in suppressions {
                 let at = SourceLocation(file: file, line: s.line, column: s.column)
-                if s.target.isEmpty {
+                if let until = s.until, CalendarDay.number(until) == nil {
+                    diagnostics.append(.warning("`stele:allow \(s.target) until \(until)`: `\(until)` is not a date, so it allows nothing",
+                                                at: at, hint: "write the date as YYYY-MM-DD: `until 2027-03-31`"))
+                } else if isExpired(s, today: today), let until = s.until {
+                    diagnostics.append(.warning("`stele:allow \(s.target)` expired on \(until): the findings it allowed are reported again",
+                                                at: at, hint: "fix them, or remove the comment"))
+                } else if s.target.isEmpty {
                     diagnostics.append(.warning("`stele:allow` names no ADR or rule", at: at, hint: "write `// stele:allow ADR-0003 -- why this is fine`"))
                 } else if s.reason == nil {
                     diagnostics.append(.warning("`stele:allow \(s.target)` has no reason, so it suppresses nothing", at: at,
@@ -44,10 +53,20 @@ enum SuppressionFilter {
                 } else if !used.contains(at) {
                     diagnostics.append(.warning("`stele:allow \(s.target)` suppresses nothing", at: at,
                                                 hint: "no finding of \(s.target) on this line or the next; remove the comment"))
+                } else if let until = s.until, let days = CalendarDay.days(from: today, to: until), days <= CalendarDay.noticeDays {
+                    diagnostics.append(.info("`stele:allow \(s.target)` ends on \(until) (in \(days) \(days == 1 ? "day" : "days")): its findings will be reported again",
+                                             at: at, hint: "fix them before then"))
                 }
             }
         }
         return Outcome(kept: kept, suppressed: suppressed, diagnostics: diagnostics)
+    }
+
+    /// Whether an `until` suppression has reached its date (a malformed date allows nothing either).
+    static func isExpired(_ suppression: Suppression, today: String) -> Bool {
+        guard let until = suppression.until else { return false }
+        guard let days = CalendarDay.days(from: today, to: until) else { return true }
+        return days <= 0
     }
 
     /// `ADR-0003`, `adr-3` or the rule's own id.

@@ -39,6 +39,11 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         Diagnostic(.warning, message, at: location, hint: hint)
     }
 
+    /// Worth knowing, nothing wrong yet: a waiver that ends soon.
+    public static func info(_ message: String, at location: SourceLocation? = nil, hint: String? = nil) -> Diagnostic {
+        Diagnostic(.info, message, at: location, hint: hint)
+    }
+
     /// Compiler-style: `file:line:col: error: message`, then `  hint: ...` on its own line.
     public var description: String {
         var text = ""

@@ -9,6 +9,8 @@ public struct RuleBook: Sendable {
     public var proseRules: [ProseRule] = []
     public var settings: [Setting] = []
     public var diagnostics: [Diagnostic] = []
+    /// The day the book was compiled for (`YYYY-MM-DD`): it decides which waivers hold.
+    public var today = ""
 
     public init() {}
 
@@ -16,6 +18,7 @@ public struct RuleBook: Sendable {
     /// it is a parameter so that the same inputs always give the same output.
     public static func compile(ruleFiles: [RuleFile], adrs: [ADR], today: String) -> RuleBook {
         var book = RuleBook()
+        book.today = today
         let adrsByID = Dictionary(adrs.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var declared: [String: SourceLocation] = [:]
 
@@ -87,6 +90,13 @@ public struct RuleBook: Sendable {
                     }
                 }
             }
+        }
+        // Waivers that end soon are announced, so that nobody is surprised by a red build.
+        for rule in book.rules {
+            guard case .waived(let until) = rule.state, let days = CalendarDay.days(from: today, to: until),
+                  days <= CalendarDay.noticeDays else { continue }
+            book.diagnostics.append(.info("waiver ends on \(until) (in \(days) \(days == 1 ? "day" : "days")): `\(rule.text)` will be enforced",
+                                          at: rule.provenance.location, hint: "fix the violations, or extend the date if the decision says so"))
         }
         return book
     }

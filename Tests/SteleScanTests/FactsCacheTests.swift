@@ -17,7 +17,7 @@ final class FactsCacheTests: XCTestCase {
         ]
         let suppressions = [
             Suppression(target: "ADR-0002", reason: "the legacy store — going away", line: 2, column: 1),
-            Suppression(target: "ADR-0003/rule", reason: nil, line: 1 << 40, column: 3),
+            Suppression(target: "ADR-0003/rule", reason: nil, line: 1 << 40, column: 3, until: "2027-03-31"),
         ]
         let symbols = FactsCache.Symbols(
             declarations: FactsCacheReader.kinds.enumerated().map { index, kind in

@@ -117,3 +117,14 @@ final class SwiftImportScannerTests: XCTestCase {
         XCTAssertEqual(scan("import macro Foo.bar").first?.kind, "macro")
     }
 }
+
+extension SwiftImportScannerTests {
+    func testSuppressionWithUntil() {
+        let s = Suppression.parse(comment: "// stele:allow ADR-0002 until 2027-03-31 -- migrating", line: 1, column: 1)
+        XCTAssertEqual(s?.target, "ADR-0002")
+        XCTAssertEqual(s?.until, "2027-03-31")
+        XCTAssertEqual(s?.reason, "migrating")
+        XCTAssertNil(Suppression.parse(comment: "// stele:allow ADR-0002 -- until the rewrite", line: 1, column: 1)?.until,
+                     "`until` in the reason is prose")
+    }
+}

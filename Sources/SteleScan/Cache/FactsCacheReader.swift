@@ -153,7 +153,8 @@ enum FactsCacheReader {
             suppressions.reserveCapacity(count)
             for _ in 0..<count {
                 let target = try string(), reason = try optional(), line = try reader.int(), column = try reader.int()
-                suppressions.append(Suppression(target: target, reason: reason, line: line, column: column))
+                let until = try optional()
+                suppressions.append(Suppression(target: target, reason: reason, line: line, column: column, until: until))
             }
             return suppressions
         }

@@ -151,6 +151,7 @@ enum FactsCacheWriter {
                 optional(s.reason)
                 body.int(s.line)
                 body.int(s.column)
+                optional(s.until)
             }
         }
 

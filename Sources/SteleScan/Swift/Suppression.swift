@@ -1,7 +1,8 @@
 import SteleCore
 
 /// An inline suppression: `// stele:allow ADR-0003 -- the reason` (or in a `/* */` comment), on the
-/// offending line or the line before it.
+/// offending line or the line before it. `// stele:allow ADR-0003 until 2027-03-31 -- reason` is a
+/// waiver: from that date on it allows nothing, and the finding is back.
 public struct Suppression: Hashable, Sendable {
     /// What it allows: an ADR id (`ADR-0003`) or a rule id (`ADR-0003/domain-must-not-import-grdb`).
     public var target: String
@@ -9,12 +10,15 @@ public struct Suppression: Hashable, Sendable {
     public var reason: String?
     public var line: Int
     public var column: Int
+    /// `until YYYY-MM-DD` as written, if given: the first day it no longer allows anything.
+    public var until: String?
 
-    public init(target: String, reason: String?, line: Int, column: Int) {
+    public init(target: String, reason: String?, line: Int, column: Int, until: String? = nil) {
         self.target = target
         self.reason = reason
         self.line = line
         self.column = column
+        self.until = until
     }
 
     static let marker = "stele:allow"
@@ -48,7 +52,12 @@ public struct Suppression: Hashable, Sendable {
             reason = text.isEmpty ? nil : text
             rest = rest[..<dash.lowerBound]
         }
-        let target = rest.trimmingWhitespace()
-        return Suppression(target: target, reason: reason, line: line, column: column)
+        var target = rest.trimmingWhitespace()
+        var until: String?
+        if let range = target.firstRange(of: " until ") {
+            until = String(target[range.upperBound...].trimmingWhitespace())
+            target = String(target[..<range.lowerBound].trimmingWhitespace())
+        }
+        return Suppression(target: target, reason: reason, line: line, column: column, until: until)
     }
 }
