@@ -123,6 +123,61 @@ final class SwiftPMManifestTests: XCTestCase {
         XCTAssertEqual(m.diagnostics, [])
     }
 
+    func testNimbleComputesDependenciesInAClosureAndAppendsUnderIf() throws {
+        // `targets: { var testHelperDependencies: [PackageDescription.Target.Dependency] = ["Nimble"]
+        //             #if os(macOS) testHelperDependencies.append("NimbleObjectiveC") #endif ... }()`
+        let m = try manifest("Quick/Nimble", tag: "14.0.0")
+        XCTAssertEqual(m.targets.first { $0.name == "NimbleSharedTestHelpers" }?.targetDependencies, ["Nimble", "NimbleObjectiveC"])
+        XCTAssertEqual(m.targets.map(\.name).sorted(), ["Nimble", "NimbleObjectiveC", "NimbleObjectiveCTests", "NimbleSharedTestHelpers", "NimbleTests"])
+    }
+
+    func testAppendedAndAddedDependencies() {
+        let m = parse("""
+        var deps: [Target.Dependency] = ["A"]
+        deps.append(.product(name: "P", package: "p"))
+        deps.append(contentsOf: ["B", "C"])
+        deps += ["D"]
+        package.targets.append(.target(name: "T", dependencies: deps))
+        """)
+        XCTAssertEqual(m.targets.first?.targetDependencies, ["A", "B", "C", "D"])
+        XCTAssertEqual(m.targets.first?.productDependencies.map(\.name), ["P"])
+    }
+
+    func testSwiftCryptoDependencyTargetCallsAssignedLaterAreNotDeclarations() throws {
+        // `let dependencies: [Target.Dependency]`, then in `if`/`else`: `dependencies = ["CryptoBoringWrapper", …]` or
+        // `dependencies = [.target(name: "CryptoBoringWrapper", condition: .when(platforms: platforms)), …]`.
+        let m = try manifest("apple/swift-crypto", tag: "4.5.2")
+        let wrapper = try XCTUnwrap(m.targets.first { $0.name == "CryptoBoringWrapper" })
+        XCTAssertEqual(wrapper.line, 203, "the declaration, not the dependency at line 70")
+        XCTAssertEqual(wrapper.targetDependencies, ["CCryptoBoringSSL", "CCryptoBoringSSLShims"])
+        XCTAssertTrue(m.targets.first { $0.name == "Crypto" }!.targetDependencies.contains("CryptoBoringWrapper"))
+        XCTAssertEqual(m.diagnostics, [])
+    }
+
+    func testDependenciesAddedToATargetBoundToAName() throws {
+        // WasmKit 0.4.2: `let cliCommandsTarget = Target.target(name: "CLICommands", dependencies: [...])`, then
+        // `cliCommandsTarget.dependencies.append(contentsOf: [.target(name: "GDBRemoteProtocol", condition: …), …])`.
+        let m = try manifest("swiftwasm/WasmKit", tag: "0.4.2")
+        let cli = try XCTUnwrap(m.targets.first { $0.name == "CLICommands" })
+        XCTAssertEqual(Array(cli.targetDependencies.suffix(2)), ["GDBRemoteProtocol", "WasmKitGDBHandler"])
+        XCTAssertEqual(m.targets.first { $0.name == "CLICommandsTests" }?.targetDependencies.suffix(2), ["GDBRemoteProtocol", "WasmKitGDBHandler"])
+
+        let small = parse("""
+        var app = Target.executableTarget(name: "App", dependencies: ["Core"])
+        #if os(Linux)
+        app.dependencies += ["LinuxSupport"]
+        #endif
+        app.dependencies.append(.product(name: "Logging", package: "swift-log"))
+        let package = Package(name: "X", targets: [app, .target(name: "Core")])
+        #if os(macOS)
+        package.targets += [.target(name: "Core", dependencies: ["MacSupport"])]
+        #endif
+        """)
+        XCTAssertEqual(small.targets.first { $0.name == "App" }?.targetDependencies, ["Core", "LinuxSupport"])
+        XCTAssertEqual(small.targets.first { $0.name == "App" }?.productDependencies.map(\.name), ["Logging"])
+        XCTAssertEqual(small.targets.first { $0.name == "Core" }?.targetDependencies, ["MacSupport"], "a target declared twice has both dependency lists")
+    }
+
     func testSelfReferentialAndDeepBindingsStop() {
         var source = "let a: [Target.Dependency] = a + [\"A\"]\n"
         for k in 0..<500 { source += "let b\(k + 1): [Target.Dependency] = b\(k) + [\"B\(k)\"]\n" }

@@ -7,10 +7,12 @@ import SteleCore
 /// in `package.targets.append(...)`, inside `#if`). What cannot be known without running the
 /// manifest (a name computed at run time) is reported as a warning and skipped.
 ///
-/// A dependency list may name top-level bindings: `let atomics: Target.Dependency = .product(…)`,
+/// A dependency list may name bindings: `let atomics: Target.Dependency = .product(…)`,
 /// `let common: [Target.Dependency] = [...]`, used as `dependencies: [atomics]`,
 /// `dependencies: common` or `dependencies: common + ["Extra"]`. A name bound several times (in
-/// `#if` branches) contributes every value; a name bound to anything else contributes nothing.
+/// `#if` branches), or added to (`common.append("X")`, `common += […]`), contributes every value;
+/// a name bound to anything else contributes nothing. Names are not scoped: two bindings of one
+/// name in different closures are one.
 public struct SwiftPMManifest: Sendable {
     public var packageName: String?
     /// The directory of the manifest, repo-relative ("" for the repository root).
@@ -52,6 +54,8 @@ struct ManifestReader {
     var diagnostics: [Diagnostic] = []
     /// Top-level `let NAME = …`, `var NAME: T = …` and `NAME = …`: name → where each value starts.
     var bindings: [String: [Int]] = [:]
+    /// Names declared with a `…Dependency` type, whose assigned arrays hold dependencies.
+    var dependencyTypedNames = Set<String>()
 
     init(source: [UInt8], manifestPath: String) {
         var lexer = SwiftLexer(source)
@@ -77,18 +81,32 @@ struct ManifestReader {
         self.partners = partners
         self.enclosing = enclosing
         bindings = findBindings()
+        dependencyTypedNames = findDependencyTypedNames()
     }
 
-    /// Every top-level binding with a value: `let x = …`, `let x: [Target.Dependency] = …`, and an
-    /// assignment `x = …` that starts a line (a `let` declared first and assigned in `if` branches).
+    /// Every binding with a value, wherever it is (also in a closure that computes `targets:`):
+    /// `let x = …`, `var x: [Target.Dependency] = …`, an assignment `x = …` that starts a line (a
+    /// `let` declared first and assigned in `if` branches), and what is added later: `x += […]`,
+    /// `x.append(…)`, `x.append(contentsOf: […])`. A name's values are all of these together.
     func findBindings() -> [String: [Int]] {
         var result: [String: [Int]] = [:]
-        for i in tokens.indices where enclosing[i] == -1 && tokens[i].kind == .identifier && i + 1 < tokens.count {
+        for i in tokens.indices where tokens[i].kind == .identifier && i + 1 < tokens.count {
+            let isMember = i > 0 && isPunctuation(i - 1, ".")
+            if !isMember, i + 3 < tokens.count, isPunctuation(i + 1, "."), lexer.token(tokens[i + 2], is: "append"), isPunctuation(i + 3, "(") {
+                var start = i + 4
+                if start + 1 < tokens.count, lexer.token(tokens[start], is: "contentsOf"), isPunctuation(start + 1, ":") { start += 2 }
+                result[lexer.text(of: tokens[i]), default: []].append(start)
+                continue
+            }
+            if !isMember, i + 2 < tokens.count, tokens[i + 1].kind == .operator, lexer.token(tokens[i + 1], is: "+=") {
+                result[lexer.text(of: tokens[i]), default: []].append(i + 2)
+                continue
+            }
             var nameIndex = i
             if lexer.token(tokens[i], is: "let") || lexer.token(tokens[i], is: "var") {
                 nameIndex = i + 1
                 guard tokens[nameIndex].kind == .identifier else { continue }
-            } else if !tokens[i].isFirstOnLine || (i > 0 && isPunctuation(i - 1, ".")) {
+            } else if !tokens[i].isFirstOnLine || isMember {
                 continue
             }
             // After the name: `=` directly, or a type annotation up to `=` on the same statement.
@@ -134,7 +152,9 @@ struct ManifestReader {
             calls.append((kind, i, i + 1, close))
         }
         var targets: [SwiftPMTarget] = []
-        var seen = Set<String>()
+        var seen: [String: Int] = [:]
+        /// The target each declaration call declares, by the index of its `target` token.
+        var declaredAt: [Int: Int] = [:]
         for call in calls {
             // A target call inside another one is a dependency or a plugin usage, not a declaration.
             if calls.contains(where: { $0.open < call.open && call.close < $0.close }) { continue }
@@ -143,28 +163,89 @@ struct ManifestReader {
             // `.plugin(name:targets:)` in `products:` declares a product, not a target.
             if call.kind == .plugin && arguments["targets"] != nil { continue }
             guard let nameRange = arguments["name"] else { continue }
+            // `.target(name: "X", condition: …)` is a dependency: declarations take no condition.
+            if arguments["condition"] != nil { continue }
             guard let name = literal(in: nameRange) else {
                 warn("target name is not a string literal; this target is skipped", at: tokens[nameRange.lowerBound],
                      hint: "Stele reads Package.swift as text; write the name as a literal to have it checked")
                 continue
             }
-            guard seen.insert(name).inserted else { continue } // declared in two #if branches: one target
+            if let first = seen[name] {
+                // Declared in two `#if` branches: one target, with the dependencies of both.
+                if let range = arguments["dependencies"] { dependencies(in: range, into: &targets[first]) }
+                declaredAt[call.nameToken] = first
+                continue
+            }
             var target = SwiftPMTarget(name: name, kind: call.kind, line: tokens[call.nameToken].line)
             if let range = arguments["path"] { target.customPath = literal(in: range) }
             if let range = arguments["sources"] { target.sources = literals(in: range) }
             if let range = arguments["exclude"] { target.exclude = literals(in: range) ?? [] }
             if let range = arguments["dependencies"] { dependencies(in: range, into: &target) }
+            seen[name] = targets.count
+            declaredAt[call.nameToken] = targets.count
             targets.append(target)
         }
+        addedDependencies(into: &targets, declaredAt: declaredAt)
         return SwiftPMManifest(packageName: packageName, directory: directory, targets: targets, products: products, diagnostics: diagnostics)
     }
 
-    /// `let deps: [Target.Dependency] = [.target(name: "Core")]`: calls in such an array are dependencies.
+    /// `let cli = Target.target(name: "CLI", …)` then `cli.dependencies.append(…)`,
+    /// `cli.dependencies.append(contentsOf: […])` or `cli.dependencies += […]`: the target bound to
+    /// the name gets those dependencies too.
+    func addedDependencies(into targets: inout [SwiftPMTarget], declaredAt: [Int: Int]) {
+        for i in tokens.indices where i + 4 < tokens.count && tokens[i].kind == .identifier && !(i > 0 && isPunctuation(i - 1, "."))
+            && isPunctuation(i + 1, ".") && lexer.token(tokens[i + 2], is: "dependencies") {
+            var start: Int
+            var limit = tokens.count
+            if isPunctuation(i + 3, "."), i + 5 < tokens.count, lexer.token(tokens[i + 4], is: "append"), isPunctuation(i + 5, "("),
+               let close = partner(i + 5) {
+                start = i + 6
+                limit = close
+                if start + 1 < limit, lexer.token(tokens[start], is: "contentsOf"), isPunctuation(start + 1, ":") { start += 2 }
+            } else if tokens[i + 3].kind == .operator, lexer.token(tokens[i + 3], is: "+=") {
+                start = i + 4
+            } else {
+                continue
+            }
+            // The targets the name is bound to: a declaration call within the first tokens of a value.
+            let bound = (bindings[lexer.text(of: tokens[i])] ?? []).compactMap { value in
+                (value..<min(value + 5, tokens.count)).lazy.compactMap { declaredAt[$0] }.first
+            }
+            for k in Set(bound).sorted() {
+                var visited = Set<Int>()
+                dependencyExpression(from: start, limit: limit, into: &targets[k], visited: &visited, depth: 0)
+            }
+        }
+    }
+
+    /// `let deps: [Target.Dependency] = [.target(name: "Core")]`, or `deps = […]` / `deps += […]`
+    /// for a `deps` declared with such a type: calls in such an array are dependencies.
     func isInsideDependencyArray(_ index: Int) -> Bool {
         let open = enclosing[index]
         guard open >= 0 else { return false }
         // The few tokens before the enclosing bracket name its type, if anything does.
-        return tokens[max(0, open - 6)..<open].contains { $0.kind == .identifier && lexer.token($0, is: "Dependency") }
+        if tokens[max(0, open - 6)..<open].contains(where: { $0.kind == .identifier && lexer.token($0, is: "Dependency") }) { return true }
+        guard open >= 2, tokens[open - 1].kind == .operator, isOperator(open - 1, "=") || lexer.token(tokens[open - 1], is: "+="),
+              tokens[open - 2].kind == .identifier else { return false }
+        return dependencyTypedNames.contains(lexer.text(of: tokens[open - 2]))
+    }
+
+    /// Names declared with a type that mentions `Dependency`: `let dependencies: [Target.Dependency]`.
+    func findDependencyTypedNames() -> Set<String> {
+        var names = Set<String>()
+        for i in tokens.indices where i + 3 < tokens.count && tokens[i].kind == .identifier
+            && (lexer.token(tokens[i], is: "let") || lexer.token(tokens[i], is: "var"))
+            && tokens[i + 1].kind == .identifier && isPunctuation(i + 2, ":") {
+            var j = i + 3
+            while j < tokens.count, j < i + 12, !isOperator(j, "="), j == i + 3 || !tokens[j].isFirstOnLine {
+                if tokens[j].kind == .identifier, lexer.token(tokens[j], is: "Dependency") {
+                    names.insert(lexer.text(of: tokens[i + 1]))
+                    break
+                }
+                j += 1
+            }
+        }
+        return names
     }
 
     /// The labelled arguments of a call at its own depth: label → token range of the value.
