@@ -22,6 +22,8 @@ import SteleScan
 ///   otherwise (`.product(name: "Collections")` for `DequeModule`) are left alone.
 ///   Xcode apps and extensions embed the frameworks they depend on, so their unused
 ///   dependencies are not judged either.
+/// - An Xcode target that links a CocoaPods product gets its dependencies from a Podfile, which is
+///   not read: its imports are not judged undeclared.
 struct ManifestTruthCheck: RuleCheck {
     var subject: Selector?
 
@@ -52,13 +54,14 @@ struct ManifestTruthCheck: RuleCheck {
         }
 
         // Modules each module re-exports (`@_exported import`), and every name any file imports.
-        var reexports: [String: Set<String>] = [:]
+        var reexports = Reexports()
         var importedAnywhere = Set<String>()
         for file in scan.files {
             for imported in file.imports {
                 importedAnywhere.insert(imported.module)
                 if let module = file.module, imported.attributes.contains("@_exported"), imported.module != module {
-                    reexports[module, default: []].insert(imported.module)
+                    reexports.modules[module, default: []].insert(imported.module)
+                    if imported.kind == nil { reexports.whole.insert(module + "\u{1F}" + imported.module) }
                 }
             }
         }
@@ -122,9 +125,12 @@ struct ManifestTruthCheck: RuleCheck {
         var isXcode: Bool { module.manifestPath.hasSuffix(".pbxproj") }
     }
 
-    func undeclared(_ facts: ModuleFacts, context: CheckContext, projectModules: Set<String>, reexports: [String: Set<String>]) -> [Finding] {
+    func undeclared(_ facts: ModuleFacts, context: CheckContext, projectModules: Set<String>, reexports: Reexports) -> [Finding] {
         let module = facts.module
         let files = context.architecture.scan.files
+        // An Xcode target linking a CocoaPods product (`libPods-App.a`, `Pods_App.framework`) takes
+        // its pods from a Podfile, which is not read: what it imports is declared there.
+        if facts.isXcode, module.targetDependencies.contains(where: { $0.hasPrefix("Pods_") || $0.hasPrefix("Pods-") }) { return [] }
         var findings: [Finding] = []
         for i in facts.files where !context.exceptFiles.contains(i) {
             let file = files[i]
@@ -133,8 +139,9 @@ struct ManifestTruthCheck: RuleCheck {
                 guard target != module.name, projectModules.contains(target), !facts.declared.contains(target),
                       !context.exceptModules.contains(target) else { continue }
                 var message = "`\(module.name)` imports `\(target)`, which its manifest does not declare (\(facts.declaration))"
-                if let via = reexporter(of: target, among: facts.declared.sorted(), reexports: reexports) {
-                    message += "; `\(via)` re-exports it (`@_exported import`), but explicit module builds still need it declared"
+                if let (via, whole) = reexports.reexporter(of: target, among: facts.declared.sorted()) {
+                    message += whole ? "; `\(via)` re-exports it (`@_exported import`)" : "; `\(via)` re-exports some of its declarations (`@_exported import struct …`)"
+                    message += ", but explicit module builds still need it declared"
                 }
                 message += ": " + fix(adding: target, to: facts, context: context)
                 var finding = Finding(rule: context.rule, location: SourceLocation(file: file.path, line: imported.line, column: imported.column),
@@ -191,19 +198,28 @@ struct ManifestTruthCheck: RuleCheck {
         return "add `\(target)` to the target's `dependencies:`"
     }
 
-    /// A declared dependency that re-exports `target`, directly or through other re-exports.
-    func reexporter(of target: String, among declared: [String], reexports: [String: Set<String>]) -> String? {
-        for start in declared {
-            var queue = [start]
-            var seen: Set<String> = [start]
-            while let next = queue.popLast() {
-                for exported in reexports[next] ?? [] {
-                    if exported == target { return start }
-                    if seen.insert(exported).inserted { queue.append(exported) }
+    /// `@_exported import`s between modules of the project.
+    struct Reexports {
+        /// Module → the modules its files re-export, wholly or some declarations of.
+        var modules: [String: Set<String>] = [:]
+        /// `module␟exported` for a whole-module re-export (`@_exported import X`, not `… struct X.Y`).
+        var whole = Set<String>()
+
+        /// A declared dependency that re-exports `target`, directly or through other re-exports,
+        /// and whether the last step re-exports the whole module.
+        func reexporter(of target: String, among declared: [String]) -> (String, whole: Bool)? {
+            for start in declared {
+                var queue = [start]
+                var seen: Set<String> = [start]
+                while let next = queue.popLast() {
+                    for exported in (modules[next] ?? []).sorted() {
+                        if exported == target { return (start, whole.contains(next + "\u{1F}" + target)) }
+                        if seen.insert(exported).inserted { queue.append(exported) }
+                    }
                 }
             }
+            return nil
         }
-        return nil
     }
 
     /// The module among `candidates` (indices of same-named modules) a file belongs to: the one in

@@ -115,6 +115,28 @@ final class ManifestTruthCheckTests: XCTestCase {
         XCTAssertEqual(CheckHarness.lines(result), [
             "App/AppMain.swift:1:1 `App` imports `SharedKit`, which its manifest does not declare (App.xcodeproj/project.pbxproj:120): add `SharedKit` to the target's dependencies",
         ])
+
+        // Linking SharedKit.framework from the build directory (Xcode's implicit dependency) declares it.
+        let project = tree.appendingPathComponent("App.xcodeproj/project.pbxproj")
+        let original = try String(contentsOf: project, encoding: .utf8)
+        func link(_ file: String) throws -> [String] {
+            // The app (not its tests, which share the project's Frameworks phase) gets a phase of its own.
+            let linked = original
+                .replacingOccurrences(of: "A10000000000000000000601 /* Sources */,\n", with: "A10000000000000000000601 /* Sources */,\nAPPFRAMEWORKS,\n")
+                .replacingOccurrences(of: "/* Begin PBXGroup section */", with: """
+                    APPFRAMEWORKS = {isa = PBXFrameworksBuildPhase; files = (LINKED); };
+                    LINKED = {isa = PBXBuildFile; fileRef = PRODUCT; };
+                    PRODUCT = {isa = PBXFileReference; path = "\(file)"; sourceTree = BUILT_PRODUCTS_DIR; };
+                    /* Begin PBXGroup section */
+                    """)
+            XCTAssertNotEqual(linked, original)
+            try linked.write(to: project, atomically: true, encoding: .utf8)
+            return CheckHarness.lines(Checker.check(book, architecture: Architecture(scan: ProjectScanner.scan(root: tree.path), components: [])))
+        }
+        XCTAssertEqual(try link("SharedKit.framework"), [])
+        // A CocoaPods product: the Podfile (not read) declares what the app imports.
+        XCTAssertEqual(try link("libPods-App.a"), [])
+        XCTAssertEqual(try link("Other.framework").count, 1)
     }
 
     func testFingerprintsDoNotDependOnLines() throws {
