@@ -16,7 +16,7 @@ let package = Package(
         // Shared value types: locations, diagnostics, globs, JSON, suggestions.
         .target(name: "SteleCore"),
         // The file-system edge: reading, listing, writing, environment, clock (POSIX, no Foundation).
-        .target(name: "SteleFiles", dependencies: ["SteleCore"]),
+        .target(name: "SteleFiles"),
         // Stage 1: Architecture Decision Records -> ADR values with their rule text.
         .target(name: "SteleADR", dependencies: ["SteleCore", "SteleFiles"]),
         // Stage 2: the rule language -> compiled rules with provenance.
@@ -26,7 +26,7 @@ let package = Package(
         // Stage 4: facts + component declarations -> component dependency graph.
         .target(name: "SteleGraph", dependencies: ["SteleCore", "SteleScan", "SteleRules"]),
         // Stage 5: rules evaluated over the graph -> findings.
-        .target(name: "SteleCheck", dependencies: ["SteleCore", "SteleADR", "SteleRules", "SteleScan", "SteleGraph"]),
+        .target(name: "SteleCheck", dependencies: ["SteleCore", "SteleRules", "SteleScan", "SteleGraph"]),
         // Stage 6: findings -> text, JSON, ...
         .target(name: "SteleReport", dependencies: ["SteleCore", "SteleADR", "SteleRules", "SteleScan", "SteleGraph", "SteleCheck"]),
         // Stage 7: the command line: argument parsing and file-system I/O.
@@ -35,12 +35,12 @@ let package = Package(
 
         .testTarget(name: "SteleCoreTests", dependencies: ["SteleCore"]),
         .testTarget(name: "SteleFilesTests", dependencies: ["SteleFiles"]),
-        .testTarget(name: "SteleADRTests", dependencies: ["SteleADR"]),
-        .testTarget(name: "SteleRulesTests", dependencies: ["SteleRules"]),
-        .testTarget(name: "SteleScanTests", dependencies: ["SteleScan"]),
-        .testTarget(name: "SteleGraphTests", dependencies: ["SteleGraph", "SteleScan", "SteleRules"]),
-        .testTarget(name: "SteleCheckTests", dependencies: ["SteleCheck", "SteleGraph", "SteleScan", "SteleRules", "SteleADR"]),
-        .testTarget(name: "SteleReportTests", dependencies: ["SteleReport", "SteleCheck", "SteleGraph", "SteleScan", "SteleRules", "SteleADR"]),
+        .testTarget(name: "SteleADRTests", dependencies: ["SteleADR", "SteleCore"]),
+        .testTarget(name: "SteleRulesTests", dependencies: ["SteleRules", "SteleADR", "SteleCore"]),
+        .testTarget(name: "SteleScanTests", dependencies: ["SteleScan", "SteleCore"]),
+        .testTarget(name: "SteleGraphTests", dependencies: ["SteleGraph", "SteleScan", "SteleRules", "SteleCore"]),
+        .testTarget(name: "SteleCheckTests", dependencies: ["SteleCheck", "SteleGraph", "SteleScan", "SteleRules", "SteleADR", "SteleCore"]),
+        .testTarget(name: "SteleReportTests", dependencies: ["SteleReport", "SteleCheck", "SteleGraph", "SteleRules", "SteleADR", "SteleCore"]),
         .testTarget(name: "SteleCLITests", dependencies: ["stele", "SteleCLI"]),
     ]
 )

@@ -76,6 +76,7 @@ public enum Checker {
         case .independent(let family): return IndependenceCheck(family: family)
         case .naming(let a, let pattern): return NamingCheck(subject: a, pattern: pattern)
         case .mustNotUse(let a, let symbols): return ForbiddenUseCheck(subject: a, symbols: symbols)
+        case .manifestsMatchImports(let a): return ManifestTruthCheck(subject: a)
         case .judge: return nil
         }
     }
@@ -121,7 +122,7 @@ public enum Checker {
         case .onlyMayDependOn(_, let c):
             if case .resolved(let set) = architecture.resolve(c), set.isEmpty { return c.description }
             return nil
-        case .noCycles(let a?): return empty(a) ? a.description : nil
+        case .noCycles(let a?), .manifestsMatchImports(let a?): return empty(a) ? a.description : nil
         case .independent(let family): return empty(.family(family)) ? "\(family)(*)" : nil
         default: return nil
         }

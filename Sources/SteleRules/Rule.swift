@@ -25,6 +25,10 @@ public struct Rule: Hashable, Sendable {
         case mustNotUse(Selector, symbols: [String])
         /// `judge "plain-English rule" for A`: asked of the LLM judge.
         case judge(String, Selector)
+        /// `manifests must match imports` (every module from a manifest) or `… for A`: each module's
+        /// manifest declares what its files import from the project, and every project module it
+        /// declares is imported.
+        case manifestsMatchImports(Selector?)
     }
 
     public var kind: Kind
@@ -39,6 +43,14 @@ public struct Rule: Hashable, Sendable {
 
     public init(kind: Kind) { self.kind = kind }
 
+    /// The severity a finding has when the rule does not say: the ADR's (error when accepted), but
+    /// at most a warning for `manifests must match imports`, a hygiene rule one opts into by
+    /// writing it, and makes fail the build by writing `(error)`.
+    public func defaultSeverity(given base: Severity) -> Severity {
+        if case .manifestsMatchImports = kind { return min(base, .warning) }
+        return base
+    }
+
     /// Every selector a rule names, for resolving names and reporting unknown ones.
     public var selectors: [Selector] {
         switch kind {
@@ -49,7 +61,7 @@ public struct Rule: Hashable, Sendable {
         case .mayOnlyDependOn(let a, let bs): return [a] + bs + exceptions
         case .onlyMayDependOn(let allowed, let c): return allowed + [c] + exceptions
         case .onlyMayImport(let allowed, _): return allowed + exceptions
-        case .noCycles(let a): return (a.map { [$0] } ?? []) + exceptions
+        case .noCycles(let a), .manifestsMatchImports(let a): return (a.map { [$0] } ?? []) + exceptions
         case .independent(let family): return [.family(family)] + exceptions
         }
     }

@@ -113,7 +113,7 @@ public struct RuleBook: Sendable {
             default: break
             }
         }
-        return CompiledRule(text: text, rule: rule, provenance: provenance, severity: rule.severity ?? baseSeverity, state: state)
+        return CompiledRule(text: text, rule: rule, provenance: provenance, severity: rule.severity ?? rule.defaultSeverity(given: baseSeverity), state: state)
     }
 
     /// `adr-7`, `ADR 7`, `0007` → `ADR-0007`, the form ADR ids take.

@@ -35,7 +35,7 @@ public enum RuleParser {
     ]
 
     /// Words that start a statement.
-    static let leadingKeywords = ["component", "layers", "strict", "only", "no", "files", "judge", "adr", "scan", "ignore"]
+    static let leadingKeywords = ["component", "layers", "strict", "only", "no", "files", "judge", "manifests", "adr", "scan", "ignore"]
 }
 
 struct ParseFailure: Error {
@@ -210,6 +210,12 @@ private struct Parser {
             }
             index += 1
             return .naming(subject, pattern: pattern.text)
+        }
+        if first.isKeyword("manifests"), peek(1)?.isKeyword("must") == true, peek(2)?.isKeyword("match") == true {
+            index = 3
+            guard accept("imports") else { throw expectedPhrase(["imports"], after: "manifests must match") }
+            if accept("for") { return .manifestsMatchImports(try selector("a component or module after `for`")) }
+            return .manifestsMatchImports(nil)
         }
         if first.isKeyword("judge") {
             index = 1

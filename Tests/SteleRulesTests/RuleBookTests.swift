@@ -40,6 +40,21 @@ final class RuleBookTests: XCTestCase {
         XCTAssertEqual(book.diagnostics, [])
     }
 
+    func testManifestsRuleIsAWarningUnlessItSaysError() {
+        let decision = accepted.replacingOccurrences(of: "Core must not import UIKit (warning)", with: "manifests must match imports\nmanifests must match imports for Core (error)")
+        let book = RuleBook.compile(ruleFiles: [RuleFile.parse("manifests must match imports\nmanifests must match imports (info)", path: "rules/a.stele")],
+                                    adrs: [adr(decision, file: "adr/0002-pure.md")], today: "2026-01-01")
+        XCTAssertEqual(book.rules.map(\.text), ["manifests must match imports", "manifests must match imports (info)", "Core must not import GRDB",
+                                                "manifests must match imports", "manifests must match imports for Core (error)", "Core must not depend on UI"])
+        XCTAssertEqual(book.rules.map(\.severity), [.warning, .info, .error, .warning, .error, .error],
+                       "accepted ADRs and .stele files make rules errors, but this one stays a warning unless it says `(error)`")
+        let proposed = adr(decision.replacingOccurrences(of: "Accepted", with: "Proposed"), file: "adr/0002-pure.md")
+        XCTAssertEqual(RuleBook.compile(ruleFiles: [], adrs: [proposed], today: "2026-01-01").rules.map(\.severity), [.warning, .warning, .error, .warning])
+        let waived = RuleBook.compile(ruleFiles: [RuleFile.parse("manifests must match imports until 2027-01-01", path: "rules/a.stele")],
+                                      adrs: [], today: "2026-01-01")
+        XCTAssertEqual(waived.rules.first?.state, .waived(until: "2027-01-01"))
+    }
+
     func testProposedIsAWarningAndSupersededIsInactive() {
         let proposed = adr(accepted.replacingOccurrences(of: "Accepted", with: "Proposed"), file: "adr/0002-pure.md")
         XCTAssertEqual(RuleBook.compile(ruleFiles: [], adrs: [proposed], today: "2026-01-01").rules.first?.severity, .warning)

@@ -87,6 +87,33 @@ final class RuleParserTests: XCTestCase {
                        .mustNotDependOn(.member(family: "Feature", member: "Login"), [.member(family: "Feature", member: "Cart")], transitive: false))
     }
 
+    func testManifestsMustMatchImports() throws {
+        XCTAssertEqual(try rule("manifests must match imports").kind, .manifestsMatchImports(nil))
+        XCTAssertEqual(try rule("Manifests Must Match Imports.").kind, .manifestsMatchImports(nil))
+        XCTAssertEqual(try rule("manifests must match imports for Core").kind, .manifestsMatchImports(.name("Core")))
+        XCTAssertEqual(try rule("manifests must match imports for Sources/App/**").kind, .manifestsMatchImports(.glob(Glob("Sources/App/**"))))
+        XCTAssertEqual(try rule("manifests must match imports for Feature(*)").kind, .manifestsMatchImports(.family("Feature")))
+        let r = try rule("manifests must match imports for Core except Tests/** (error) until 2027-03-31 because ADR-0003")
+        XCTAssertEqual(r.kind, .manifestsMatchImports(.name("Core")))
+        XCTAssertEqual(r.exceptions, [.glob(Glob("Tests/**"))])
+        XCTAssertEqual(r.severity, .error)
+        XCTAssertEqual(r.until, "2027-03-31")
+        XCTAssertEqual(r.because, "ADR-0003")
+        XCTAssertEqual(try rule("manifests must match imports (info)").severity, .info)
+        XCTAssertEqual(try rule("manifests must match imports").selectors, [])
+        XCTAssertEqual(try rule("manifests must match imports for Core except Legacy").selectors, [.name("Core"), .name("Legacy")])
+        // `manifests` is still a fine component name.
+        XCTAssertEqual(try rule("manifests must not import GRDB").kind, .mustNotImport(.name("manifests"), modules: ["GRDB"]))
+    }
+
+    func testManifestsRuleErrors() {
+        XCTAssertEqual(failure("manifests must match import")?.message, "expected `imports` after `manifests must match`, found `import`")
+        XCTAssertEqual(failure("manifests must match import")?.hint, "did you mean `imports`?")
+        XCTAssertEqual(failure("manifests must match imports for")?.message, "expected a component or module after `for`")
+        XCTAssertEqual(failure("manifests must match imports Core")?.message, "unexpected `Core` after the rule")
+        XCTAssertEqual(failure("manifest must match imports")?.hint, "did you mean `manifests`?")
+    }
+
     func testSuffixesInAnyOrder() throws {
         let r = try rule("UI must not import GRDB except Sources/App/Debug/**, Preview (warning) until 2027-03-31 because ADR-0007")
         XCTAssertEqual(r.kind, .mustNotImport(.name("UI"), modules: ["GRDB"]))

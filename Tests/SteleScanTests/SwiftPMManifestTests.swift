@@ -23,6 +23,21 @@ final class SwiftPMManifestTests: XCTestCase {
         XCTAssertEqual(m.diagnostics, [])
     }
 
+    func testSwiftNIOLetBoundProductDependencies() throws {
+        // `let swiftAtomics: PackageDescription.Target.Dependency = .product(name: "Atomics", package: "swift-atomics")`
+        // and `let swiftCollections … = .product(name: "DequeModule", …)`, used as `dependencies: [..., swiftCollections, swiftAtomics]`.
+        let m = try manifest("apple/swift-nio", tag: "2.101.3")
+        let core = try XCTUnwrap(m.targets.first { $0.name == "NIOCore" })
+        XCTAssertEqual(core.productDependencies, [ProductDependency(name: "DequeModule", package: "swift-collections"),
+                                                  ProductDependency(name: "Atomics", package: "swift-atomics")])
+        XCTAssertEqual(core.targetDependencies, ["NIOConcurrencyHelpers", "_NIOBase64", "CNIOOpenBSD", "CNIOFreeBSD", "CNIODarwin",
+                                                 "CNIOLinux", "CNIOWindows", "CNIOWASI", "_NIODataStructures"])
+        let posix = try XCTUnwrap(m.targets.first { $0.name == "NIOPosix" })
+        XCTAssertEqual(posix.productDependencies.map(\.name), ["Atomics"])
+        XCTAssertEqual(m.products.first { $0.name == "_NIOFileSystem" }?.targets, ["_NIOFileSystem", "NIOFileSystem"])
+        XCTAssertEqual(m.products.count, 14)
+    }
+
     func testSwiftSyntax() throws {
         let m = try manifest("swiftlang/swift-syntax", tag: "602.0.0")
         XCTAssertEqual(m.targets.count, 45)
@@ -73,6 +88,103 @@ final class SwiftPMManifestTests: XCTestCase {
         """)
         XCTAssertEqual(m.targets.map(\.name), ["App", "LinuxOnly", "P"])
         XCTAssertEqual(m.targets.first { $0.name == "P" }?.kind, .plugin)
+        XCTAssertEqual(m.targets.first { $0.name == "App" }?.targetDependencies, ["Core", "Util"], "`dependencies: deps` follows the binding")
+        XCTAssertEqual(m.products, [SwiftPMProduct(name: "P", targets: ["P"])])
+    }
+
+    func testDependenciesThroughBindingsConcatenationAndConditions() {
+        let m = parse("""
+        import PackageDescription
+        let atomics: PackageDescription.Target.Dependency = .product(name: "Atomics", package: "swift-atomics")
+        let core: Target.Dependency = "Core"
+        let common: [Target.Dependency] = [core, .target(name: "Util"), atomics]
+        let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
+        var extra: [Target.Dependency]
+        #if os(Linux)
+        extra = ["LinuxSupport"]
+        #else
+        extra = [.byNameItem(name: "DarwinSupport", condition: nil)]
+        #endif
+        let useMetrics = true
+        let package = Package(name: "X", targets: [
+            .target(name: "A", dependencies: common + [logging, "Own"]),
+            .target(name: "B", dependencies: extra + common),
+            .target(name: "C", dependencies: (useMetrics ? [.product(name: "Metrics", package: "swift-metrics")] : []) + [atomics]),
+            .target(name: "D", dependencies: unknownName + ["Known"]),
+        ])
+        """)
+        func target(_ name: String) -> SwiftPMTarget? { m.targets.first { $0.name == name } }
+        XCTAssertEqual(target("A")?.targetDependencies, ["Core", "Util", "Own"])
+        XCTAssertEqual(target("A")?.productDependencies.map(\.name), ["Atomics", "Logging"])
+        XCTAssertEqual(target("B")?.targetDependencies, ["LinuxSupport", "DarwinSupport", "Core", "Util"], "both #if branches count")
+        XCTAssertEqual(target("C")?.productDependencies.map(\.name), ["Metrics", "Atomics"])
+        XCTAssertEqual(target("D")?.targetDependencies, ["Known"])
+        XCTAssertEqual(m.targets.count, 4, "calls in bound dependency values are not declarations")
+        XCTAssertEqual(m.diagnostics, [])
+    }
+
+    func testNimbleComputesDependenciesInAClosureAndAppendsUnderIf() throws {
+        // `targets: { var testHelperDependencies: [PackageDescription.Target.Dependency] = ["Nimble"]
+        //             #if os(macOS) testHelperDependencies.append("NimbleObjectiveC") #endif ... }()`
+        let m = try manifest("Quick/Nimble", tag: "14.0.0")
+        XCTAssertEqual(m.targets.first { $0.name == "NimbleSharedTestHelpers" }?.targetDependencies, ["Nimble", "NimbleObjectiveC"])
+        XCTAssertEqual(m.targets.map(\.name).sorted(), ["Nimble", "NimbleObjectiveC", "NimbleObjectiveCTests", "NimbleSharedTestHelpers", "NimbleTests"])
+    }
+
+    func testAppendedAndAddedDependencies() {
+        let m = parse("""
+        var deps: [Target.Dependency] = ["A"]
+        deps.append(.product(name: "P", package: "p"))
+        deps.append(contentsOf: ["B", "C"])
+        deps += ["D"]
+        package.targets.append(.target(name: "T", dependencies: deps))
+        """)
+        XCTAssertEqual(m.targets.first?.targetDependencies, ["A", "B", "C", "D"])
+        XCTAssertEqual(m.targets.first?.productDependencies.map(\.name), ["P"])
+    }
+
+    func testSwiftCryptoDependencyTargetCallsAssignedLaterAreNotDeclarations() throws {
+        // `let dependencies: [Target.Dependency]`, then in `if`/`else`: `dependencies = ["CryptoBoringWrapper", …]` or
+        // `dependencies = [.target(name: "CryptoBoringWrapper", condition: .when(platforms: platforms)), …]`.
+        let m = try manifest("apple/swift-crypto", tag: "4.5.2")
+        let wrapper = try XCTUnwrap(m.targets.first { $0.name == "CryptoBoringWrapper" })
+        XCTAssertEqual(wrapper.line, 203, "the declaration, not the dependency at line 70")
+        XCTAssertEqual(wrapper.targetDependencies, ["CCryptoBoringSSL", "CCryptoBoringSSLShims"])
+        XCTAssertTrue(m.targets.first { $0.name == "Crypto" }!.targetDependencies.contains("CryptoBoringWrapper"))
+        XCTAssertEqual(m.diagnostics, [])
+    }
+
+    func testDependenciesAddedToATargetBoundToAName() throws {
+        // WasmKit 0.4.2: `let cliCommandsTarget = Target.target(name: "CLICommands", dependencies: [...])`, then
+        // `cliCommandsTarget.dependencies.append(contentsOf: [.target(name: "GDBRemoteProtocol", condition: …), …])`.
+        let m = try manifest("swiftwasm/WasmKit", tag: "0.4.2")
+        let cli = try XCTUnwrap(m.targets.first { $0.name == "CLICommands" })
+        XCTAssertEqual(Array(cli.targetDependencies.suffix(2)), ["GDBRemoteProtocol", "WasmKitGDBHandler"])
+        XCTAssertEqual(m.targets.first { $0.name == "CLICommandsTests" }?.targetDependencies.suffix(2), ["GDBRemoteProtocol", "WasmKitGDBHandler"])
+
+        let small = parse("""
+        var app = Target.executableTarget(name: "App", dependencies: ["Core"])
+        #if os(Linux)
+        app.dependencies += ["LinuxSupport"]
+        #endif
+        app.dependencies.append(.product(name: "Logging", package: "swift-log"))
+        let package = Package(name: "X", targets: [app, .target(name: "Core")])
+        #if os(macOS)
+        package.targets += [.target(name: "Core", dependencies: ["MacSupport"])]
+        #endif
+        """)
+        XCTAssertEqual(small.targets.first { $0.name == "App" }?.targetDependencies, ["Core", "LinuxSupport"])
+        XCTAssertEqual(small.targets.first { $0.name == "App" }?.productDependencies.map(\.name), ["Logging"])
+        XCTAssertEqual(small.targets.first { $0.name == "Core" }?.targetDependencies, ["MacSupport"], "a target declared twice has both dependency lists")
+    }
+
+    func testSelfReferentialAndDeepBindingsStop() {
+        var source = "let a: [Target.Dependency] = a + [\"A\"]\n"
+        for k in 0..<500 { source += "let b\(k + 1): [Target.Dependency] = b\(k) + [\"B\(k)\"]\n" }
+        source += "let package = Package(name: \"X\", targets: [.target(name: \"T\", dependencies: a + b500 + \(String(repeating: "(", count: 5000))[])])"
+        let m = parse(source)
+        XCTAssertEqual(m.targets.first?.targetDependencies.first, "A")
+        XCTAssertLessThanOrEqual(m.targets.first?.targetDependencies.count ?? 0, 40, "bindings are followed to a bounded depth")
     }
 
     func testNonLiteralNamesWarnInsteadOfCrashing() {

@@ -26,6 +26,19 @@ final class SwiftPMModuleMapTests: XCTestCase {
         XCTAssertEqual(map.modules.first { $0.name == "Legacy" }?.directory, "src/Legacy")
     }
 
+    func testModulesKnowTheProductsThatVendThem() {
+        let m = manifest("""
+        let package = Package(name: "X", products: [
+            .library(name: "Kit", targets: ["Kit", "KitCore"]),
+            .library(name: "KitCore", targets: ["KitCore"]),
+            .executable(name: "tool", targets: ["Tool"]),
+        ], targets: [.target(name: "Kit"), .target(name: "KitCore"), .executableTarget(name: "Tool"), .target(name: "Internal")])
+        """, at: "Package.swift")
+        let map = SwiftPMModuleMap(manifests: [m], files: [])
+        XCTAssertEqual(map.modules.map(\.name), ["Internal", "Kit", "KitCore", "Tool"])
+        XCTAssertEqual(map.modules.map(\.products), [[], ["Kit"], ["Kit", "KitCore"], ["tool"]])
+    }
+
     func testAlternativeSourceRootsArePickedWhenTheyExist() {
         let m = manifest("let package = Package(name: \"X\", targets: [.target(name: \"Lib\")])", at: "Package.swift")
         let map = SwiftPMModuleMap(manifests: [m], files: ["Source/Lib/a.swift"])

@@ -134,6 +134,32 @@ final class XcodeProjectTests: XCTestCase {
         XCTAssertEqual(p.targets[1].targetDependencies, [], "a target never depends on itself")
     }
 
+    func testLinkedProductsBuiltElsewhereAreNamedByTheirFile() throws {
+        let p = project("""
+            MAIN = {isa = PBXGroup; children = (); sourceTree = "<group>"; };
+            TA = {isa = PBXNativeTarget; name = App; buildPhases = (FW); productType = "com.apple.product-type.application"; };
+            X1 = {isa = PBXContainerItemProxy; remoteInfo = KitOSX; };
+            FW = {isa = PBXFrameworksBuildPhase; files = (BF1, BF2, BF3, BF4, BF5, BF6); };
+            BF1 = {isa = PBXBuildFile; fileRef = RP; };
+            BF2 = {isa = PBXBuildFile; fileRef = IMPLICIT; };
+            BF3 = {isa = PBXBuildFile; fileRef = PODS; };
+            BF4 = {isa = PBXBuildFile; fileRef = SYS; };
+            BF5 = {isa = PBXBuildFile; fileRef = GROUP; };
+            BF6 = {isa = PBXBuildFile; fileRef = MACRO; };
+            RP = {isa = PBXReferenceProxy; path = Kit.framework; remoteRef = X1; sourceTree = BUILT_PRODUCTS_DIR; };
+            IMPLICIT = {isa = PBXFileReference; path = GRDB.framework; sourceTree = BUILT_PRODUCTS_DIR; };
+            PODS = {isa = PBXFileReference; path = "libPods-App.a"; sourceTree = BUILT_PRODUCTS_DIR; };
+            SYS = {isa = PBXFileReference; path = usr/lib/libz.tbd; sourceTree = SDKROOT; };
+            GROUP = {isa = PBXFileReference; path = Vendor/Other.framework; sourceTree = "<group>"; };
+            MACRO = {isa = PBXFileReference; path = "$(PRODUCT_NAME).framework"; sourceTree = BUILT_PRODUCTS_DIR; };
+        """, targets: ["TA"], files: [])
+        XCTAssertEqual(p.targets[0].targetDependencies, ["KitOSX", "Kit", "GRDB", "Pods-App"],
+                       "a proxy by its old target name and its file; products of the build directory by file; SDK and vendored files are not targets")
+        XCTAssertEqual(XcodeProjectReader.linkedProductName("libz.dylib"), "z")
+        XCTAssertEqual(XcodeProjectReader.linkedProductName("lib.a"), nil)
+        XCTAssertEqual(XcodeProjectReader.linkedProductName("Kit.bundle"), nil)
+    }
+
     // MARK: Module names and kinds
 
     func testModuleNamesComeFromTheBuildSettings() {
@@ -392,6 +418,9 @@ final class XcodeProjectTests: XCTestCase {
         XCTAssertEqual(demo.directory, "Documentation/DemoApps/GRDBDemo/GRDBDemo")
         XCTAssertEqual(demo.packageDirectory, "Documentation/DemoApps/GRDBDemo")
         XCTAssertEqual(map.modules.first { $0.name == "GRDBManualInstall" }?.targetDependencies, ["GRDB"])
+        // The performance tests link GRDB.framework through a proxy whose remoteInfo is an old target name.
+        XCTAssertEqual(map.modules.first { $0.name == "GRDBOSXPerformanceTests" }?.targetDependencies, ["GRDBOSX", "GRDB"])
+        XCTAssertEqual(map.modules.first { $0.name == "GRDBProfiling" }?.targetDependencies, ["GRDB"], "GRDB.framework, found by implicit dependency")
     }
 
     func testSwinjectPlatformVariantsAreOneModule() throws {
@@ -417,7 +446,8 @@ final class XcodeProjectTests: XCTestCase {
         XCTAssertEqual(p.targets.map(\.moduleName), ["Quick", "Quick___Tests", "QuickIssue853RegressionTests", "QuickFocused___Tests",
                                                      "QuickAfterSuite___Tests"])
         XCTAssertEqual(p.targets.map(\.swiftFiles.count), [35, 42, 1, 6, 1])
-        XCTAssertEqual(Set(p.targets.dropFirst().map(\.targetDependencies)), [["Quick"]])
+        XCTAssertEqual(Set(p.targets.dropFirst().map { Set($0.targetDependencies) }), [["Quick", "Nimble"]],
+                       "the tests also link Nimble.framework from the build directory")
     }
 
     func testSwiftSyntaxEditorExtension() throws {

@@ -17,6 +17,9 @@ public struct ResolvedModule: Hashable, Sendable {
     /// `sources:` and `exclude:` resolved to repo-relative paths.
     var sources: [String]?
     var exclude: [String]
+    /// The products of its package that vend it (`.library(name: "NIO", targets: ["NIO"])` for
+    /// `NIO`): what another package's `.product(name:)` dependency on it names. Empty for Xcode.
+    public var products: [String] = []
 }
 
 /// Which module each file belongs to, following SwiftPM's rules: a target's sources are in
@@ -43,6 +46,12 @@ public struct SwiftPMModuleMap: Sendable {
         }
         var modules: [ResolvedModule] = []
         for manifest in manifests {
+            var vendedBy: [String: [String]] = [:]
+            for product in manifest.products {
+                for target in product.targets where vendedBy[target]?.contains(product.name) != true {
+                    vendedBy[target, default: []].append(product.name)
+                }
+            }
             for target in manifest.targets where target.kind != .binary {
                 let directory = SwiftPMModuleMap.directory(of: target, in: manifest.directory, existing: directories)
                 modules.append(ResolvedModule(
@@ -51,7 +60,8 @@ public struct SwiftPMModuleMap: Sendable {
                     manifestPath: manifest.directory.isEmpty ? "Package.swift" : manifest.directory + "/Package.swift",
                     line: target.line,
                     sources: target.sources?.map { SwiftPMModuleMap.join(directory, $0) },
-                    exclude: target.exclude.map { SwiftPMModuleMap.join(directory, $0) }))
+                    exclude: target.exclude.map { SwiftPMModuleMap.join(directory, $0) },
+                    products: vendedBy[target.name] ?? []))
             }
         }
         self.modules = modules.sorted { ($0.name, $0.packageDirectory) < ($1.name, $1.packageDirectory) }

@@ -42,3 +42,16 @@ public struct ProductDependency: Hashable, Sendable {
         self.package = package
     }
 }
+
+/// A product a package declares: `.library(name: "NIO", targets: ["NIO", "NIOCore"])`, also
+/// `.executable` and `.plugin`.
+public struct SwiftPMProduct: Hashable, Sendable {
+    public var name: String
+    /// The targets it vends, as written.
+    public var targets: [String]
+
+    public init(name: String, targets: [String]) {
+        self.name = name
+        self.targets = targets
+    }
+}

@@ -99,9 +99,18 @@ struct XcodeProjectReader {
                     if let fileRef = buildFile["fileRef"]?.string {
                         if let owner = productOwners[fileRef] {
                             dependencies.append(owner)
-                        } else if let proxy = object(fileRef), proxy["isa"]?.string == "PBXReferenceProxy",
-                                  let remote = proxy["remoteRef"]?.string.flatMap(object), let info = remote["remoteInfo"]?.string {
-                            dependencies.append(info)
+                        } else if let reference = object(fileRef) {
+                            let isProxy = reference["isa"]?.string == "PBXReferenceProxy"
+                            if isProxy, let remote = reference["remoteRef"]?.string.flatMap(object), let info = remote["remoteInfo"]?.string {
+                                dependencies.append(info)
+                            }
+                            // A product built elsewhere, named by its file (`GRDB.framework`, `libPods-App.a`):
+                            // another project's target (the proxy's `remoteInfo` may be an old target
+                            // name), one Xcode finds by implicit dependency, or a CocoaPods product.
+                            if isProxy || reference["sourceTree"]?.string == "BUILT_PRODUCTS_DIR",
+                               let path = reference["path"]?.string, let product = XcodeProjectReader.linkedProductName(path) {
+                                dependencies.append(product)
+                            }
                         }
                     }
                     if let product = productName(buildFile["productRef"]?.string) { products.append(product) }
@@ -183,6 +192,18 @@ struct XcodeProjectReader {
         let moduleName = setting("PRODUCT_MODULE_NAME").flatMap { XcodeProjectReader.expand($0, targetName: name, productName: productName) }
             ?? productName
         return XcodeTarget.c99Identifier(moduleName)
+    }
+
+    /// `GRDB.framework` → `GRDB`, `libPods-App.a` → `Pods-App`, `libz.dylib` → `z`: the name of a
+    /// linked product; nil for anything else (a bundle, a file with a build-setting macro).
+    static func linkedProductName(_ path: String) -> String? {
+        let file = path.split(separator: "/").last.map(String.init) ?? path
+        guard !file.contains("$") else { return nil }
+        if file.hasSuffix(".framework") { return String(file.dropLast(".framework".count)) }
+        for suffix in [".a", ".dylib"] where file.hasSuffix(suffix) && file.hasPrefix("lib") && file.count > suffix.count + 3 {
+            return String(file.dropFirst(3).dropLast(suffix.count))
+        }
+        return nil
     }
 
     /// The build settings of an object's default configuration (or its first).

@@ -1,0 +1,5 @@
+import Kit
+import KitCore
+import Util
+
+print(Kit())

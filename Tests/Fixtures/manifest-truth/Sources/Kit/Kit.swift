@@ -1,0 +1,3 @@
+import KitCore
+
+public struct Kit {}

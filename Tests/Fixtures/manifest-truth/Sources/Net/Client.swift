@@ -1,0 +1,6 @@
+import Util
+import Core
+import Logging
+import CShim
+
+func fetch() -> Entity { Entity() }

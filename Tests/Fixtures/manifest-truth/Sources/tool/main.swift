@@ -1,0 +1,6 @@
+import Core
+#if canImport(Util)
+import Util
+#endif
+
+print(Entity())

@@ -1,0 +1,5 @@
+import XCTest
+@testable import Core
+@testable import Store
+
+final class EntityTests: XCTestCase {}

@@ -1,0 +1,31 @@
+import Foundation
+import XCTest
+
+/// `manifests must match imports` through the real binary: a warning by default (exit 0), a
+/// failure with `(error)` (exit 1).
+final class ManifestTruthCommandTests: XCTestCase {
+    func testWarningsDoNotFailAndErrorsDo() throws {
+        let tree = try TemporaryTree(copying: "manifest-truth")
+        defer { tree.remove() }
+        try tree.write("rules/truth.stele", "component Apps = module tool, module Net\nmanifests must match imports for Apps\n")
+        let run = try SteleProcess.run(["check", tree.path])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertEqual(run.stdout, """
+        Sources/Net/Client.swift:2:1: warning: `Net` imports `Core`, which its manifest does not declare (Package.swift:19); `Util` re-exports it (`@_exported import`), but explicit module builds still need it declared: add `"Core"` to the target's `dependencies:`
+            import Core
+          rule: manifests must match imports for Apps  (rules/truth.stele:2)
+        Sources/tool/main.swift:3:1: warning: `tool` imports `Util`, which its manifest does not declare (Package.swift:33): add `"Util"` to the target's `dependencies:`
+            import Util
+          only when: #if canImport(Util)
+          rule: manifests must match imports for Apps  (rules/truth.stele:2)
+        stele: 2 warnings (16 files, 1 rule enforced)
+
+        """)
+
+        try tree.write("rules/truth.stele", "manifests must match imports (error)\n")
+        let strict = try SteleProcess.run(["check", tree.path])
+        XCTAssertEqual(strict.status, 1, strict.stderr)
+        XCTAssertTrue(strict.stdout.hasSuffix("stele: 6 errors (16 files, 1 rule enforced)\n"), strict.stdout)
+        XCTAssertTrue(strict.stdout.contains("Package.swift:20:1: error: `Store` declares a dependency on `Unused` but no file of it imports `Unused`"), strict.stdout)
+    }
+}
