@@ -304,6 +304,13 @@ public enum SwiftSymbolScanner {
                 if let pending = pendingType, pending.depth == brackets.count {
                     open(type: pending.path, locals: pending.locals)
                     pendingType = nil
+                } else if let depth = parameterListDepth, brackets.count >= depth {
+                    // A default value's closure (`completion: () -> Void = {}`): a scope of its own;
+                    // the parameters read so far, and the rest of the list, are still the function's.
+                    open(type: nil, locals: closureParameters(after: i))
+                    codeDepth += 1
+                    brackets.append(c)
+                    return
                 } else {
                     let locals = pendingLocals + closureParameters(after: i)
                     pendingLocals = []

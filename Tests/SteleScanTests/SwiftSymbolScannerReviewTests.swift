@@ -1,0 +1,18 @@
+import XCTest
+@testable import SteleScan
+
+/// Inputs found in review that read wrong: each test is one construct, with the names it must and
+/// must not give.
+extension SwiftSymbolScannerTests {
+    /// A closure as a parameter's default value opened the scope that took the parameters read so
+    /// far (and ended the list): `url` and `completion` became references in the body.
+    func testDefaultClosureValueKeepsTheParameters() {
+        let source = """
+        func load(url: URL, completion: @escaping () -> Void = {}, retries: Int = { 3 }()) {
+            fetch(url, retries)
+            completion()
+        }
+        """
+        XCTAssertEqual(names(source), ["URL", "Void", "Int", "fetch"])
+    }
+}
