@@ -16,3 +16,17 @@ extension SwiftSymbolScannerTests {
         XCTAssertEqual(names(source), ["URL", "Void", "Int", "fetch"])
     }
 }
+
+extension SwiftSymbolScannerTests {
+    /// A backticked name is a name like any other: a member after `.`, an argument label, a
+    /// parameter (swift-nio's `` buildUpgradeHeaders(`protocol`: String) ``).
+    func testBacktickedNamesAreLabelsMembersAndParameters() {
+        let source = """
+        func make(`default`: Int, for `protocol`: String) {
+            use(`default`, `protocol`)
+            x.`default`.go(`in`: 1)
+        }
+        """
+        XCTAssertEqual(scan(source).references.map(\.chain), ["Int", "String", "use", "x.default.go"])
+    }
+}

@@ -257,10 +257,10 @@ public enum SwiftSymbolScanner {
             switch token.kind {
             case .punctuation:
                 punctuation(i)
-            case .identifier:
+            case .identifier, .backtickIdentifier:
+                // A backticked word is never a keyword (its text is not the keyword's), but it is a
+                // label, member or parameter like any other name.
                 return identifier(i)
-            case .backtickIdentifier:
-                if !declaredNames[i], !isLocal(hash(i)) { return reference(i, name: name(i)) }
             case .attribute:
                 // `@Clamped`, `@MainActor`: a property wrapper, global actor, result builder or macro.
                 // Lower-case ones (`@escaping`, `@testable`, `@available`) are the language's own.
