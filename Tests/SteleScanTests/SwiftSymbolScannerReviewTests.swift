@@ -30,3 +30,22 @@ extension SwiftSymbolScannerTests {
         XCTAssertEqual(scan(source).references.map(\.chain), ["Int", "String", "use", "x.default.go"])
     }
 }
+
+extension SwiftSymbolScannerTests {
+    /// A parameter after an attribute (`@ViewBuilder content:`, hummingbird's
+    /// `@RouteBuilder<Context> builder:`) was a reference, and not bound in the body.
+    func testParameterAfterAnAttribute() {
+        let source = """
+        init(@ViewBuilder content: () -> Content, @RouteBuilder<Context> builder: () -> Handler) {
+            self.body = content()
+            use(builder)
+        }
+        """
+        XCTAssertEqual(names(source), ["ViewBuilder", "Content", "RouteBuilder", "Context", "Handler", "use"])
+    }
+
+    /// `viewBytes(at:length:)`: every label of a compound name is a label.
+    func testCompoundNameLabels() {
+        XCTAssertEqual(names("let f = buffer.viewBytes(at:length:)\nlet g = add(_:after:)"), ["buffer", "add"])
+    }
+}

@@ -345,9 +345,13 @@ public enum SwiftSymbolScanner {
             }
             if lexer.bytes[tokens[i].start] == UInt8(ascii: "$") { return i + 1 }
             if brackets.last == UInt8(ascii: "(") {
-                // `f(label: x)`, `func f(label name: T)`, `(name: String, age: Int)`: labels and names.
+                // `f(label: x)`, `func f(label name: T)`, `(name: String, age: Int)`: labels and names;
+                // `f(at:length:)`: a compound name's labels. In a parameter list, `name:` is always a
+                // parameter, whatever stands before it (`@ViewBuilder content:`, `@Builder<T> body:`).
                 if isPunctuation(i + 1, UInt8(ascii: ":")),
-                   isPunctuation(i - 1, UInt8(ascii: "(")) || isPunctuation(i - 1, UInt8(ascii: ",")) || isName(i - 1) {
+                   isPunctuation(i - 1, UInt8(ascii: "(")) || isPunctuation(i - 1, UInt8(ascii: ",")) || isName(i - 1)
+                    || isPunctuation(i - 1, UInt8(ascii: ":"))
+                    || (brackets.count == parameterListDepth && !isOperator(i - 1, "?")) {
                     if brackets.count == parameterListDepth { pendingLocals.append(hash) }
                     return i + 1
                 }
