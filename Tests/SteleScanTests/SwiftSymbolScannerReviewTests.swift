@@ -49,3 +49,14 @@ extension SwiftSymbolScannerTests {
         XCTAssertEqual(names("let f = buffer.viewBytes(at:length:)\nlet g = add(_:after:)"), ["buffer", "add"])
     }
 }
+
+extension SwiftSymbolScannerTests {
+    /// An interpolation is an argument list: `\(raw: name)` (swift-syntax), `\(value, specifier: f)`
+    /// (SwiftUI) have labels, not references.
+    func testInterpolationLabels() {
+        let source = #"""
+        let s = "case \(literal: num): \(value, specifier: Format.two) \(raw: "\(inner: x)")"
+        """#
+        XCTAssertEqual(names(source), ["num", "value", "Format", "x"])
+    }
+}
