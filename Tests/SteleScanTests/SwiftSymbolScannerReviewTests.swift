@@ -60,3 +60,22 @@ extension SwiftSymbolScannerTests {
         XCTAssertEqual(names(source), ["num", "value", "Format", "x"])
     }
 }
+
+extension SwiftSymbolScannerTests {
+    /// `willSet(newTheme)`, `didSet(old)`, `set(value)` name the accessor's parameter.
+    func testAccessorParameterNames() {
+        let source = """
+        struct S {
+            var theme: Theme {
+                willSet(newTheme) { apply(newTheme) }
+                didSet(old) { log(old) }
+            }
+            var size: Int {
+                get { 0 }
+                set(value) { store(value) }
+            }
+        }
+        """
+        XCTAssertEqual(names(source), ["Theme", "apply", "log", "Int", "store"])
+    }
+}

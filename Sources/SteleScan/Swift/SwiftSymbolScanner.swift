@@ -429,6 +429,12 @@ public enum SwiftSymbolScanner {
                 if !isWord(i + 1, "let"), !isWord(i + 1, "var") { pendingLocals.append(Walker.error) }
             case .get, .set, .willSet, .didSet:
                 pendingLocals += [Walker.newValue, Walker.oldValue]
+                // `willSet(newTheme) {`, `set(value) {`: the accessor names its parameter.
+                if isPunctuation(i + 1, UInt8(ascii: "(")), isName(i + 2), isPunctuation(i + 3, UInt8(ascii: ")")),
+                   isPunctuation(i + 4, UInt8(ascii: "{")) {
+                    pendingLocals.append(hash(i + 2))
+                    declaredNames[i + 2] = true
+                }
             case .for where brackets.last == UInt8(ascii: "(") && isName(i + 1) && isPunctuation(i + 2, UInt8(ascii: ":")):
                 // `func value(for key: Key)`: an argument label, not a loop.
                 break
