@@ -79,3 +79,16 @@ extension SwiftSymbolScannerTests {
         XCTAssertEqual(names(source), ["Theme", "apply", "log", "Int", "store"])
     }
 }
+
+extension SwiftSymbolScannerTests {
+    /// `} completion: {`: the labels of trailing closures after the first.
+    func testTrailingClosureLabels() {
+        let source = """
+        func f() {
+            UIView.animate(withDuration: 1) { fade() } completion: { done in finish(done) }
+            Button { tap() } label: { Label.make() }
+        }
+        """
+        XCTAssertEqual(names(source), ["UIView", "fade", "finish", "Button", "tap", "Label"])
+    }
+}

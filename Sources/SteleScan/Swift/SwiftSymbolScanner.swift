@@ -360,6 +360,10 @@ public enum SwiftSymbolScanner {
                 return self.keyword(keyword, at: i)
             }
             if lexer.bytes[tokens[i].start] == UInt8(ascii: "$") { return i + 1 }
+            // `} completion: {`: the label of a trailing closure after the first.
+            if isPunctuation(i - 1, UInt8(ascii: "}")), isPunctuation(i + 1, UInt8(ascii: ":")), isPunctuation(i + 2, UInt8(ascii: "{")) {
+                return i + 1
+            }
             if brackets.last == UInt8(ascii: "(") {
                 // `f(label: x)`, `func f(label name: T)`, `(name: String, age: Int)`: labels and names;
                 // `f(at:length:)`: a compound name's labels. In a parameter list, `name:` is always a
