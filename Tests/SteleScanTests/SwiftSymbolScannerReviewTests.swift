@@ -92,3 +92,27 @@ extension SwiftSymbolScannerTests {
         XCTAssertEqual(names(source), ["UIView", "fade", "finish", "Button", "tap", "Label"])
     }
 }
+
+extension SwiftSymbolScannerTests {
+    /// `outer: for`, `loop: while`, `break outer`, `continue loop`: statement labels.
+    func testStatementLabels() {
+        let source = """
+        func f() {
+            outer: for row in rows {
+                loop: while next() {
+                    if done { break outer }
+                    continue loop
+                }
+            }
+            search: do { try find() } catch { return }
+            switch size {
+            case limit: if big { shrink() }
+            case small,
+                 tiny: do { grow() }
+            default: break
+            }
+        }
+        """
+        XCTAssertEqual(names(source), ["rows", "next", "done", "find", "size", "limit", "big", "shrink", "small", "tiny", "grow"])
+    }
+}

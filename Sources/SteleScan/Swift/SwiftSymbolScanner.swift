@@ -364,6 +364,15 @@ public enum SwiftSymbolScanner {
             if isPunctuation(i - 1, UInt8(ascii: "}")), isPunctuation(i + 1, UInt8(ascii: ":")), isPunctuation(i + 2, UInt8(ascii: "{")) {
                 return i + 1
             }
+            // `outer: for`: a statement's label, where a statement starts (not `case limit: if`).
+            if isPunctuation(i + 1, UInt8(ascii: ":")), let next = keyword(i + 2),
+               tokens[i].isFirstOnLine || isPunctuation(i - 1, UInt8(ascii: "{")) || isPunctuation(i - 1, UInt8(ascii: ";")),
+               !isWord(i - 1, "case"), !isPunctuation(i - 1, UInt8(ascii: ",")) {
+                switch next {
+                case .for, .while, .repeat, .do, .if, .switch: return i + 1
+                default: break
+                }
+            }
             if brackets.last == UInt8(ascii: "(") {
                 // `f(label: x)`, `func f(label name: T)`, `(name: String, age: Int)`: labels and names;
                 // `f(at:length:)`: a compound name's labels. In a parameter list, `name:` is always a
@@ -429,6 +438,9 @@ public enum SwiftSymbolScanner {
                 return j
             case .operator, .precedencegroup:
                 return min(i + 2, tokens.count) // the name declared: no reference
+            case .break, .continue:
+                // `break outer`: the label of the statement, on the same line.
+                if isName(i + 1), !tokens[i + 1].isFirstOnLine { return i + 2 }
             case .catch:
                 if !isWord(i + 1, "let"), !isWord(i + 1, "var") { pendingLocals.append(Walker.error) }
             case .get, .set, .willSet, .didSet:
