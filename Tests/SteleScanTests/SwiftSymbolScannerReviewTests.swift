@@ -116,3 +116,17 @@ extension SwiftSymbolScannerTests {
         XCTAssertEqual(names(source), ["rows", "next", "done", "find", "size", "limit", "big", "shrink", "small", "tiny", "grow"])
     }
 }
+
+extension SwiftSymbolScannerTests {
+    /// `{ @MainActor (value: Int) in`, `{ @Sendable event in`: attributes before a closure's
+    /// parameters made it read as no closure signature, and the parameters as references.
+    func testClosureAttributesBeforeParameters() {
+        let source = """
+        func f() {
+            let a = { @MainActor (value: Int) async -> Out in use(value) }
+            let b = { @Sendable event in handle(event) }
+        }
+        """
+        XCTAssertEqual(names(source), ["MainActor", "Int", "Out", "use", "Sendable", "handle"])
+    }
+}

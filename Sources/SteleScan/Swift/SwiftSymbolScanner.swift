@@ -677,6 +677,8 @@ public enum SwiftSymbolScanner {
         func closureParameters(after i: Int) -> [UInt64] {
             var j = i + 1
             var names: [UInt64] = []
+            // `{ @MainActor (value: Int) in`, `{ @Sendable event in`: attributes come first.
+            while j < tokens.count, tokens[j].kind == .attribute, j - i <= 4 { j += 1 }
             if isPunctuation(j, UInt8(ascii: "[")) {
                 // A capture list: `[weak self, unowned x, y = z]` binds x and y.
                 var depth = 0
