@@ -130,3 +130,24 @@ extension SwiftSymbolScannerTests {
         XCTAssertEqual(names(source), ["MainActor", "Int", "Out", "use", "Sendable", "handle"])
     }
 }
+
+extension SwiftSymbolScannerTests {
+    /// `let a = 1, b = 2`, `var x, y: Int`: every name is declared (the later ones were missed at
+    /// file and type scope, and were references in code).
+    func testSeveralBindingsInOneDeclaration() {
+        let source = """
+        public let minimum = 1, maximum = Limits.top
+        struct Point { var x, y: Double; private var cache: [Key: Value] = [:], hits = 0 }
+        func f() {
+            var width = 0, height: Int = compute(a, b)
+            let handler = { (p, q) in p }, other = Other.make()
+            if let first = list.first, let second = list.last, first < second { }
+            use(width, height, other)
+        }
+        """
+        XCTAssertEqual(declared(source), ["let minimum public", "let maximum public", "struct Point", "var Point.x", "var Point.y",
+                                          "var Point.cache private", "var Point.hits private", "func f"])
+        XCTAssertEqual(names(source), ["Limits", "Double", "Key", "Value", "Int", "compute", "a", "b", "Other",
+                                       "list", "list", "use"])
+    }
+}

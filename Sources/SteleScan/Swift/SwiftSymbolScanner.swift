@@ -645,10 +645,50 @@ public enum SwiftSymbolScanner {
                     j += 1
                 }
             }
+            if !names.isEmpty, !isWord(i - 1, "case"), brackets.last != UInt8(ascii: "("), brackets.last != UInt8(ascii: "[") {
+                names += moreBindings(after: j)
+            }
             for index in names {
                 declaredNames[index] = true
                 declare(kind, name: name(index), at: index, keyword: i)
             }
+        }
+
+        /// `let a = 1, b = 2`, `var x, y: Int`: the names after a comma at the declaration's own
+        /// level, up to the end of the statement (a line that does not continue it, `;`, or a
+        /// brace that is a body: `var x: Int {`, `if let a = b {`).
+        func moreBindings(after start: Int) -> [Int] {
+            var names: [Int] = []
+            var depth = 0
+            var j = start + 1
+            while j < tokens.count, j - start < 512 {
+                let token = tokens[j]
+                if depth == 0, token.isFirstOnLine, !isPunctuation(j - 1, UInt8(ascii: ",")), !isPunctuation(j, UInt8(ascii: ",")) { break }
+                if token.kind == .punctuation {
+                    switch lexer.bytes[token.start] {
+                    case UInt8(ascii: "("), UInt8(ascii: "["):
+                        depth += 1
+                    case UInt8(ascii: "{"):
+                        // A closure as a value (`= { … }`, `f({ … })`) is part of it; any other brace ends it.
+                        guard depth > 0 || isOperator(j - 1, "=") else { return names }
+                        depth += 1
+                    case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):
+                        depth -= 1
+                        if depth < 0 { return names }
+                    case UInt8(ascii: ";"):
+                        if depth == 0 { return names }
+                    case UInt8(ascii: ","):
+                        if depth == 0, isName(j + 1), keyword(j + 1) == nil,
+                           isPunctuation(j + 2, UInt8(ascii: ":")) || isOperator(j + 2, "=") || isPunctuation(j + 2, UInt8(ascii: ",")) {
+                            names.append(j + 1)
+                        }
+                    default:
+                        break
+                    }
+                }
+                j += 1
+            }
+            return names
         }
 
         /// `case a, b(Int), c = 1` in an enum body: each name is a member.
