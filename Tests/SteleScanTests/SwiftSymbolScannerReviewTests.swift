@@ -151,3 +151,19 @@ extension SwiftSymbolScannerTests {
                                        "list", "list", "use"])
     }
 }
+
+extension SwiftSymbolScannerTests {
+    /// `if let config {` unwraps the `config` of an outer scope: a use of it (unless that one is
+    /// local too), and a local after it.
+    func testIfLetShorthandIsAUse() {
+        let source = """
+        func f(session: Session?) {
+            if let config { use(config) }
+            guard var theme, let session else { return }
+            while let next, next.isValid { }
+            if let a = make(), let cache { use(a, cache, theme) }
+        }
+        """
+        XCTAssertEqual(names(source), ["Session", "config", "use", "theme", "next", "make", "cache", "use"])
+    }
+}

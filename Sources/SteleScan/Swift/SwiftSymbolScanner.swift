@@ -631,6 +631,15 @@ public enum SwiftSymbolScanner {
             var names: [Int] = []
             if isName(j) {
                 names.append(j)
+                // `if let config {`, `guard var theme, …`, `… else`: the shorthand unwraps the name of an
+                // outer scope, which is a use of it unless that one is local too.
+                let inCondition = isWord(i - 1, "if") || isWord(i - 1, "guard") || isWord(i - 1, "while")
+                    || (isPunctuation(i - 1, UInt8(ascii: ",")) && brackets.last != UInt8(ascii: "(") && brackets.last != UInt8(ascii: "["))
+                if inCondition, codeDepth > 0,
+                   isPunctuation(j + 1, UInt8(ascii: "{")) || isPunctuation(j + 1, UInt8(ascii: ",")) || isWord(j + 1, "else"),
+                   !isLocal(hash(j)) {
+                    record(name(j), members: "", at: tokens[j])
+                }
             } else if isPunctuation(j, UInt8(ascii: "(")) || (isPunctuation(j, UInt8(ascii: ".")) && isPunctuation(j + 2, UInt8(ascii: "("))) {
                 // A tuple pattern, or an enum case pattern's payload: the names at its first level.
                 if isPunctuation(j, UInt8(ascii: ".")) { j += 2 }
