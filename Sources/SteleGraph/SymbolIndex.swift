@@ -42,6 +42,8 @@ public struct SymbolIndex: Sendable {
     /// Nested types by qualified name (`Logger.Message`): often declared in an extension in a
     /// file of their own, so naming one is a dependency on that file, not only on the outer type's.
     let nestedTypes: [String: [Site]]
+    /// Project modules whose name, before a type's (`App.Theme`, `Kit.Logger.Level`), qualifies it.
+    let moduleQualifiers: Set<String>
     /// File → file dependencies of each file (by index into `ScanResult.files`), in position order.
     let edgesByFile: [[SymbolEdge]]
     /// References that named a project declaration: resolved (to another file or its own) plus ambiguous.
@@ -61,17 +63,7 @@ public struct SymbolIndex: Sendable {
         var declarationCount = 0
         for (i, file) in scan.files.enumerated() {
             declarationCount += file.declarations.count
-            for declaration in file.declarations {
-                if let parent = declaration.parent {
-                    members[parent, default: []].insert(declaration.name)
-                    if declaration.kind.isType || declaration.kind == .typealias, declaration.kind != .extension,
-                       declaration.access != "private", declaration.access != "fileprivate" {
-                        nestedTypes[declaration.qualifiedName, default: []].append(Site(file: i, line: declaration.line, column: declaration.column))
-                        nestedNames.insert(declaration.name)
-                    }
-                    continue
-                }
-                guard declaration.kind != .extension else { continue }
+            for declaration in file.declarations where declaration.parent == nil && declaration.kind != .extension {
                 ownNames[i].insert(declaration.name)
                 if declaration.isVisibleToOtherFiles {
                     topLevel[file.module ?? "", default: [:]][declaration.name, default: []]
@@ -79,21 +71,37 @@ public struct SymbolIndex: Sendable {
                 }
             }
         }
-        self.topLevel = topLevel
-        self.members = members
-        self.nestedTypes = nestedTypes
-        self.declarationCount = declarationCount
         // Every name some file declares at its top level: most references (`Int`, `print`, a
         // module's types) are not among them, and one lookup sets them aside.
         var declaredAnywhere = Set<String>()
         for names in ownNames { declaredAnywhere.formUnion(names) }
+        // `extension App.Theme`: the module's name qualifies the type, unless something of that name
+        // is declared (`struct Kit` in module Kit is what `Kit.x` names, as in Swift).
+        let moduleQualifiers = scan.internalModuleNames.subtracting(declaredAnywhere)
+        for (i, file) in scan.files.enumerated() {
+            for declaration in file.declarations {
+                guard let written = declaration.parent else { continue }
+                let parent = SymbolIndex.unqualified(written, moduleQualifiers)
+                members[parent, default: []].insert(declaration.name)
+                if declaration.kind.isType || declaration.kind == .typealias, declaration.kind != .extension,
+                   declaration.access != "private", declaration.access != "fileprivate" {
+                    nestedTypes[parent + "." + declaration.name, default: []].append(Site(file: i, line: declaration.line, column: declaration.column))
+                    nestedNames.insert(declaration.name)
+                }
+            }
+        }
+        self.topLevel = topLevel
+        self.members = members
+        self.nestedTypes = nestedTypes
+        self.moduleQualifiers = moduleQualifiers
+        self.declarationCount = declarationCount
         declaredAnywhere.formUnion(nestedNames)
 
         // Each file resolves on its own against the finished index: on all cores.
         let internalModules = scan.internalModuleNames
         let perFile = ConcurrentResults<(edges: [SymbolEdge], references: Int, ambiguous: Int)>(count: scan.files.count)
         let tables = Tables(topLevel: topLevel, members: members, nestedTypes: nestedTypes, declaredAnywhere: declaredAnywhere,
-                            nestedNames: nestedNames,
+                            nestedNames: nestedNames, moduleQualifiers: moduleQualifiers,
                             typesWithNested: Set(nestedTypes.keys.map { String($0.prefix { $0 != "." }) }),
                             internalModules: internalModules)
         let finalOwnNames = ownNames
@@ -121,6 +129,7 @@ public struct SymbolIndex: Sendable {
         var nestedTypes: [String: [Site]]
         var declaredAnywhere: Set<String>
         var nestedNames: Set<String>
+        var moduleQualifiers: Set<String>
         /// The outermost names of nested types' paths (`Logger` for `Logger.Message`).
         var typesWithNested: Set<String>
         var internalModules: Set<String>
@@ -153,9 +162,26 @@ public struct SymbolIndex: Sendable {
             }
         }
 
-        for reference in file.references where tables.declaredAnywhere.contains(reference.name) {
+        let visibleModules = Set(file.imports.map(\.module)).union([module])
+
+        for written in file.references {
+            let qualified = !written.members.isEmpty && tables.moduleQualifiers.contains(written.name)
+            guard qualified || tables.declaredAnywhere.contains(written.name) else { continue }
+            var reference = written
+            // `Kit.Logger.Level`, `App.Theme`: a module's name qualifies the name after it.
+            var qualifier: String?
+            if qualified, visibleModules.contains(reference.name) {
+                let parts = reference.members.split(separator: ".", maxSplits: 1)
+                qualifier = reference.name
+                reference = SwiftReference(name: String(parts[0]), members: parts.count > 1 ? String(parts[1]) : "", line: reference.line,
+                                           column: reference.column + reference.name.utf8.count + 1, enclosingType: reference.enclosingType)
+            }
+            guard tables.declaredAnywhere.contains(reference.name) else { continue }
+            if let enclosing = reference.enclosingType, !tables.moduleQualifiers.isEmpty {
+                reference.enclosingType = unqualified(enclosing, tables.moduleQualifiers)
+            }
             // Inside a type: a nested type of it (`Metadata` in `extension Logger`), another member, …
-            if let enclosing = reference.enclosingType {
+            if qualifier == nil, let enclosing = reference.enclosingType {
                 if tables.nestedNames.contains(reference.name), let sites = nestedType(reference.name, in: enclosing, tables.nestedTypes) {
                     add(reference, sites)
                     continue
@@ -164,11 +190,14 @@ public struct SymbolIndex: Sendable {
             }
             // … then the file's own declarations, its module's, the modules it imports.
             var path = reference.name
-            if ownNames.contains(reference.name) {
+            if let qualifier, qualifier != module {
+                guard let sites = tables.topLevel[qualifier]?[reference.name] else { continue }
+                add(reference, sites)
+            } else if ownNames.contains(reference.name) {
                 referenceCount += 1
             } else {
                 var sites = sameModule[reference.name] ?? []
-                if sites.isEmpty {
+                if sites.isEmpty, qualifier == nil {
                     for other in importedModules { sites += other[reference.name] ?? [] }
                 }
                 guard !sites.isEmpty else { continue }
@@ -186,6 +215,13 @@ public struct SymbolIndex: Sendable {
             }
         }
         return (edges, referenceCount, ambiguousCount)
+    }
+
+    /// `App.Theme` → `Theme` when `App` is one of `qualifiers` (a module's name, not a declared one).
+    static func unqualified(_ path: String, _ qualifiers: Set<String>) -> String {
+        guard !qualifiers.isEmpty, let dot = path.utf8.firstIndex(of: UInt8(ascii: ".")),
+              qualifiers.contains(String(path[..<dot])) else { return path }
+        return String(path[path.index(after: dot)...])
     }
 
     /// `name` as a type nested in `enclosing` or in a type enclosing that.
@@ -210,6 +246,8 @@ public struct SymbolIndex: Sendable {
     /// nested in): `title` in `extension LoginView { … title … }` is `self.title`.
     public func isMemberOfEnclosingType(_ reference: SwiftReference) -> Bool {
         var cache = MemberCache()
+        var reference = reference
+        reference.enclosingType = reference.enclosingType.map { SymbolIndex.unqualified($0, moduleQualifiers) }
         return cache.isMember(reference, in: members)
     }
 
