@@ -163,6 +163,12 @@ public struct SymbolIndex: Sendable {
         }
 
         let visibleModules = Set(file.imports.map(\.module)).union([module])
+        /// Nested types are keyed by their path alone: keep those of the modules this file sees.
+        func visible(_ sites: [Site]?) -> [Site]? {
+            guard let sites else { return nil }
+            let seen = sites.filter { visibleModules.contains(scan.files[$0.file].module ?? "") }
+            return seen.isEmpty ? nil : seen
+        }
 
         for written in file.references {
             let qualified = !written.members.isEmpty && tables.moduleQualifiers.contains(written.name)
@@ -182,7 +188,7 @@ public struct SymbolIndex: Sendable {
             }
             // Inside a type: a nested type of it (`Metadata` in `extension Logger`), another member, …
             if qualifier == nil, let enclosing = reference.enclosingType {
-                if tables.nestedNames.contains(reference.name), let sites = nestedType(reference.name, in: enclosing, tables.nestedTypes) {
+                if tables.nestedNames.contains(reference.name), let sites = visible(nestedType(reference.name, in: enclosing, tables.nestedTypes)) {
                     add(reference, sites)
                     continue
                 }
@@ -209,7 +215,7 @@ public struct SymbolIndex: Sendable {
             var column = reference.column + reference.name.utf8.count + 1
             for member in reference.members.split(separator: ".") {
                 path += "." + member
-                guard let sites = tables.nestedTypes[path] else { break }
+                guard let sites = visible(tables.nestedTypes[path]) else { break }
                 add(SwiftReference(name: String(member), line: reference.line, column: column, enclosingType: reference.enclosingType), sites)
                 column += member.utf8.count + 1
             }

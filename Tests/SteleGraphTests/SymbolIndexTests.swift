@@ -69,3 +69,20 @@ extension SymbolIndexTests {
         ]), ["Sources/App/Ext.swift:1:15 Theme -> Sources/App/Theme.swift"])
     }
 }
+
+extension SymbolIndexTests {
+    /// Two modules that each declare `Config.Options`: a file sees its own module's and the ones it
+    /// imports, so this is no ambiguity.
+    func testNestedTypesOfOtherModulesAreNotVisible() {
+        XCTAssertEqual(edges([
+            ("Sources/A/Config.swift", "A", "struct Config { struct Options {} }"),
+            ("Sources/A/Use.swift", "A", "let o = Config.Options()\nextension Config { func f(_ o: Options) {} }"),
+            ("Sources/B/Config.swift", "B", "struct Config { struct Options {} }"),
+        ]), [
+            "Sources/A/Use.swift:1:9 Config -> Sources/A/Config.swift",
+            "Sources/A/Use.swift:1:16 Options -> Sources/A/Config.swift",
+            "Sources/A/Use.swift:2:11 Config -> Sources/A/Config.swift",
+            "Sources/A/Use.swift:2:32 Options -> Sources/A/Config.swift",
+        ])
+    }
+}
