@@ -172,7 +172,9 @@ public struct SymbolIndex: Sendable {
 
         for written in file.references {
             let qualified = !written.members.isEmpty && tables.moduleQualifiers.contains(written.name)
-            guard qualified || tables.declaredAnywhere.contains(written.name) else { continue }
+            // `RunLoop.OCombine`: a type the project only extends, with types nested in it.
+            let outer = !written.members.isEmpty && tables.typesWithNested.contains(written.name)
+            guard qualified || outer || tables.declaredAnywhere.contains(written.name) else { continue }
             var reference = written
             // `Kit.Logger.Level`, `App.Theme`: a module's name qualifies the name after it.
             var qualifier: String?
@@ -182,7 +184,7 @@ public struct SymbolIndex: Sendable {
                 reference = SwiftReference(name: String(parts[0]), members: parts.count > 1 ? String(parts[1]) : "", line: reference.line,
                                            column: reference.column + reference.name.utf8.count + 1, enclosingType: reference.enclosingType)
             }
-            guard tables.declaredAnywhere.contains(reference.name) else { continue }
+            guard tables.declaredAnywhere.contains(reference.name) || tables.typesWithNested.contains(reference.name) else { continue }
             if let enclosing = reference.enclosingType, !tables.moduleQualifiers.isEmpty {
                 reference.enclosingType = unqualified(enclosing, tables.moduleQualifiers)
             }
@@ -197,8 +199,7 @@ public struct SymbolIndex: Sendable {
             // … then the file's own declarations, its module's, the modules it imports.
             var path = reference.name
             if let qualifier, qualifier != module {
-                guard let sites = tables.topLevel[qualifier]?[reference.name] else { continue }
-                add(reference, sites)
+                if let sites = tables.topLevel[qualifier]?[reference.name] { add(reference, sites) }
             } else if ownNames.contains(reference.name) {
                 referenceCount += 1
             } else {
@@ -206,8 +207,8 @@ public struct SymbolIndex: Sendable {
                 if sites.isEmpty, qualifier == nil {
                     for other in importedModules { sites += other[reference.name] ?? [] }
                 }
-                guard !sites.isEmpty else { continue }
-                add(reference, sites)
+                // Not declared where this file looks: still the outer type of nested ones (`RunLoop.OCombine`)?
+                if !sites.isEmpty { add(reference, sites) }
             }
             // `Logger.Message.Kind`: each nested type named is a dependency on its own file. Its
             // column assumes no spaces around the dots, the way Swift is written.

@@ -86,3 +86,14 @@ extension SymbolIndexTests {
         ])
     }
 }
+
+extension SymbolIndexTests {
+    /// A type nested in an extension of a type the project does not declare (`extension RunLoop {
+    /// struct OCombine {} }`, OpenCombine) is named through it: `RunLoop.OCombine.SchedulerOptions`.
+    func testNestedTypesOfAnExternalType() {
+        XCTAssertEqual(edges([
+            ("Sources/App/Keys.swift", "App", "extension Notification { enum Keys { static let a = 1 } }"),
+            ("Sources/App/Use.swift", "App", "func f() { print(Notification.Keys.a) }"),
+        ]), ["Sources/App/Use.swift:1:31 Keys -> Sources/App/Keys.swift"])
+    }
+}
