@@ -90,6 +90,7 @@ public struct SymbolIndex: Sendable {
                 }
             }
         }
+        for (type, parameters) in SymbolIndex.standardGenericParameters { members[type, default: []].formUnion(parameters) }
         self.topLevel = topLevel
         self.members = members
         self.nestedTypes = nestedTypes
@@ -223,6 +224,26 @@ public struct SymbolIndex: Sendable {
         }
         return (edges, referenceCount, ambiguousCount)
     }
+
+    /// The generic parameters and associated types of the standard library's most extended types
+    /// and protocols: `Element` in `extension Array where Element: Node` is Array's, not a project
+    /// type of that name. (A project type's own generic parameters are not known in its extensions.)
+    static let standardGenericParameters: [String: Set<String>] = {
+        let collection: Set<String> = ["Element", "Index", "Indices", "SubSequence", "Iterator"]
+        var table: [String: Set<String>] = [
+            "Sequence": ["Element", "Iterator"], "IteratorProtocol": ["Element"],
+            "AsyncSequence": ["Element", "AsyncIterator", "Failure"], "AsyncIteratorProtocol": ["Element", "Failure"],
+            "Dictionary": collection.union(["Key", "Value"]), "Optional": ["Wrapped"], "Result": ["Success", "Failure"],
+            "Range": collection.union(["Bound"]), "ClosedRange": collection.union(["Bound"]), "RawRepresentable": ["RawValue"],
+            "Identifiable": ["ID"], "KeyPath": ["Root", "Value"], "WritableKeyPath": ["Root", "Value"],
+            "Task": ["Success", "Failure"], "AsyncStream": ["Element"], "AsyncThrowingStream": ["Element", "Failure"],
+        ]
+        for type in ["Collection", "BidirectionalCollection", "RandomAccessCollection", "MutableCollection",
+                     "RangeReplaceableCollection", "Array", "ArraySlice", "ContiguousArray", "Set", "Slice"] {
+            table[type] = collection
+        }
+        return table
+    }()
 
     /// `App.Theme` → `Theme` when `App` is one of `qualifiers` (a module's name, not a declared one).
     static func unqualified(_ path: String, _ qualifiers: Set<String>) -> String {

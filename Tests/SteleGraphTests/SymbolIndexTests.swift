@@ -97,3 +97,18 @@ extension SymbolIndexTests {
         ]), ["Sources/App/Use.swift:1:31 Keys -> Sources/App/Keys.swift"])
     }
 }
+
+extension SymbolIndexTests {
+    /// `Element` in `extension Array where Element: Node` (Plot) is Array's generic parameter, not
+    /// the project's `struct Element`: in the `where` clause as in the body.
+    func testGenericParametersOfStandardLibraryTypesInExtensions() {
+        XCTAssertEqual(edges([
+            ("Sources/App/Element.swift", "App", "struct Element {}\nstruct Order {}\nstruct Value {}"),
+            ("Sources/App/Ext.swift", "App", """
+            extension Array where Element: Equatable { func f() -> Element? { first } }
+            extension Collection where Element == Order { var total: Index { startIndex } }
+            extension Dictionary { func v(_ k: Key) -> Value? { self[k] } }
+            """),
+        ]), ["Sources/App/Ext.swift:2:39 Order -> Sources/App/Element.swift"])
+    }
+}

@@ -162,6 +162,9 @@ public enum SwiftSymbolScanner {
         var brackets: [UInt8] = []
         /// A type header (`struct Foo<T>: P`) whose body the next `{` at this depth opens.
         var pendingType: (path: String, depth: Int, locals: [UInt64])?
+        /// In a type header's `where` clause (`extension Array where Element: P`): the type whose
+        /// generic parameters and members the names there see, as in its body.
+        var whereClauseType: String?
         /// Names the next code scope binds: a function's parameters and generic parameters,
         /// an accessor's `newValue`. They count as local already in the header (`-> T`).
         var pendingLocals: [UInt64] = []
@@ -320,6 +323,7 @@ public enum SwiftSymbolScanner {
                 if let pending = pendingType, pending.depth == brackets.count {
                     open(type: pending.path, locals: pending.locals)
                     pendingType = nil
+                    whereClauseType = nil
                 } else if let depth = parameterListDepth, brackets.count >= depth {
                     // A default value's closure (`completion: () -> Void = {}`): a scope of its own;
                     // the parameters read so far, and the rest of the list, are still the function's.
@@ -405,7 +409,7 @@ public enum SwiftSymbolScanner {
 
         mutating func record(_ name: String, members: String, at token: SwiftToken) {
             references.append(SwiftReference(name: name, members: members, line: token.line, column: token.column,
-                                             enclosingType: enclosingType))
+                                             enclosingType: whereClauseType ?? enclosingType))
         }
 
         // MARK: Keywords
@@ -438,6 +442,8 @@ public enum SwiftSymbolScanner {
                 return j
             case .operator, .precedencegroup:
                 return min(i + 2, tokens.count) // the name declared: no reference
+            case .where:
+                if let pending = pendingType, pending.depth == brackets.count { whereClauseType = pending.path }
             case .break, .continue:
                 // `break outer`: the label of the statement, on the same line.
                 if isName(i + 1), !tokens[i + 1].isFirstOnLine { return i + 2 }
@@ -526,6 +532,7 @@ public enum SwiftSymbolScanner {
             let path = codeDepth > 0 ? typeName : enclosingType.map { "\($0).\(typeName)" } ?? typeName
             let generics = genericParameters(from: i + 2)
             pendingType = (path, brackets.count, generics)
+            whereClauseType = nil
             return i + 2
         }
 
@@ -545,6 +552,7 @@ public enum SwiftSymbolScanner {
             }
             pendingLocals = []
             pendingType = (path, brackets.count, [])
+            whereClauseType = nil
             // The extended type is a reference (the walk records it next).
             return i + 1
         }
