@@ -286,17 +286,44 @@ public enum SwiftSymbolScanner {
                 let text = lexer.text(of: token)
                 if let first = text.utf8.dropFirst().first, first >= UInt8(ascii: "A"), first <= UInt8(ascii: "Z") {
                     record(String(text.dropFirst()), members: "", at: token)
+                } else if isPunctuation(i + 1, UInt8(ascii: "(")), tokens[i + 1].start == token.end,
+                          !Walker.attributesWithReferences.contains(text) {
+                    // `@available(iOS 15, *)`, `@attached(member, names: named(init))`, `@abi(func old())`:
+                    // platforms, options and names, not uses (nor declarations).
+                    return skipParentheses(from: i + 1)
                 }
             case .conditionalDirective:
                 conditionalDirective(token)
             case .poundKeyword:
                 // `#stringify(x)`: a freestanding macro (built-ins like `#available` never resolve).
                 let text = lexer.text(of: token)
-                if text.utf8.count > 1 { record(String(text.dropFirst()), members: "", at: token) }
+                if text == "#available" || text == "#unavailable" {
+                    if isPunctuation(i + 1, UInt8(ascii: "(")) { return skipParentheses(from: i + 1) }
+                } else if text.utf8.count > 1 {
+                    record(String(text.dropFirst()), members: "", at: token)
+                }
             default:
                 break
             }
             return i + 1
+        }
+
+        /// The language's attributes whose arguments name declarations or types of the code.
+        static let attributesWithReferences: Set<String> = [
+            "@_specialize", "@_implements", "@_dynamicReplacement", "@differentiable", "@derivative", "@transpose",
+        ]
+
+        /// The index after the `)` matching the `(` at `start` (or the end of the tokens).
+        func skipParentheses(from start: Int) -> Int {
+            var depth = 0
+            var j = start
+            while j < tokens.count {
+                if isPunctuation(j, UInt8(ascii: "(")) { depth += 1 }
+                else if isPunctuation(j, UInt8(ascii: ")")) { depth -= 1; if depth == 0 { return j + 1 } }
+                else if isPunctuation(j, UInt8(ascii: "{")) || isPunctuation(j, UInt8(ascii: "}")) { return j } // unbalanced: stop before a brace
+                j += 1
+            }
+            return j
         }
 
         mutating func conditionalDirective(_ token: SwiftToken) {
