@@ -192,3 +192,23 @@ extension SwiftSymbolScannerTests {
         XCTAssertEqual(names(source), ["Input", "Void", "Int32", "Void", "modern", "externalMacro", "Current", "T", "Special"])
     }
 }
+
+extension SwiftSymbolScannerTests {
+    /// `{ actor in` (swift-nio's `assumeIsolated { actor in`) read as the declaration of a type named
+    /// `in`: the next brace of the closure opened that type's body, and its locals became members.
+    func testContextualKeywordAsClosureParameter() {
+        let source = """
+        func f() {
+            self.assumeIsolated { actor in
+                if ready { let local = 1; use(local) }
+                actor.run(Other.x)
+            }
+            for macro in macros { expand(macro) }
+            let found = names.map { macro in Lookup.find(macro) }
+        }
+        """
+        XCTAssertEqual(declared(source), ["func f"])
+        XCTAssertEqual(scan(source).references.map { "\($0.chain)@\($0.enclosingType ?? "-")" },
+                       ["ready@-", "use@-", "Other.x@-", "macros@-", "expand@-", "names.map@-", "Lookup.find@-"])
+    }
+}

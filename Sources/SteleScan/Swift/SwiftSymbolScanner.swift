@@ -130,6 +130,20 @@ public enum SwiftSymbolScanner {
             }
         }
 
+        /// Contextual keywords that are ordinary names where no declaration or modifier can stand:
+        /// `{ actor in`, `{ macro, context in`.
+        var isContextual: Bool {
+            switch self {
+            case .actor, .macro, .get, .set, .willSet, .didSet, .optional, .open, .package, .lazy, .weak, .unowned, .final,
+                 .required, .convenience, .dynamic, .indirect, .prefix, .postfix, .infix, .isolated, .nonisolated,
+                 .consuming, .borrowing, .sending, .each, .discard, .unsafe, .mutating, .nonmutating, .override,
+                 .distributed, .async:
+                return true
+            default:
+                return false
+            }
+        }
+
         /// May stand between a closure's parameters and `in`: `{ (a) async throws -> some P in`.
         var isClosureSignatureWord: Bool {
             switch self {
@@ -552,7 +566,8 @@ public enum SwiftSymbolScanner {
         }
 
         mutating func declareType(_ kind: SwiftDeclaration.Kind, at i: Int) -> Int {
-            guard isName(i + 1) else { return i + 1 }
+            // Not `actor in`, `actor.run()`: a type's name is no keyword.
+            guard isName(i + 1), keyword(i + 1) == nil else { return i + 1 }
             let typeName = name(i + 1)
             declare(kind, name: typeName, at: i + 1, keyword: i)
             pendingLocals = []
@@ -790,7 +805,7 @@ public enum SwiftSymbolScanner {
                     if j - i > 96 { return [] }
                 }
             } else {
-                while isName(j), keyword(j) == nil {
+                while isName(j), keyword(j).map({ $0.isContextual }) ?? true {
                     names.append(hash(j))
                     j += 1
                     guard isPunctuation(j, UInt8(ascii: ",")) else { break }
