@@ -75,8 +75,17 @@ public struct CheckContext {
     ///
     /// Symbol uses are included only when one of `targets` is part of a module (a folder, some
     /// files): a use can land nowhere else that an import would not already (see `lands`).
+    ///
+    /// A use of another module that one of `targets` holds whole is left out too: the import of that
+    /// module speaks for it (`must not depend on Domain, Sources/Domain/Order.swift` reports the
+    /// import, not the import and the use of `Order` again).
     func dependencies(of set: ComponentSet, towards targets: [ComponentSet]) -> [Dependency] {
-        dependencies(of: set, symbols: targets.contains(where: architecture.isPartial))
+        guard targets.contains(where: architecture.isPartial) else { return dependencies(of: set, symbols: false) }
+        let wholeModules = targets.reduce(into: Set<String>()) { $0.formUnion($1.modules) }
+        return dependencies(of: set, symbols: true).filter { dependency in
+            guard case .symbol(_, _, let module?, _, _) = dependency.target, !dependency.isWithinModule else { return true }
+            return !wholeModules.contains(module)
+        }
     }
 
     func dependencies(of set: ComponentSet, symbols: Bool = false) -> [Dependency] {

@@ -31,3 +31,12 @@ final class ForbiddenDependencyCheckTests: XCTestCase {
         XCTAssertEqual(CheckHarness.lines(result), ["Sources/UI/OrderView.swift:1:1 `UI` imports `Domain`"])
     }
 }
+
+extension ForbiddenDependencyCheckTests {
+    /// One rule naming a module and a file of it: `import Domain` is the violation, and the use of
+    /// `Order` in the same file is the same dependency, reported once.
+    func testAUseIsNotReportedAgainWhenAnotherTargetHoldsItsWholeModule() {
+        let result = CheckHarness.check("shop", rules: "Persistence must not depend on Domain, Sources/Domain/Order.swift")
+        XCTAssertEqual(CheckHarness.lines(result), ["Sources/Persistence/OrderStore.swift:1:1 `Persistence` imports `Domain`"])
+    }
+}
