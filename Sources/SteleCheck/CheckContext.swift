@@ -35,6 +35,18 @@ public struct CheckContext {
         return ComponentSet(name: selector.description, files: [], modules: [])
     }
 
+    /// The set a rule's target denotes, without the files `except` carves out of it. A module that
+    /// loses files to `except` is no longer whole: its import no longer lands in the set (using the
+    /// excepted files is allowed, and the import is needed for that); the uses of the rest do.
+    func targetSet(_ selector: Selector) -> ComponentSet {
+        let whole = set(selector)
+        guard !exceptFiles.isEmpty, whole.files.contains(where: exceptFiles.contains) else { return whole }
+        let files = whole.files.filter { !exceptFiles.contains($0) }
+        let kept = Set(files)
+        let modules = whole.modules.filter { (architecture.moduleFiles[$0] ?? []).allSatisfy(kept.contains) }
+        return ComponentSet(name: whole.name, files: files, modules: modules)
+    }
+
     /// One dependency of one file: an `import`, or a use of a type or function declared in another
     /// file (what makes folders of one target depend on each other).
     struct Dependency {

@@ -40,3 +40,16 @@ extension ForbiddenDependencyCheckTests {
         XCTAssertEqual(CheckHarness.lines(result), ["Sources/Persistence/OrderStore.swift:1:1 `Persistence` imports `Domain`"])
     }
 }
+
+extension ForbiddenDependencyCheckTests {
+    /// `except` a file of a module the target holds whole: using that file is allowed, so the import
+    /// no longer speaks for the module; the uses of the rest of it do.
+    func testExceptAFileOfAWholeModuleTarget() {
+        let allowed = CheckHarness.check("shop", rules: "Persistence must not depend on Sources/Domain/** except Sources/Domain/Order.swift")
+        XCTAssertEqual(CheckHarness.lines(allowed), [], "OrderStore uses only Order")
+        let other = CheckHarness.check("shop", rules: "Persistence must not depend on Sources/Domain/** except Sources/Domain/Money.swift")
+        XCTAssertEqual(CheckHarness.lines(other), [
+            "Sources/Persistence/OrderStore.swift:6:31 `Persistence` uses `Order` (`Sources/Domain/**`, declared at Sources/Domain/Order.swift:15)",
+        ])
+    }
+}
