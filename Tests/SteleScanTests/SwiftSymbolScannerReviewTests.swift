@@ -212,3 +212,18 @@ extension SwiftSymbolScannerTests {
                        ["ready@-", "use@-", "Other.x@-", "macros@-", "expand@-", "names.map@-", "Lookup.find@-"])
     }
 }
+
+extension SwiftSymbolScannerTests {
+    /// `let config = config`, `guard let theme = theme else`: the initializer names the outer
+    /// declaration (a use), not the local being declared.
+    func testInitializerNamingTheShadowedName() {
+        let source = """
+        func f(session: Session) {
+            let config = config
+            guard let theme = theme?.dark else { return }
+            if let session = session.current { use(session, config, theme) }
+        }
+        """
+        XCTAssertEqual(scan(source).references.map(\.chain), ["Session", "config", "theme", "use"])
+    }
+}

@@ -690,6 +690,12 @@ public enum SwiftSymbolScanner {
                    !isLocal(hash(j)) {
                     record(name(j), members: "", at: tokens[j])
                 }
+                // `let config = config`, `guard let theme = theme?.dark`: the initializer names the
+                // declaration the new local shadows, which is a use of it unless that one is local too.
+                if codeDepth > 0, isOperator(j + 1, "="), isName(j + 2), hash(j + 2) == hash(j), keyword(j + 2) == nil {
+                    declaredNames[j + 2] = true
+                    if !isLocal(hash(j)) { _ = reference(j + 2, name: name(j + 2)) }
+                }
             } else if isPunctuation(j, UInt8(ascii: "(")) || (isPunctuation(j, UInt8(ascii: ".")) && isPunctuation(j + 2, UInt8(ascii: "("))) {
                 // A tuple pattern, or an enum case pattern's payload: the names at its first level.
                 if isPunctuation(j, UInt8(ascii: ".")) { j += 2 }
