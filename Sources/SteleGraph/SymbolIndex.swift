@@ -37,8 +37,9 @@ public struct SymbolIndex: Sendable {
 
     /// Module ("" for files in no module) → name → where it is declared, visible to other files.
     let topLevel: [String: [String: [Site]]]
-    /// Type path (`Outer.Inner`) → names of its members, from every file (extensions included).
-    let members: [String: Set<String>]
+    /// Type path (`Outer.Inner`) → module of the declaring file ("" for none) → names of its members,
+    /// from every file (extensions included): a file sees those of the modules it sees.
+    let members: [String: [String: Set<String>]]
     /// Nested types by qualified name (`Logger.Message`): often declared in an extension in a
     /// file of their own, so naming one is a dependency on that file, not only on the outer type's.
     let nestedTypes: [String: [Site]]
@@ -57,7 +58,7 @@ public struct SymbolIndex: Sendable {
     public init(scan: ScanResult) {
         var topLevel: [String: [String: [Site]]] = [:]
         var ownNames: [Set<String>] = Array(repeating: [], count: scan.files.count)
-        var members: [String: Set<String>] = [:]
+        var members: [String: [String: Set<String>]] = [:]
         var nestedTypes: [String: [Site]] = [:]
         var nestedNames = Set<String>()
         var declarationCount = 0
@@ -82,7 +83,7 @@ public struct SymbolIndex: Sendable {
             for declaration in file.declarations {
                 guard let written = declaration.parent else { continue }
                 let parent = SymbolIndex.unqualified(written, moduleQualifiers)
-                members[parent, default: []].insert(declaration.name)
+                members[parent, default: [:]][file.module ?? "", default: []].insert(declaration.name)
                 if declaration.kind.isType || declaration.kind == .typealias, declaration.kind != .extension,
                    declaration.access != "private", declaration.access != "fileprivate" {
                     nestedTypes[parent + "." + declaration.name, default: []].append(Site(file: i, line: declaration.line, column: declaration.column))
@@ -90,7 +91,9 @@ public struct SymbolIndex: Sendable {
                 }
             }
         }
-        for (type, parameters) in SymbolIndex.standardGenericParameters { members[type, default: []].formUnion(parameters) }
+        for (type, parameters) in SymbolIndex.standardGenericParameters {
+            members[type, default: [:]][MemberCache.everywhere, default: []].formUnion(parameters)
+        }
         self.topLevel = topLevel
         self.members = members
         self.nestedTypes = nestedTypes
@@ -126,7 +129,7 @@ public struct SymbolIndex: Sendable {
     /// What resolving one file needs from the whole project.
     struct Tables: Sendable {
         var topLevel: [String: [String: [Site]]]
-        var members: [String: Set<String>]
+        var members: [String: [String: Set<String>]]
         var nestedTypes: [String: [Site]]
         var declaredAnywhere: Set<String>
         var nestedNames: Set<String>
@@ -143,8 +146,8 @@ public struct SymbolIndex: Sendable {
         var edges: [SymbolEdge] = []
         var referenceCount = 0
         var ambiguousCount = 0
-        var memberCache = MemberCache()
         let module = file.module ?? ""
+        var memberCache = MemberCache(visible: Set(file.imports.map(\.module)).union([module]))
         let sameModule = tables.topLevel[module] ?? [:]
         let importedModules = Set(file.imports.map(\.module)).subtracting([module]).intersection(tables.internalModules).sorted()
             .compactMap { tables.topLevel[$0] }
@@ -271,9 +274,10 @@ public struct SymbolIndex: Sendable {
     public var edges: [SymbolEdge] { edgesByFile.flatMap { $0 } }
 
     /// Whether a bare name inside a type body is one of that type's members (or of a type it is
-    /// nested in): `title` in `extension LoginView { … title … }` is `self.title`.
-    public func isMemberOfEnclosingType(_ reference: SwiftReference) -> Bool {
-        var cache = MemberCache()
+    /// nested in): `title` in `extension LoginView { … title … }` is `self.title`. Only the members
+    /// declared in `visibleModules` count ("" for files in no module; nil: every module's).
+    public func isMemberOfEnclosingType(_ reference: SwiftReference, visibleModules: Set<String>? = nil) -> Bool {
+        var cache = MemberCache(visible: visibleModules)
         var reference = reference
         reference.enclosingType = reference.enclosingType.map { SymbolIndex.unqualified($0, moduleQualifiers) }
         return cache.isMember(reference, in: members)
@@ -282,17 +286,28 @@ public struct SymbolIndex: Sendable {
     /// The member sets of the last enclosing type asked about: references come in file order, so
     /// consecutive ones mostly share their type.
     struct MemberCache {
+        /// The key of members every file sees (the standard library's generic parameters).
+        static let everywhere = "\u{0}"
+        /// The modules whose members count (nil: all).
+        var visible: Set<String>?
         var path: String?
         var sets: [Set<String>] = []
 
-        mutating func isMember(_ reference: SwiftReference, in members: [String: Set<String>]) -> Bool {
+        init(visible: Set<String>?) {
+            self.visible = visible
+        }
+
+        mutating func isMember(_ reference: SwiftReference, in members: [String: [String: Set<String>]]) -> Bool {
             guard let enclosing = reference.enclosingType else { return false }
             if enclosing != path {
                 path = enclosing
                 sets = []
                 var utf8 = Substring(enclosing).utf8
                 while true {
-                    if let set = members[String(Substring(utf8))] { sets.append(set) }
+                    for (module, set) in members[String(Substring(utf8))] ?? [:]
+                    where visible?.contains(module) ?? true || module == MemberCache.everywhere {
+                        sets.append(set)
+                    }
                     guard let dot = utf8.lastIndex(of: UInt8(ascii: ".")) else { break }
                     utf8 = utf8[..<dot]
                 }

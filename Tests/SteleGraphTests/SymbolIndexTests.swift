@@ -112,3 +112,15 @@ extension SymbolIndexTests {
         ]), ["Sources/App/Ext.swift:2:39 Order -> Sources/App/Element.swift"])
     }
 }
+
+extension SymbolIndexTests {
+    /// Feature modules that each declare a `ViewModel`: a member of B's `ViewModel` is not a member
+    /// of A's, so `load` in A's is A's global function.
+    func testMembersOfASameNamedTypeInAnotherModule() {
+        XCTAssertEqual(edges([
+            ("Sources/A/ViewModel.swift", "A", "struct ViewModel { func refresh() { load() } }"),
+            ("Sources/A/Load.swift", "A", "func load() {}"),
+            ("Sources/B/ViewModel.swift", "B", "struct ViewModel { func load() {} }"),
+        ]), ["Sources/A/ViewModel.swift:1:37 load -> Sources/A/Load.swift"])
+    }
+}

@@ -27,11 +27,11 @@ struct ForbiddenUseCheck: RuleCheck {
                 }
             }
             // `Glibc.exit`, `Swift.print`: a module's name before the name (never a member of the enclosing type).
-            var qualifiers = Set(file.imports.map(\.module)).union(["Swift"])
-            if let module = file.module { qualifiers.insert(module) }
+            let visible = Set(file.imports.map(\.module)).union([file.module ?? ""])
+            let qualifiers = visible.union(["Swift"])
             for reference in file.references {
                 if let symbol = symbols.first(where: { ForbiddenUseCheck.chain(reference.chain, names: $0) }),
-                   !index.isMemberOfEnclosingType(reference) {
+                   !index.isMemberOfEnclosingType(reference, visibleModules: visible) {
                     report(symbol, line: reference.line, column: reference.column)
                 } else if !reference.members.isEmpty, qualifiers.contains(reference.name),
                           let symbol = symbols.first(where: { ForbiddenUseCheck.chain(reference.members, names: $0) }) {
