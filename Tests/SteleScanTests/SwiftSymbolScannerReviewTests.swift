@@ -227,3 +227,21 @@ extension SwiftSymbolScannerTests {
         XCTAssertEqual(scan(source).references.map(\.chain), ["Session", "config", "theme", "use"])
     }
 }
+
+extension SwiftSymbolScannerTests {
+    /// Under `let`, every name of a nested pattern binds: `case let .pair(x, .inner(y))`,
+    /// `case let (p, (q, r))`, `let ((m, n), o) = …` (at file scope, each is declared).
+    func testNestedPatternsBindEveryName() {
+        let source = """
+        let ((minimum, maximum), step) = Defaults.range
+        func f() {
+            switch value {
+            case let .pair(x, .inner(y)): use(x, y)
+            case let (p, (q, r)): use(p, q, r)
+            }
+        }
+        """
+        XCTAssertEqual(declared(source), ["let minimum", "let maximum", "let step", "func f"])
+        XCTAssertEqual(names(source), ["Defaults", "value", "use", "use"])
+    }
+}

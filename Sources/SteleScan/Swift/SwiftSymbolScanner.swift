@@ -697,13 +697,15 @@ public enum SwiftSymbolScanner {
                     if !isLocal(hash(j)) { _ = reference(j + 2, name: name(j + 2)) }
                 }
             } else if isPunctuation(j, UInt8(ascii: "(")) || (isPunctuation(j, UInt8(ascii: ".")) && isPunctuation(j + 2, UInt8(ascii: "("))) {
-                // A tuple pattern, or an enum case pattern's payload: the names at its first level.
+                // A tuple pattern, or an enum case pattern's payload: every name in it, nested ones too
+                // (`.pair(x, .inner(y))`, `((a, b), c)`); case names follow a `.`.
                 if isPunctuation(j, UInt8(ascii: ".")) { j += 2 }
                 var depth = 0
                 while j < tokens.count {
                     if isPunctuation(j, UInt8(ascii: "(")) { depth += 1 }
                     else if isPunctuation(j, UInt8(ascii: ")")) { depth -= 1; if depth == 0 { break } }
-                    else if depth == 1, isName(j), !isPunctuation(j - 1, UInt8(ascii: ".")), keyword(j) == nil,
+                    else if isPunctuation(j, UInt8(ascii: "{")) || isPunctuation(j, UInt8(ascii: "}")) { break }
+                    else if depth >= 1, isName(j), !isPunctuation(j - 1, UInt8(ascii: ".")), keyword(j) == nil,
                             isPunctuation(j + 1, UInt8(ascii: ",")) || isPunctuation(j + 1, UInt8(ascii: ")")) {
                         names.append(j)
                     }
