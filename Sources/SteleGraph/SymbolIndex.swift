@@ -45,6 +45,8 @@ public struct SymbolIndex: Sendable {
     let nestedTypes: [String: [Site]]
     /// Project modules whose name, before a type's (`App.Theme`, `Kit.Logger.Level`), qualifies it.
     let moduleQualifiers: Set<String>
+    /// Those of them that some extension's type path starts with (`extension App.Theme`).
+    let pathQualifiers: Set<String>
     /// File → file dependencies of each file (by index into `ScanResult.files`), in position order.
     let edgesByFile: [[SymbolEdge]]
     /// References that named a project declaration: resolved (to another file or its own) plus ambiguous.
@@ -62,9 +64,14 @@ public struct SymbolIndex: Sendable {
         var nestedTypes: [String: [Site]] = [:]
         var nestedNames = Set<String>()
         var declarationCount = 0
+        var extendedHeads = Set<String>()
         for (i, file) in scan.files.enumerated() {
             declarationCount += file.declarations.count
-            for declaration in file.declarations where declaration.parent == nil && declaration.kind != .extension {
+            for declaration in file.declarations where declaration.parent == nil {
+                guard declaration.kind != .extension else {
+                    if let dot = declaration.name.utf8.firstIndex(of: UInt8(ascii: ".")) { extendedHeads.insert(String(declaration.name[..<dot])) }
+                    continue
+                }
                 ownNames[i].insert(declaration.name)
                 if declaration.isVisibleToOtherFiles {
                     topLevel[file.module ?? "", default: [:]][declaration.name, default: []]
@@ -79,10 +86,15 @@ public struct SymbolIndex: Sendable {
         // `extension App.Theme`: the module's name qualifies the type, unless something of that name
         // is declared (`struct Kit` in module Kit is what `Kit.x` names, as in Swift).
         let moduleQualifiers = scan.internalModuleNames.subtracting(declaredAnywhere)
+        // The ones that qualify an extended type, so that type paths (`App.Theme.title`) start with them.
+        let pathQualifiers = moduleQualifiers.intersection(extendedHeads)
         for (i, file) in scan.files.enumerated() {
+            // A file's members mostly share their parent: strip a qualifier once per run of them.
+            var last: (written: String, parent: String) = ("", "")
             for declaration in file.declarations {
                 guard let written = declaration.parent else { continue }
-                let parent = SymbolIndex.unqualified(written, moduleQualifiers)
+                if written != last.written { last = (written, SymbolIndex.unqualified(written, pathQualifiers)) }
+                let parent = last.parent
                 members[parent, default: [:]][file.module ?? "", default: []].insert(declaration.name)
                 if declaration.kind.isType || declaration.kind == .typealias, declaration.kind != .extension,
                    declaration.access != "private", declaration.access != "fileprivate" {
@@ -98,16 +110,20 @@ public struct SymbolIndex: Sendable {
         self.members = members
         self.nestedTypes = nestedTypes
         self.moduleQualifiers = moduleQualifiers
+        self.pathQualifiers = pathQualifiers
         self.declarationCount = declarationCount
         declaredAnywhere.formUnion(nestedNames)
+        let typesWithNested = Set(nestedTypes.keys.map { String($0.prefix { $0 != "." }) })
+        // The names a reference must have to be worth resolving, in one set: one lookup sets most aside.
+        let resolvable = declaredAnywhere.union(typesWithNested).union(moduleQualifiers)
 
         // Each file resolves on its own against the finished index: on all cores.
         let internalModules = scan.internalModuleNames
         let perFile = ConcurrentResults<(edges: [SymbolEdge], references: Int, ambiguous: Int)>(count: scan.files.count)
         let tables = Tables(topLevel: topLevel, members: members, nestedTypes: nestedTypes, declaredAnywhere: declaredAnywhere,
-                            nestedNames: nestedNames, moduleQualifiers: moduleQualifiers,
-                            typesWithNested: Set(nestedTypes.keys.map { String($0.prefix { $0 != "." }) }),
-                            internalModules: internalModules)
+                            nestedNames: nestedNames, moduleQualifiers: moduleQualifiers, pathQualifiers: pathQualifiers,
+                            typesWithNested: typesWithNested,
+                            resolvable: resolvable, internalModules: internalModules)
         let finalOwnNames = ownNames
         DispatchQueue.concurrentPerform(iterations: scan.files.count) { i in
             perFile[i] = SymbolIndex.resolve(file: i, in: scan, ownNames: finalOwnNames[i], tables: tables)
@@ -134,8 +150,11 @@ public struct SymbolIndex: Sendable {
         var declaredAnywhere: Set<String>
         var nestedNames: Set<String>
         var moduleQualifiers: Set<String>
+        var pathQualifiers: Set<String>
         /// The outermost names of nested types' paths (`Logger` for `Logger.Message`).
         var typesWithNested: Set<String>
+        /// `declaredAnywhere`, `typesWithNested` and `moduleQualifiers` together.
+        var resolvable: Set<String>
         var internalModules: Set<String>
     }
 
@@ -170,15 +189,14 @@ public struct SymbolIndex: Sendable {
         /// Nested types are keyed by their path alone: keep those of the modules this file sees.
         func visible(_ sites: [Site]?) -> [Site]? {
             guard let sites else { return nil }
+            if sites.allSatisfy({ visibleModules.contains(scan.files[$0.file].module ?? "") }) { return sites }
             let seen = sites.filter { visibleModules.contains(scan.files[$0.file].module ?? "") }
             return seen.isEmpty ? nil : seen
         }
 
-        for written in file.references {
+        var lastEnclosing: (written: String, unqualified: String) = ("", "")
+        for written in file.references where tables.resolvable.contains(written.name) {
             let qualified = !written.members.isEmpty && tables.moduleQualifiers.contains(written.name)
-            // `RunLoop.OCombine`: a type the project only extends, with types nested in it.
-            let outer = !written.members.isEmpty && tables.typesWithNested.contains(written.name)
-            guard qualified || outer || tables.declaredAnywhere.contains(written.name) else { continue }
             var reference = written
             // `Kit.Logger.Level`, `App.Theme`: a module's name qualifies the name after it.
             var qualifier: String?
@@ -188,9 +206,12 @@ public struct SymbolIndex: Sendable {
                 reference = SwiftReference(name: String(parts[0]), members: parts.count > 1 ? String(parts[1]) : "", line: reference.line,
                                            column: reference.column + reference.name.utf8.count + 1, enclosingType: reference.enclosingType)
             }
-            guard tables.declaredAnywhere.contains(reference.name) || tables.typesWithNested.contains(reference.name) else { continue }
-            if let enclosing = reference.enclosingType, !tables.moduleQualifiers.isEmpty {
-                reference.enclosingType = unqualified(enclosing, tables.moduleQualifiers)
+            // `RunLoop.OCombine`: a type the project only extends, with types nested in it, is worth it too.
+            guard tables.declaredAnywhere.contains(reference.name)
+                || (!reference.members.isEmpty && tables.typesWithNested.contains(reference.name)) else { continue }
+            if let enclosing = reference.enclosingType, !tables.pathQualifiers.isEmpty {
+                if enclosing != lastEnclosing.written { lastEnclosing = (enclosing, unqualified(enclosing, tables.pathQualifiers)) }
+                reference.enclosingType = lastEnclosing.unqualified
             }
             // Inside a type: a nested type of it (`Metadata` in `extension Logger`), another member, …
             if qualifier == nil, let enclosing = reference.enclosingType {
@@ -279,7 +300,7 @@ public struct SymbolIndex: Sendable {
     public func isMemberOfEnclosingType(_ reference: SwiftReference, visibleModules: Set<String>? = nil) -> Bool {
         var cache = MemberCache(visible: visibleModules)
         var reference = reference
-        reference.enclosingType = reference.enclosingType.map { SymbolIndex.unqualified($0, moduleQualifiers) }
+        reference.enclosingType = reference.enclosingType.map { SymbolIndex.unqualified($0, pathQualifiers) }
         return cache.isMember(reference, in: members)
     }
 
