@@ -245,3 +245,18 @@ extension SwiftSymbolScannerTests {
         XCTAssertEqual(names(source), ["Defaults", "value", "use", "use"])
     }
 }
+
+extension SwiftSymbolScannerTests {
+    /// A keyword as an argument label before a parameter name (`case value:`, `import path:`,
+    /// `struct decl:`) is a label: it declared an enum case `value`, or skipped the rest of the line.
+    func testKeywordLabelsBeforeParameterNames() {
+        let source = """
+        enum Kind {
+            case a
+            func f(case value: Kind, import path: Path, struct decl: Decl) -> Bool { use(value, path, decl) }
+        }
+        """
+        XCTAssertEqual(declared(source), ["enum Kind", "case Kind.a", "func Kind.f"])
+        XCTAssertEqual(names(source), ["Kind", "Path", "Decl", "Bool", "use"])
+    }
+}

@@ -400,8 +400,12 @@ public enum SwiftSymbolScanner {
             if isPunctuation(i - 1, UInt8(ascii: ".")) { return i + 1 }
             let hash = hash(i)
             if let keyword = keyword(i, hash: hash) {
-                // `fullText(for: self)`, `f(in: x)`: a keyword as an argument label is only a label.
-                if brackets.last == UInt8(ascii: "("), isPunctuation(i + 1, UInt8(ascii: ":")) { return i + 1 }
+                // `fullText(for: self)`, `f(in: x)`: a keyword as an argument label is only a label; so is
+                // one before a parameter's name (`func value(for key: Key)`, `f(case value: Kind)`).
+                if brackets.last == UInt8(ascii: "("),
+                   isPunctuation(i + 1, UInt8(ascii: ":")) || (isName(i + 1) && isPunctuation(i + 2, UInt8(ascii: ":"))) {
+                    return i + 1
+                }
                 return self.keyword(keyword, at: i)
             }
             if lexer.bytes[tokens[i].start] == UInt8(ascii: "$") { return i + 1 }
@@ -498,9 +502,6 @@ public enum SwiftSymbolScanner {
                     pendingLocals.append(hash(i + 2))
                     declaredNames[i + 2] = true
                 }
-            case .for where brackets.last == UInt8(ascii: "(") && isName(i + 1) && isPunctuation(i + 2, UInt8(ascii: ":")):
-                // `func value(for key: Key)`: an argument label, not a loop.
-                break
             case .for:
                 // `for x in`, `for (a, b) in`, `for case let .some(x) in`: the loop binds its names.
                 var j = i + 1
