@@ -35,6 +35,18 @@ public struct CheckContext {
         return ComponentSet(name: selector.description, files: [], modules: [])
     }
 
+    /// The set a rule's target denotes, without the files `except` carves out of it. A module that
+    /// loses files to `except` is no longer whole: its import no longer lands in the set (using the
+    /// excepted files is allowed, and the import is needed for that); the uses of the rest do.
+    func targetSet(_ selector: Selector) -> ComponentSet {
+        let whole = set(selector)
+        guard !exceptFiles.isEmpty, whole.files.contains(where: exceptFiles.contains) else { return whole }
+        let files = whole.files.filter { !exceptFiles.contains($0) }
+        let kept = Set(files)
+        let modules = whole.modules.filter { (architecture.moduleFiles[$0] ?? []).allSatisfy(kept.contains) }
+        return ComponentSet(name: whole.name, files: files, modules: modules)
+    }
+
     /// One dependency of one file: an `import`, or a use of a type or function declared in another
     /// file (what makes folders of one target depend on each other).
     struct Dependency {
@@ -75,8 +87,17 @@ public struct CheckContext {
     ///
     /// Symbol uses are included only when one of `targets` is part of a module (a folder, some
     /// files): a use can land nowhere else that an import would not already (see `lands`).
+    ///
+    /// A use of another module that one of `targets` holds whole is left out too: the import of that
+    /// module speaks for it (`must not depend on Domain, Sources/Domain/Order.swift` reports the
+    /// import, not the import and the use of `Order` again).
     func dependencies(of set: ComponentSet, towards targets: [ComponentSet]) -> [Dependency] {
-        dependencies(of: set, symbols: targets.contains(where: architecture.isPartial))
+        guard targets.contains(where: architecture.isPartial) else { return dependencies(of: set, symbols: false) }
+        let wholeModules = targets.reduce(into: Set<String>()) { $0.formUnion($1.modules) }
+        return dependencies(of: set, symbols: true).filter { dependency in
+            guard case .symbol(_, _, let module?, _, _) = dependency.target, !dependency.isWithinModule else { return true }
+            return !wholeModules.contains(module)
+        }
     }
 
     func dependencies(of set: ComponentSet, symbols: Bool = false) -> [Dependency] {

@@ -37,11 +37,16 @@ public struct SymbolIndex: Sendable {
 
     /// Module ("" for files in no module) → name → where it is declared, visible to other files.
     let topLevel: [String: [String: [Site]]]
-    /// Type path (`Outer.Inner`) → names of its members, from every file (extensions included).
-    let members: [String: Set<String>]
+    /// Type path (`Outer.Inner`) → module of the declaring file ("" for none) → names of its members,
+    /// from every file (extensions included): a file sees those of the modules it sees.
+    let members: [String: [String: Set<String>]]
     /// Nested types by qualified name (`Logger.Message`): often declared in an extension in a
     /// file of their own, so naming one is a dependency on that file, not only on the outer type's.
     let nestedTypes: [String: [Site]]
+    /// Project modules whose name, before a type's (`App.Theme`, `Kit.Logger.Level`), qualifies it.
+    let moduleQualifiers: Set<String>
+    /// Those of them that some extension's type path starts with (`extension App.Theme`).
+    let pathQualifiers: Set<String>
     /// File → file dependencies of each file (by index into `ScanResult.files`), in position order.
     let edgesByFile: [[SymbolEdge]]
     /// References that named a project declaration: resolved (to another file or its own) plus ambiguous.
@@ -55,23 +60,18 @@ public struct SymbolIndex: Sendable {
     public init(scan: ScanResult) {
         var topLevel: [String: [String: [Site]]] = [:]
         var ownNames: [Set<String>] = Array(repeating: [], count: scan.files.count)
-        var members: [String: Set<String>] = [:]
+        var members: [String: [String: Set<String>]] = [:]
         var nestedTypes: [String: [Site]] = [:]
         var nestedNames = Set<String>()
         var declarationCount = 0
+        var extendedHeads = Set<String>()
         for (i, file) in scan.files.enumerated() {
             declarationCount += file.declarations.count
-            for declaration in file.declarations {
-                if let parent = declaration.parent {
-                    members[parent, default: []].insert(declaration.name)
-                    if declaration.kind.isType || declaration.kind == .typealias, declaration.kind != .extension,
-                       declaration.access != "private", declaration.access != "fileprivate" {
-                        nestedTypes[declaration.qualifiedName, default: []].append(Site(file: i, line: declaration.line, column: declaration.column))
-                        nestedNames.insert(declaration.name)
-                    }
+            for declaration in file.declarations where declaration.parent == nil {
+                guard declaration.kind != .extension else {
+                    if let dot = declaration.name.utf8.firstIndex(of: UInt8(ascii: ".")) { extendedHeads.insert(String(declaration.name[..<dot])) }
                     continue
                 }
-                guard declaration.kind != .extension else { continue }
                 ownNames[i].insert(declaration.name)
                 if declaration.isVisibleToOtherFiles {
                     topLevel[file.module ?? "", default: [:]][declaration.name, default: []]
@@ -79,23 +79,51 @@ public struct SymbolIndex: Sendable {
                 }
             }
         }
-        self.topLevel = topLevel
-        self.members = members
-        self.nestedTypes = nestedTypes
-        self.declarationCount = declarationCount
         // Every name some file declares at its top level: most references (`Int`, `print`, a
         // module's types) are not among them, and one lookup sets them aside.
         var declaredAnywhere = Set<String>()
         for names in ownNames { declaredAnywhere.formUnion(names) }
+        // `extension App.Theme`: the module's name qualifies the type, unless something of that name
+        // is declared (`struct Kit` in module Kit is what `Kit.x` names, as in Swift).
+        let moduleQualifiers = scan.internalModuleNames.subtracting(declaredAnywhere)
+        // The ones that qualify an extended type, so that type paths (`App.Theme.title`) start with them.
+        let pathQualifiers = moduleQualifiers.intersection(extendedHeads)
+        for (i, file) in scan.files.enumerated() {
+            // A file's members mostly share their parent: strip a qualifier once per run of them.
+            var last: (written: String, parent: String) = ("", "")
+            for declaration in file.declarations {
+                guard let written = declaration.parent else { continue }
+                if written != last.written { last = (written, SymbolIndex.unqualified(written, pathQualifiers)) }
+                let parent = last.parent
+                members[parent, default: [:]][file.module ?? "", default: []].insert(declaration.name)
+                if declaration.kind.isType || declaration.kind == .typealias, declaration.kind != .extension,
+                   declaration.access != "private", declaration.access != "fileprivate" {
+                    nestedTypes[parent + "." + declaration.name, default: []].append(Site(file: i, line: declaration.line, column: declaration.column))
+                    nestedNames.insert(declaration.name)
+                }
+            }
+        }
+        for (type, parameters) in SymbolIndex.standardGenericParameters {
+            members[type, default: [:]][MemberCache.everywhere, default: []].formUnion(parameters)
+        }
+        self.topLevel = topLevel
+        self.members = members
+        self.nestedTypes = nestedTypes
+        self.moduleQualifiers = moduleQualifiers
+        self.pathQualifiers = pathQualifiers
+        self.declarationCount = declarationCount
         declaredAnywhere.formUnion(nestedNames)
+        let typesWithNested = Set(nestedTypes.keys.map { String($0.prefix { $0 != "." }) })
+        // The names a reference must have to be worth resolving, in one set: one lookup sets most aside.
+        let resolvable = declaredAnywhere.union(typesWithNested).union(moduleQualifiers)
 
         // Each file resolves on its own against the finished index: on all cores.
         let internalModules = scan.internalModuleNames
         let perFile = ConcurrentResults<(edges: [SymbolEdge], references: Int, ambiguous: Int)>(count: scan.files.count)
         let tables = Tables(topLevel: topLevel, members: members, nestedTypes: nestedTypes, declaredAnywhere: declaredAnywhere,
-                            nestedNames: nestedNames,
-                            typesWithNested: Set(nestedTypes.keys.map { String($0.prefix { $0 != "." }) }),
-                            internalModules: internalModules)
+                            nestedNames: nestedNames, moduleQualifiers: moduleQualifiers, pathQualifiers: pathQualifiers,
+                            typesWithNested: typesWithNested,
+                            resolvable: resolvable, internalModules: internalModules)
         let finalOwnNames = ownNames
         DispatchQueue.concurrentPerform(iterations: scan.files.count) { i in
             perFile[i] = SymbolIndex.resolve(file: i, in: scan, ownNames: finalOwnNames[i], tables: tables)
@@ -117,12 +145,16 @@ public struct SymbolIndex: Sendable {
     /// What resolving one file needs from the whole project.
     struct Tables: Sendable {
         var topLevel: [String: [String: [Site]]]
-        var members: [String: Set<String>]
+        var members: [String: [String: Set<String>]]
         var nestedTypes: [String: [Site]]
         var declaredAnywhere: Set<String>
         var nestedNames: Set<String>
+        var moduleQualifiers: Set<String>
+        var pathQualifiers: Set<String>
         /// The outermost names of nested types' paths (`Logger` for `Logger.Message`).
         var typesWithNested: Set<String>
+        /// `declaredAnywhere`, `typesWithNested` and `moduleQualifiers` together.
+        var resolvable: Set<String>
         var internalModules: Set<String>
     }
 
@@ -133,8 +165,8 @@ public struct SymbolIndex: Sendable {
         var edges: [SymbolEdge] = []
         var referenceCount = 0
         var ambiguousCount = 0
-        var memberCache = MemberCache()
         let module = file.module ?? ""
+        var memberCache = MemberCache(visible: Set(file.imports.map(\.module)).union([module]))
         let sameModule = tables.topLevel[module] ?? [:]
         let importedModules = Set(file.imports.map(\.module)).subtracting([module]).intersection(tables.internalModules).sorted()
             .compactMap { tables.topLevel[$0] }
@@ -153,10 +185,37 @@ public struct SymbolIndex: Sendable {
             }
         }
 
-        for reference in file.references where tables.declaredAnywhere.contains(reference.name) {
+        let visibleModules = Set(file.imports.map(\.module)).union([module])
+        /// Nested types are keyed by their path alone: keep those of the modules this file sees.
+        func visible(_ sites: [Site]?) -> [Site]? {
+            guard let sites else { return nil }
+            if sites.allSatisfy({ visibleModules.contains(scan.files[$0.file].module ?? "") }) { return sites }
+            let seen = sites.filter { visibleModules.contains(scan.files[$0.file].module ?? "") }
+            return seen.isEmpty ? nil : seen
+        }
+
+        var lastEnclosing: (written: String, unqualified: String) = ("", "")
+        for written in file.references where tables.resolvable.contains(written.name) {
+            let qualified = !written.members.isEmpty && tables.moduleQualifiers.contains(written.name)
+            var reference = written
+            // `Kit.Logger.Level`, `App.Theme`: a module's name qualifies the name after it.
+            var qualifier: String?
+            if qualified, visibleModules.contains(reference.name) {
+                let parts = reference.members.split(separator: ".", maxSplits: 1)
+                qualifier = reference.name
+                reference = SwiftReference(name: String(parts[0]), members: parts.count > 1 ? String(parts[1]) : "", line: reference.line,
+                                           column: reference.column + reference.name.utf8.count + 1, enclosingType: reference.enclosingType)
+            }
+            // `RunLoop.OCombine`: a type the project only extends, with types nested in it, is worth it too.
+            guard tables.declaredAnywhere.contains(reference.name)
+                || (!reference.members.isEmpty && tables.typesWithNested.contains(reference.name)) else { continue }
+            if let enclosing = reference.enclosingType, !tables.pathQualifiers.isEmpty {
+                if enclosing != lastEnclosing.written { lastEnclosing = (enclosing, unqualified(enclosing, tables.pathQualifiers)) }
+                reference.enclosingType = lastEnclosing.unqualified
+            }
             // Inside a type: a nested type of it (`Metadata` in `extension Logger`), another member, …
-            if let enclosing = reference.enclosingType {
-                if tables.nestedNames.contains(reference.name), let sites = nestedType(reference.name, in: enclosing, tables.nestedTypes) {
+            if qualifier == nil, let enclosing = reference.enclosingType {
+                if tables.nestedNames.contains(reference.name), let sites = visible(nestedType(reference.name, in: enclosing, tables.nestedTypes)) {
                     add(reference, sites)
                     continue
                 }
@@ -164,15 +223,17 @@ public struct SymbolIndex: Sendable {
             }
             // … then the file's own declarations, its module's, the modules it imports.
             var path = reference.name
-            if ownNames.contains(reference.name) {
+            if let qualifier, qualifier != module {
+                if let sites = tables.topLevel[qualifier]?[reference.name] { add(reference, sites) }
+            } else if ownNames.contains(reference.name) {
                 referenceCount += 1
             } else {
                 var sites = sameModule[reference.name] ?? []
-                if sites.isEmpty {
+                if sites.isEmpty, qualifier == nil {
                     for other in importedModules { sites += other[reference.name] ?? [] }
                 }
-                guard !sites.isEmpty else { continue }
-                add(reference, sites)
+                // Not declared where this file looks: still the outer type of nested ones (`RunLoop.OCombine`)?
+                if !sites.isEmpty { add(reference, sites) }
             }
             // `Logger.Message.Kind`: each nested type named is a dependency on its own file. Its
             // column assumes no spaces around the dots, the way Swift is written.
@@ -180,12 +241,39 @@ public struct SymbolIndex: Sendable {
             var column = reference.column + reference.name.utf8.count + 1
             for member in reference.members.split(separator: ".") {
                 path += "." + member
-                guard let sites = tables.nestedTypes[path] else { break }
+                guard let sites = visible(tables.nestedTypes[path]) else { break }
                 add(SwiftReference(name: String(member), line: reference.line, column: column, enclosingType: reference.enclosingType), sites)
                 column += member.utf8.count + 1
             }
         }
         return (edges, referenceCount, ambiguousCount)
+    }
+
+    /// The generic parameters and associated types of the standard library's most extended types
+    /// and protocols: `Element` in `extension Array where Element: Node` is Array's, not a project
+    /// type of that name. (A project type's own generic parameters are not known in its extensions.)
+    static let standardGenericParameters: [String: Set<String>] = {
+        let collection: Set<String> = ["Element", "Index", "Indices", "SubSequence", "Iterator"]
+        var table: [String: Set<String>] = [
+            "Sequence": ["Element", "Iterator"], "IteratorProtocol": ["Element"],
+            "AsyncSequence": ["Element", "AsyncIterator", "Failure"], "AsyncIteratorProtocol": ["Element", "Failure"],
+            "Dictionary": collection.union(["Key", "Value"]), "Optional": ["Wrapped"], "Result": ["Success", "Failure"],
+            "Range": collection.union(["Bound"]), "ClosedRange": collection.union(["Bound"]), "RawRepresentable": ["RawValue"],
+            "Identifiable": ["ID"], "KeyPath": ["Root", "Value"], "WritableKeyPath": ["Root", "Value"],
+            "Task": ["Success", "Failure"], "AsyncStream": ["Element"], "AsyncThrowingStream": ["Element", "Failure"],
+        ]
+        for type in ["Collection", "BidirectionalCollection", "RandomAccessCollection", "MutableCollection",
+                     "RangeReplaceableCollection", "Array", "ArraySlice", "ContiguousArray", "Set", "Slice"] {
+            table[type] = collection
+        }
+        return table
+    }()
+
+    /// `App.Theme` → `Theme` when `App` is one of `qualifiers` (a module's name, not a declared one).
+    static func unqualified(_ path: String, _ qualifiers: Set<String>) -> String {
+        guard !qualifiers.isEmpty, let dot = path.utf8.firstIndex(of: UInt8(ascii: ".")),
+              qualifiers.contains(String(path[..<dot])) else { return path }
+        return String(path[path.index(after: dot)...])
     }
 
     /// `name` as a type nested in `enclosing` or in a type enclosing that.
@@ -207,26 +295,40 @@ public struct SymbolIndex: Sendable {
     public var edges: [SymbolEdge] { edgesByFile.flatMap { $0 } }
 
     /// Whether a bare name inside a type body is one of that type's members (or of a type it is
-    /// nested in): `title` in `extension LoginView { … title … }` is `self.title`.
-    public func isMemberOfEnclosingType(_ reference: SwiftReference) -> Bool {
-        var cache = MemberCache()
+    /// nested in): `title` in `extension LoginView { … title … }` is `self.title`. Only the members
+    /// declared in `visibleModules` count ("" for files in no module; nil: every module's).
+    public func isMemberOfEnclosingType(_ reference: SwiftReference, visibleModules: Set<String>? = nil) -> Bool {
+        var cache = MemberCache(visible: visibleModules)
+        var reference = reference
+        reference.enclosingType = reference.enclosingType.map { SymbolIndex.unqualified($0, pathQualifiers) }
         return cache.isMember(reference, in: members)
     }
 
     /// The member sets of the last enclosing type asked about: references come in file order, so
     /// consecutive ones mostly share their type.
     struct MemberCache {
+        /// The key of members every file sees (the standard library's generic parameters).
+        static let everywhere = "\u{0}"
+        /// The modules whose members count (nil: all).
+        var visible: Set<String>?
         var path: String?
         var sets: [Set<String>] = []
 
-        mutating func isMember(_ reference: SwiftReference, in members: [String: Set<String>]) -> Bool {
+        init(visible: Set<String>?) {
+            self.visible = visible
+        }
+
+        mutating func isMember(_ reference: SwiftReference, in members: [String: [String: Set<String>]]) -> Bool {
             guard let enclosing = reference.enclosingType else { return false }
             if enclosing != path {
                 path = enclosing
                 sets = []
                 var utf8 = Substring(enclosing).utf8
                 while true {
-                    if let set = members[String(Substring(utf8))] { sets.append(set) }
+                    for (module, set) in members[String(Substring(utf8))] ?? [:]
+                    where visible?.contains(module) ?? true || module == MemberCache.everywhere {
+                        sets.append(set)
+                    }
                     guard let dot = utf8.lastIndex(of: UInt8(ascii: ".")) else { break }
                     utf8 = utf8[..<dot]
                 }

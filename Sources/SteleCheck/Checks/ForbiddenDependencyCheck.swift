@@ -9,7 +9,7 @@ struct ForbiddenDependencyCheck: RuleCheck {
 
     func findings(in context: CheckContext) -> [Finding] {
         let source = context.set(subject)
-        let forbidden = targets.map(context.set)
+        let forbidden = targets.map(context.targetSet)
         let forbiddenModules = forbidden.reduce(into: Set<String>()) { $0.formUnion($1.modules) }.subtracting(context.exceptModules)
         var findings: [Finding] = []
         for dependency in context.dependencies(of: source, towards: forbidden) {

@@ -26,10 +26,17 @@ struct ForbiddenUseCheck: RuleCheck {
                     report(symbol, line: imported.line, column: imported.column)
                 }
             }
+            // `Glibc.exit`, `Swift.print`: a module's name before the name (never a member of the enclosing type).
+            let visible = Set(file.imports.map(\.module)).union([file.module ?? ""])
+            let qualifiers = visible.union(["Swift"])
             for reference in file.references {
-                guard let symbol = symbols.first(where: { ForbiddenUseCheck.chain(reference.chain, names: $0) }),
-                      !index.isMemberOfEnclosingType(reference) else { continue }
-                report(symbol, line: reference.line, column: reference.column)
+                if let symbol = symbols.first(where: { ForbiddenUseCheck.chain(reference.chain, names: $0) }),
+                   !index.isMemberOfEnclosingType(reference, visibleModules: visible) {
+                    report(symbol, line: reference.line, column: reference.column)
+                } else if !reference.members.isEmpty, qualifiers.contains(reference.name),
+                          let symbol = symbols.first(where: { ForbiddenUseCheck.chain(reference.members, names: $0) }) {
+                    report(symbol, line: reference.line, column: reference.column)
+                }
             }
         }
         return findings

@@ -32,7 +32,7 @@ public struct FactsCache: Sendable {
     /// Bump when a fact type (`SwiftImport`, `Suppression`, `SwiftDeclaration`, `SwiftReference`)
     /// changes, or when a scanner finds something else in the same bytes: a cache written before
     /// is then ignored as a whole.
-    public static let factVersion = 2
+    public static let factVersion = 3
     /// Cache files larger than this are not read (a huge repository's facts are tens of MiB).
     public static let maximumFileSize = 1 << 30
 

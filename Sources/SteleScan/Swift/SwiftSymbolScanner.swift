@@ -43,14 +43,30 @@ public enum SwiftSymbolScanner {
     }
 
     /// The tokens of the code inside `"\( … )"`, in place after the string: it is code like any other.
+    /// The parentheses come with it: an interpolation is an argument list (`\(raw: name)`,
+    /// `\(value, specifier: "%.2f")`), whose labels are labels.
     static func appendInterpolations(of token: SwiftToken, lexer: SwiftLexer, to tokens: inout [SwiftToken]) {
-        guard lexer.bytes[token.start..<token.end].contains(UInt8(ascii: "\\")) else { return }
+        let bytes = lexer.bytes
+        guard bytes[token.start..<token.end].contains(UInt8(ascii: "\\")) else { return }
         for part in lexer.interpolations(in: token) {
-            var sub = SwiftLexer(lexer.bytes, range: part.range, line: part.line, lineStart: part.lineStart)
+            let open = part.range.lowerBound - 1, close = part.range.upperBound
+            let parenthesised = open >= 0 && bytes[open] == UInt8(ascii: "(") && close < bytes.count && bytes[close] == UInt8(ascii: ")")
+            if parenthesised {
+                tokens.append(SwiftToken(kind: .punctuation, start: open, end: open + 1, line: part.line,
+                                         column: open - part.lineStart + 1, isFirstOnLine: false))
+            }
+            var sub = SwiftLexer(bytes, range: part.range, line: part.line, lineStart: part.lineStart)
+            var last: SwiftToken?
             while let inner = sub.next() {
                 if inner.isComment { continue }
                 tokens.append(inner)
+                last = inner
                 if inner.kind == .stringLiteral { appendInterpolations(of: inner, lexer: lexer, to: &tokens) }
+            }
+            if parenthesised {
+                // Its position is never reported: the last token's line is close enough.
+                tokens.append(SwiftToken(kind: .punctuation, start: close, end: close + 1, line: last?.line ?? part.line,
+                                         column: 1, isFirstOnLine: false))
             }
         }
     }
@@ -114,6 +130,20 @@ public enum SwiftSymbolScanner {
             }
         }
 
+        /// Contextual keywords that are ordinary names where no declaration or modifier can stand:
+        /// `{ actor in`, `{ macro, context in`.
+        var isContextual: Bool {
+            switch self {
+            case .actor, .macro, .get, .set, .willSet, .didSet, .optional, .open, .package, .lazy, .weak, .unowned, .final,
+                 .required, .convenience, .dynamic, .indirect, .prefix, .postfix, .infix, .isolated, .nonisolated,
+                 .consuming, .borrowing, .sending, .each, .discard, .unsafe, .mutating, .nonmutating, .override,
+                 .distributed, .async:
+                return true
+            default:
+                return false
+            }
+        }
+
         /// May stand between a closure's parameters and `in`: `{ (a) async throws -> some P in`.
         var isClosureSignatureWord: Bool {
             switch self {
@@ -146,6 +176,9 @@ public enum SwiftSymbolScanner {
         var brackets: [UInt8] = []
         /// A type header (`struct Foo<T>: P`) whose body the next `{` at this depth opens.
         var pendingType: (path: String, depth: Int, locals: [UInt64])?
+        /// In a type header's `where` clause (`extension Array where Element: P`): the type whose
+        /// generic parameters and members the names there see, as in its body.
+        var whereClauseType: String?
         /// Names the next code scope binds: a function's parameters and generic parameters,
         /// an accessor's `newValue`. They count as local already in the header (`-> T`).
         var pendingLocals: [UInt64] = []
@@ -257,27 +290,54 @@ public enum SwiftSymbolScanner {
             switch token.kind {
             case .punctuation:
                 punctuation(i)
-            case .identifier:
+            case .identifier, .backtickIdentifier:
+                // A backticked word is never a keyword (its text is not the keyword's), but it is a
+                // label, member or parameter like any other name.
                 return identifier(i)
-            case .backtickIdentifier:
-                if !declaredNames[i], !isLocal(hash(i)) { return reference(i, name: name(i)) }
             case .attribute:
                 // `@Clamped`, `@MainActor`: a property wrapper, global actor, result builder or macro.
                 // Lower-case ones (`@escaping`, `@testable`, `@available`) are the language's own.
                 let text = lexer.text(of: token)
                 if let first = text.utf8.dropFirst().first, first >= UInt8(ascii: "A"), first <= UInt8(ascii: "Z") {
                     record(String(text.dropFirst()), members: "", at: token)
+                } else if isPunctuation(i + 1, UInt8(ascii: "(")), tokens[i + 1].start == token.end,
+                          !Walker.attributesWithReferences.contains(text) {
+                    // `@available(iOS 15, *)`, `@attached(member, names: named(init))`, `@abi(func old())`:
+                    // platforms, options and names, not uses (nor declarations).
+                    return skipParentheses(from: i + 1)
                 }
             case .conditionalDirective:
                 conditionalDirective(token)
             case .poundKeyword:
                 // `#stringify(x)`: a freestanding macro (built-ins like `#available` never resolve).
                 let text = lexer.text(of: token)
-                if text.utf8.count > 1 { record(String(text.dropFirst()), members: "", at: token) }
+                if text == "#available" || text == "#unavailable" {
+                    if isPunctuation(i + 1, UInt8(ascii: "(")) { return skipParentheses(from: i + 1) }
+                } else if text.utf8.count > 1 {
+                    record(String(text.dropFirst()), members: "", at: token)
+                }
             default:
                 break
             }
             return i + 1
+        }
+
+        /// The language's attributes whose arguments name declarations or types of the code.
+        static let attributesWithReferences: Set<String> = [
+            "@_specialize", "@_implements", "@_dynamicReplacement", "@differentiable", "@derivative", "@transpose",
+        ]
+
+        /// The index after the `)` matching the `(` at `start` (or the end of the tokens).
+        func skipParentheses(from start: Int) -> Int {
+            var depth = 0
+            var j = start
+            while j < tokens.count {
+                if isPunctuation(j, UInt8(ascii: "(")) { depth += 1 }
+                else if isPunctuation(j, UInt8(ascii: ")")) { depth -= 1; if depth == 0 { return j + 1 } }
+                else if isPunctuation(j, UInt8(ascii: "{")) || isPunctuation(j, UInt8(ascii: "}")) { return j } // unbalanced: stop before a brace
+                j += 1
+            }
+            return j
         }
 
         mutating func conditionalDirective(_ token: SwiftToken) {
@@ -304,6 +364,14 @@ public enum SwiftSymbolScanner {
                 if let pending = pendingType, pending.depth == brackets.count {
                     open(type: pending.path, locals: pending.locals)
                     pendingType = nil
+                    whereClauseType = nil
+                } else if let depth = parameterListDepth, brackets.count >= depth {
+                    // A default value's closure (`completion: () -> Void = {}`): a scope of its own;
+                    // the parameters read so far, and the rest of the list, are still the function's.
+                    open(type: nil, locals: closureParameters(after: i))
+                    codeDepth += 1
+                    brackets.append(c)
+                    return
                 } else {
                     let locals = pendingLocals + closureParameters(after: i)
                     pendingLocals = []
@@ -332,15 +400,36 @@ public enum SwiftSymbolScanner {
             if isPunctuation(i - 1, UInt8(ascii: ".")) { return i + 1 }
             let hash = hash(i)
             if let keyword = keyword(i, hash: hash) {
-                // `fullText(for: self)`, `f(in: x)`: a keyword as an argument label is only a label.
-                if brackets.last == UInt8(ascii: "("), isPunctuation(i + 1, UInt8(ascii: ":")) { return i + 1 }
+                // `fullText(for: self)`, `f(in: x)`: a keyword as an argument label is only a label; so is
+                // one before a parameter's name (`func value(for key: Key)`, `f(case value: Kind)`).
+                if brackets.last == UInt8(ascii: "("),
+                   isPunctuation(i + 1, UInt8(ascii: ":")) || (isName(i + 1) && isPunctuation(i + 2, UInt8(ascii: ":"))) {
+                    return i + 1
+                }
                 return self.keyword(keyword, at: i)
             }
             if lexer.bytes[tokens[i].start] == UInt8(ascii: "$") { return i + 1 }
+            // `} completion: {`: the label of a trailing closure after the first.
+            if isPunctuation(i - 1, UInt8(ascii: "}")), isPunctuation(i + 1, UInt8(ascii: ":")), isPunctuation(i + 2, UInt8(ascii: "{")) {
+                return i + 1
+            }
+            // `outer: for`: a statement's label, where a statement starts (not `case limit: if`).
+            if isPunctuation(i + 1, UInt8(ascii: ":")), let next = keyword(i + 2),
+               tokens[i].isFirstOnLine || isPunctuation(i - 1, UInt8(ascii: "{")) || isPunctuation(i - 1, UInt8(ascii: ";")),
+               !isWord(i - 1, "case"), !isPunctuation(i - 1, UInt8(ascii: ",")) {
+                switch next {
+                case .for, .while, .repeat, .do, .if, .switch: return i + 1
+                default: break
+                }
+            }
             if brackets.last == UInt8(ascii: "(") {
-                // `f(label: x)`, `func f(label name: T)`, `(name: String, age: Int)`: labels and names.
+                // `f(label: x)`, `func f(label name: T)`, `(name: String, age: Int)`: labels and names;
+                // `f(at:length:)`: a compound name's labels. In a parameter list, `name:` is always a
+                // parameter, whatever stands before it (`@ViewBuilder content:`, `@Builder<T> body:`).
                 if isPunctuation(i + 1, UInt8(ascii: ":")),
-                   isPunctuation(i - 1, UInt8(ascii: "(")) || isPunctuation(i - 1, UInt8(ascii: ",")) || isName(i - 1) {
+                   isPunctuation(i - 1, UInt8(ascii: "(")) || isPunctuation(i - 1, UInt8(ascii: ",")) || isName(i - 1)
+                    || isPunctuation(i - 1, UInt8(ascii: ":"))
+                    || (brackets.count == parameterListDepth && !isOperator(i - 1, "?")) {
                     if brackets.count == parameterListDepth { pendingLocals.append(hash) }
                     return i + 1
                 }
@@ -365,7 +454,7 @@ public enum SwiftSymbolScanner {
 
         mutating func record(_ name: String, members: String, at token: SwiftToken) {
             references.append(SwiftReference(name: name, members: members, line: token.line, column: token.column,
-                                             enclosingType: enclosingType))
+                                             enclosingType: whereClauseType ?? enclosingType))
         }
 
         // MARK: Keywords
@@ -398,13 +487,21 @@ public enum SwiftSymbolScanner {
                 return j
             case .operator, .precedencegroup:
                 return min(i + 2, tokens.count) // the name declared: no reference
+            case .where:
+                if let pending = pendingType, pending.depth == brackets.count { whereClauseType = pending.path }
+            case .break, .continue:
+                // `break outer`: the label of the statement, on the same line.
+                if isName(i + 1), !tokens[i + 1].isFirstOnLine { return i + 2 }
             case .catch:
                 if !isWord(i + 1, "let"), !isWord(i + 1, "var") { pendingLocals.append(Walker.error) }
             case .get, .set, .willSet, .didSet:
                 pendingLocals += [Walker.newValue, Walker.oldValue]
-            case .for where brackets.last == UInt8(ascii: "(") && isName(i + 1) && isPunctuation(i + 2, UInt8(ascii: ":")):
-                // `func value(for key: Key)`: an argument label, not a loop.
-                break
+                // `willSet(newTheme) {`, `set(value) {`: the accessor names its parameter.
+                if isPunctuation(i + 1, UInt8(ascii: "(")), isName(i + 2), isPunctuation(i + 3, UInt8(ascii: ")")),
+                   isPunctuation(i + 4, UInt8(ascii: "{")) {
+                    pendingLocals.append(hash(i + 2))
+                    declaredNames[i + 2] = true
+                }
             case .for:
                 // `for x in`, `for (a, b) in`, `for case let .some(x) in`: the loop binds its names.
                 var j = i + 1
@@ -470,13 +567,15 @@ public enum SwiftSymbolScanner {
         }
 
         mutating func declareType(_ kind: SwiftDeclaration.Kind, at i: Int) -> Int {
-            guard isName(i + 1) else { return i + 1 }
+            // Not `actor in`, `actor.run()`: a type's name is no keyword.
+            guard isName(i + 1), keyword(i + 1) == nil else { return i + 1 }
             let typeName = name(i + 1)
             declare(kind, name: typeName, at: i + 1, keyword: i)
             pendingLocals = []
             let path = codeDepth > 0 ? typeName : enclosingType.map { "\($0).\(typeName)" } ?? typeName
             let generics = genericParameters(from: i + 2)
             pendingType = (path, brackets.count, generics)
+            whereClauseType = nil
             return i + 2
         }
 
@@ -496,6 +595,7 @@ public enum SwiftSymbolScanner {
             }
             pendingLocals = []
             pendingType = (path, brackets.count, [])
+            whereClauseType = nil
             // The extended type is a reference (the walk records it next).
             return i + 1
         }
@@ -582,24 +682,81 @@ public enum SwiftSymbolScanner {
             var names: [Int] = []
             if isName(j) {
                 names.append(j)
+                // `if let config {`, `guard var theme, …`, `… else`: the shorthand unwraps the name of an
+                // outer scope, which is a use of it unless that one is local too.
+                let inCondition = isWord(i - 1, "if") || isWord(i - 1, "guard") || isWord(i - 1, "while")
+                    || (isPunctuation(i - 1, UInt8(ascii: ",")) && brackets.last != UInt8(ascii: "(") && brackets.last != UInt8(ascii: "["))
+                if inCondition, codeDepth > 0,
+                   isPunctuation(j + 1, UInt8(ascii: "{")) || isPunctuation(j + 1, UInt8(ascii: ",")) || isWord(j + 1, "else"),
+                   !isLocal(hash(j)) {
+                    record(name(j), members: "", at: tokens[j])
+                }
+                // `let config = config`, `guard let theme = theme?.dark`: the initializer names the
+                // declaration the new local shadows, which is a use of it unless that one is local too.
+                if codeDepth > 0, isOperator(j + 1, "="), isName(j + 2), hash(j + 2) == hash(j), keyword(j + 2) == nil {
+                    declaredNames[j + 2] = true
+                    if !isLocal(hash(j)) { _ = reference(j + 2, name: name(j + 2)) }
+                }
             } else if isPunctuation(j, UInt8(ascii: "(")) || (isPunctuation(j, UInt8(ascii: ".")) && isPunctuation(j + 2, UInt8(ascii: "("))) {
-                // A tuple pattern, or an enum case pattern's payload: the names at its first level.
+                // A tuple pattern, or an enum case pattern's payload: every name in it, nested ones too
+                // (`.pair(x, .inner(y))`, `((a, b), c)`); case names follow a `.`.
                 if isPunctuation(j, UInt8(ascii: ".")) { j += 2 }
                 var depth = 0
                 while j < tokens.count {
                     if isPunctuation(j, UInt8(ascii: "(")) { depth += 1 }
                     else if isPunctuation(j, UInt8(ascii: ")")) { depth -= 1; if depth == 0 { break } }
-                    else if depth == 1, isName(j), !isPunctuation(j - 1, UInt8(ascii: ".")), keyword(j) == nil,
+                    else if isPunctuation(j, UInt8(ascii: "{")) || isPunctuation(j, UInt8(ascii: "}")) { break }
+                    else if depth >= 1, isName(j), !isPunctuation(j - 1, UInt8(ascii: ".")), keyword(j) == nil,
                             isPunctuation(j + 1, UInt8(ascii: ",")) || isPunctuation(j + 1, UInt8(ascii: ")")) {
                         names.append(j)
                     }
                     j += 1
                 }
             }
+            if !names.isEmpty, !isWord(i - 1, "case"), brackets.last != UInt8(ascii: "("), brackets.last != UInt8(ascii: "[") {
+                names += moreBindings(after: j)
+            }
             for index in names {
                 declaredNames[index] = true
                 declare(kind, name: name(index), at: index, keyword: i)
             }
+        }
+
+        /// `let a = 1, b = 2`, `var x, y: Int`: the names after a comma at the declaration's own
+        /// level, up to the end of the statement (a line that does not continue it, `;`, or a
+        /// brace that is a body: `var x: Int {`, `if let a = b {`).
+        func moreBindings(after start: Int) -> [Int] {
+            var names: [Int] = []
+            var depth = 0
+            var j = start + 1
+            while j < tokens.count, j - start < 512 {
+                let token = tokens[j]
+                if depth == 0, token.isFirstOnLine, !isPunctuation(j - 1, UInt8(ascii: ",")), !isPunctuation(j, UInt8(ascii: ",")) { break }
+                if token.kind == .punctuation {
+                    switch lexer.bytes[token.start] {
+                    case UInt8(ascii: "("), UInt8(ascii: "["):
+                        depth += 1
+                    case UInt8(ascii: "{"):
+                        // A closure as a value (`= { … }`, `f({ … })`) is part of it; any other brace ends it.
+                        guard depth > 0 || isOperator(j - 1, "=") else { return names }
+                        depth += 1
+                    case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):
+                        depth -= 1
+                        if depth < 0 { return names }
+                    case UInt8(ascii: ";"):
+                        if depth == 0 { return names }
+                    case UInt8(ascii: ","):
+                        if depth == 0, isName(j + 1), keyword(j + 1) == nil,
+                           isPunctuation(j + 2, UInt8(ascii: ":")) || isOperator(j + 2, "=") || isPunctuation(j + 2, UInt8(ascii: ",")) {
+                            names.append(j + 1)
+                        }
+                    default:
+                        break
+                    }
+                }
+                j += 1
+            }
+            return names
         }
 
         /// `case a, b(Int), c = 1` in an enum body: each name is a member.
@@ -628,6 +785,8 @@ public enum SwiftSymbolScanner {
         func closureParameters(after i: Int) -> [UInt64] {
             var j = i + 1
             var names: [UInt64] = []
+            // `{ @MainActor (value: Int) in`, `{ @Sendable event in`: attributes come first.
+            while j < tokens.count, tokens[j].kind == .attribute, j - i <= 4 { j += 1 }
             if isPunctuation(j, UInt8(ascii: "[")) {
                 // A capture list: `[weak self, unowned x, y = z]` binds x and y.
                 var depth = 0
@@ -655,7 +814,7 @@ public enum SwiftSymbolScanner {
                     if j - i > 96 { return [] }
                 }
             } else {
-                while isName(j), keyword(j) == nil {
+                while isName(j), keyword(j).map({ $0.isContextual }) ?? true {
                     names.append(hash(j))
                     j += 1
                     guard isPunctuation(j, UInt8(ascii: ",")) else { break }

@@ -31,3 +31,25 @@ final class ForbiddenDependencyCheckTests: XCTestCase {
         XCTAssertEqual(CheckHarness.lines(result), ["Sources/UI/OrderView.swift:1:1 `UI` imports `Domain`"])
     }
 }
+
+extension ForbiddenDependencyCheckTests {
+    /// One rule naming a module and a file of it: `import Domain` is the violation, and the use of
+    /// `Order` in the same file is the same dependency, reported once.
+    func testAUseIsNotReportedAgainWhenAnotherTargetHoldsItsWholeModule() {
+        let result = CheckHarness.check("shop", rules: "Persistence must not depend on Domain, Sources/Domain/Order.swift")
+        XCTAssertEqual(CheckHarness.lines(result), ["Sources/Persistence/OrderStore.swift:1:1 `Persistence` imports `Domain`"])
+    }
+}
+
+extension ForbiddenDependencyCheckTests {
+    /// `except` a file of a module the target holds whole: using that file is allowed, so the import
+    /// no longer speaks for the module; the uses of the rest of it do.
+    func testExceptAFileOfAWholeModuleTarget() {
+        let allowed = CheckHarness.check("shop", rules: "Persistence must not depend on Sources/Domain/** except Sources/Domain/Order.swift")
+        XCTAssertEqual(CheckHarness.lines(allowed), [], "OrderStore uses only Order")
+        let other = CheckHarness.check("shop", rules: "Persistence must not depend on Sources/Domain/** except Sources/Domain/Money.swift")
+        XCTAssertEqual(CheckHarness.lines(other), [
+            "Sources/Persistence/OrderStore.swift:6:31 `Persistence` uses `Order` (`Sources/Domain/**`, declared at Sources/Domain/Order.swift:15)",
+        ])
+    }
+}

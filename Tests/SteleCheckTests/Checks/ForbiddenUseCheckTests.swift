@@ -28,7 +28,20 @@ extension ForbiddenUseCheckTests {
         XCTAssertEqual(CheckHarness.lines(result), [
             "Sources/App/Data/Log.swift:1:25 `Sources/App/Data/**` uses `print`",
             "Sources/App/Data/Shutdown.swift:1:1 `Sources/App/Data/**` uses `exit`",
+            "Sources/App/Data/Shutdown.swift:10:15 `Sources/App/Data/**` uses `exit`",
             "Sources/App/Domain/Session.swift:5:29 `Sources/App/Domain/**` uses `Theme`",
+        ])
+    }
+}
+
+extension ForbiddenUseCheckTests {
+    /// `Glibc.exit(1)`, `Swift.print`: a name qualified by a module the file imports (or `Swift`) is
+    /// that name, and never a member of the enclosing type.
+    func testModuleQualifiedUses() {
+        let result = CheckHarness.check("layered-app", rules: "Sources/App/Data/** must not use exit")
+        XCTAssertEqual(CheckHarness.lines(result), [
+            "Sources/App/Data/Shutdown.swift:1:1 `Sources/App/Data/**` uses `exit`",
+            "Sources/App/Data/Shutdown.swift:10:15 `Sources/App/Data/**` uses `exit`",
         ])
     }
 }

@@ -5,3 +5,6 @@ struct Shutdown {
     func print(_ text: String) {}
     func run() { print("bye") }
 }
+
+/// Qualified by its module, a forbidden name is still that name.
+func halt() { Glibc.exit(1) }
