@@ -1,3 +1,4 @@
+import Dispatch
 import SteleCore
 import SteleRules
 import SteleScan
@@ -21,6 +22,8 @@ public struct Architecture: Sendable {
     public let moduleGraph: ModuleGraph
     /// Declarations and references resolved to file → file edges (empty when the scan read no symbols).
     public let symbols: SymbolIndex
+    /// Answers of `resolve`, shared by the copies of this value (it is a pure function of it).
+    private let resolutions = ResolutionCache()
 
     public init(scan: ScanResult, components: [ComponentDeclaration]) {
         self.scan = scan
@@ -90,7 +93,13 @@ public struct Architecture: Sendable {
         case unknown(name: String, suggestion: String?)
     }
 
+    /// What a selector denotes. Memoised: the checker asks about each selector several times per
+    /// rule (names, vacuity, the check itself), and a glob's answer walks every file.
     public func resolve(_ selector: Selector) -> Resolution {
+        resolutions.value(for: selector) { resolveUncached(selector) }
+    }
+
+    func resolveUncached(_ selector: Selector) -> Resolution {
         switch selector {
         case .name(let name):
             if let set = declared[name] { return .resolved(set) }
@@ -156,5 +165,19 @@ public struct Architecture: Sendable {
     public func displayName(forModule module: String) -> String {
         let owners = declared.values.filter { $0.modules.contains(module) }
         return owners.min { ($0.modules.count, $0.name) < ($1.modules.count, $1.name) }?.name ?? module
+    }
+}
+
+/// The memo behind `Architecture.resolve`. A reference inside a value type: copies share it, which
+/// is right because a copy answers every selector the same way. A serial queue guards it.
+final class ResolutionCache: @unchecked Sendable {
+    private var values: [Selector: Architecture.Resolution] = [:]
+    private let queue = DispatchQueue(label: "stele.architecture.resolutions")
+
+    func value(for selector: Selector, compute: () -> Architecture.Resolution) -> Architecture.Resolution {
+        if let known = queue.sync(execute: { values[selector] }) { return known }
+        let value = compute()
+        queue.sync { values[selector] = value }
+        return value
     }
 }
