@@ -573,7 +573,7 @@ public enum SwiftSymbolScanner {
             declare(kind, name: typeName, at: i + 1, keyword: i)
             pendingLocals = []
             let path = codeDepth > 0 ? typeName : enclosingType.map { "\($0).\(typeName)" } ?? typeName
-            let generics = genericParameters(from: i + 2)
+            let generics = genericParameters(from: i + 2).names
             pendingType = (path, brackets.count, generics)
             whereClauseType = nil
             return i + 2
@@ -603,8 +603,9 @@ public enum SwiftSymbolScanner {
         mutating func declareSimple(_ kind: SwiftDeclaration.Kind, at i: Int) -> Int {
             guard isName(i + 1) else { return i + 1 }
             declare(kind, name: name(i + 1), at: i + 1, keyword: i)
-            pendingLocals = genericParameters(from: i + 2)
-            if kind == .macro { expectParameters(from: i + 2) }
+            let generics = genericParameters(from: i + 2)
+            pendingLocals = generics.names
+            if kind == .macro { expectParameters(at: generics.end) }
             return i + 2
         }
 
@@ -615,8 +616,9 @@ public enum SwiftSymbolScanner {
             let declared = token.kind == .operator ? lexer.text(of: token) : isName(i + 1) ? name(i + 1) : ""
             guard !declared.isEmpty else { return i + 1 }
             declare(.func, name: declared, at: i + 1, keyword: i)
-            pendingLocals = genericParameters(from: i + 2)
-            expectParameters(from: i + 2)
+            let generics = genericParameters(from: i + 2)
+            pendingLocals = generics.names
+            expectParameters(at: generics.end)
             return i + 2
         }
 
@@ -627,33 +629,21 @@ public enum SwiftSymbolScanner {
             }
             var j = i + 1
             if j < tokens.count, tokens[j].kind == .operator, lexer.bytes[tokens[j].start] != UInt8(ascii: "<") { j += 1 } // init?, init!
-            pendingLocals = genericParameters(from: j)
-            expectParameters(from: j)
+            let generics = genericParameters(from: j)
+            pendingLocals = generics.names
+            expectParameters(at: generics.end)
             return i + 1
         }
 
         /// Marks the parameter list that follows (after any generic parameters) so its names bind.
-        mutating func expectParameters(from start: Int) {
-            var j = start
-            if j < tokens.count, tokens[j].kind == .operator, lexer.bytes[tokens[j].start] == UInt8(ascii: "<") {
-                var depth = 0
-                while j < tokens.count {
-                    if tokens[j].kind == .operator {
-                        for byte in lexer.bytes[tokens[j].start..<tokens[j].end] {
-                            if byte == UInt8(ascii: "<") { depth += 1 } else if byte == UInt8(ascii: ">") { depth -= 1 }
-                        }
-                    }
-                    if depth <= 0 || isPunctuation(j, UInt8(ascii: "{")) { break }
-                    j += 1
-                }
-                j += 1
-            }
+        mutating func expectParameters(at j: Int) {
             if isPunctuation(j, UInt8(ascii: "(")) { parameterListDepth = brackets.count + 1 }
         }
 
-        /// `<T, U: P>` at `start`: the parameter names (marked as declared, so not references).
-        mutating func genericParameters(from start: Int) -> [UInt64] {
-            guard start < tokens.count, tokens[start].kind == .operator, lexer.token(tokens[start], is: "<") else { return [] }
+        /// `<T, U: P>` at `start`: the parameter names (marked as declared, so not references), and
+        /// the index after the list (`start` when there is none), where a parameter list may follow.
+        mutating func genericParameters(from start: Int) -> (names: [UInt64], end: Int) {
+            guard start < tokens.count, tokens[start].kind == .operator, lexer.token(tokens[start], is: "<") else { return ([], start) }
             var names: [UInt64] = []
             var depth = 0
             var j = start
@@ -663,7 +653,7 @@ public enum SwiftSymbolScanner {
                     for byte in lexer.bytes[token.start..<token.end] {
                         if byte == UInt8(ascii: "<") { depth += 1 } else if byte == UInt8(ascii: ">") { depth -= 1 }
                     }
-                    if depth <= 0 { break }
+                    if depth <= 0 { return (names, j + 1) }
                 } else if isName(j), depth == 1,
                           (j == start + 1 || isPunctuation(j - 1, UInt8(ascii: ",")) || isWord(j - 1, "each")) {
                     names.append(hash(j))
@@ -673,7 +663,7 @@ public enum SwiftSymbolScanner {
                 }
                 j += 1
             }
-            return names
+            return (names, j)
         }
 
         /// `let x`, `var (a, b)`, `case let .some(x)`: members or globals outside code, locals inside.
