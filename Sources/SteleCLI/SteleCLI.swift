@@ -120,8 +120,7 @@ struct CommandOptions {
         if changedModes > 1 {
             return "`--files`, `--since` and `--staged` are alternatives: use one"
         }
-        let parts = today.split(separator: "-")
-        if parts.count != 3 || parts.contains(where: { Int($0) == nil }) {
+        if CalendarDay.number(today) == nil {
             return "`--today` takes a date `YYYY-MM-DD`, not `\(today)`"
         }
         return nil
