@@ -35,11 +35,23 @@ struct Pipeline {
         let adrs = ADRCollection.load(repositoryRoot: root, configuredDirectory: settingsBook.adrDirectory)
         let book = RuleBook.compile(ruleFiles: ruleFiles, adrs: adrs.adrs, today: today)
         timer.lap("rules and ADRs")
-        let (scan, cacheReport) = ProjectScanner.scanReportingCache(root: root, include: book.scanGlobs, ignore: book.ignoreGlobs,
-                                                                    contents: contents, symbols: book.needsSymbols, cache: cache)
-        timer.lap("scan (\(scan.files.count) files" + (cacheReport.map { "; \($0.summary)" } ?? "") + ")")
+        var session = ScanSession(root: root, include: book.scanGlobs, ignore: book.ignoreGlobs, contents: contents, cache: cache)
+        timer.lap("scan (\(session.result.files.count) files)")
+        // Symbol-level rules: which files' uses they read follows from paths and modules alone, so an
+        // architecture of imports tells; only those files and what they can see are read further.
+        var subjects: Set<Int>?
+        if book.needsSymbols {
+            let needed = Checker.symbolSubjects(book, architecture: Architecture(scan: session.result, components: book.components))
+            let visible = session.result.filesVisible(from: needed)
+            session.readSymbols(of: visible)
+            subjects = needed
+            timer.lap("symbols (\(visible.count) files read, \(needed.count) resolved)")
+        }
+        let cacheReport = session.finish()
         timer.note(cacheReport)
-        let architecture = Architecture(scan: scan, components: book.components)
+        if let cacheReport { timer.lap("cache (\(cacheReport.summary))") }
+        let scan = session.result
+        let architecture = Architecture(scan: scan, components: book.components, symbolSubjects: subjects)
         timer.lap("components")
         let result = Checker.check(book, architecture: architecture)
         timer.lap("check (\(result.rules.count) rules)")

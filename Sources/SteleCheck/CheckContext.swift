@@ -100,6 +100,24 @@ public struct CheckContext {
         }
     }
 
+    /// The files whose symbol uses `dependencies(of: set, towards: targets)` reads: none when no
+    /// target is part of a module, else those of `set`'s files that can see a target's module (its
+    /// own, or one it imports): a use can land nowhere else. Only these files' references are resolved.
+    func symbolSources(of set: ComponentSet, towards targets: [ComponentSet]) -> [Int] {
+        guard targets.contains(where: architecture.isPartial) else { return [] }
+        let files = architecture.scan.files
+        var reachable = Set<String>()
+        for target in targets { for i in target.files { reachable.insert(files[i].module ?? "") } }
+        return set.files.filter { i in
+            !exceptFiles.contains(i) && (reachable.contains(files[i].module ?? "") || files[i].imports.contains { reachable.contains($0.module) })
+        }
+    }
+
+    /// `set`'s files but the excepted ones: those whose every symbol use `dependencies(of: set, symbols: true)` reads.
+    func symbolSources(of set: ComponentSet) -> [Int] {
+        set.files.filter { !exceptFiles.contains($0) }
+    }
+
     func dependencies(of set: ComponentSet, symbols: Bool = false) -> [Dependency] {
         var result: [Dependency] = []
         let files = architecture.scan.files
@@ -166,4 +184,7 @@ public struct CheckContext {
 /// A check for one kind of rule. Each lives in its own file under `Checks/`, with its own tests.
 protocol RuleCheck {
     func findings(in context: CheckContext) -> [Finding]
+    /// The files whose symbol uses (resolved references) `findings` reads, asked before any file's
+    /// symbols are read: only these files, and the files they can see, are lexed to the end.
+    func symbolSources(in context: CheckContext) -> [Int]
 }

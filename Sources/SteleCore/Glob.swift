@@ -6,20 +6,34 @@
 public struct Glob: Hashable, Sendable, CustomStringConvertible {
     public let pattern: String
     /// The brace-expanded alternatives, each split into segments.
-    private let alternatives: [[String]]
+    private let alternatives: [[Segment]]
+
+    /// One segment of a pattern: `**`, a literal name, or a name with wildcards.
+    struct Segment: Hashable, Sendable {
+        let bytes: [UInt8]
+        let isAnyDepth: Bool
+        let isLiteral: Bool
+
+        init(bytes: [UInt8]) {
+            self.bytes = bytes
+            isAnyDepth = bytes == Array("**".utf8)
+            isLiteral = !bytes.contains { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "[") }
+        }
+    }
 
     public init(_ pattern: String) {
         self.pattern = pattern
         var trimmed = pattern
         while trimmed.hasPrefix("./") { trimmed.removeFirst(2) }
         alternatives = Glob.expandBraces(trimmed).map { alternative in
-            var segments = alternative.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+            var segments = alternative.split(separator: "/", omittingEmptySubsequences: true).map { Segment(bytes: Array($0.utf8)) }
             // A literal last segment may name a folder, meaning "everything inside it"; `**` matches
             // zero segments too, so the literal path itself still matches.
-            if alternative.hasSuffix("/") || !(segments.last ?? "").contains(where: { "*?[".contains($0) }) {
-                segments.append("**")
+            if alternative.hasSuffix("/") || segments.last?.isLiteral ?? true {
+                segments.append(Segment(bytes: Array("**".utf8)))
             }
-            return segments
+            // Consecutive `**` mean one.
+            return segments.enumerated().filter { i, segment in !(segment.isAnyDepth && i > 0 && segments[i - 1].isAnyDepth) }.map(\.element)
         }
     }
 
@@ -37,83 +51,94 @@ public struct Glob: Hashable, Sendable, CustomStringConvertible {
 
     /// Matches `path`; on success returns what the first single-segment `*` matched (empty when the
     /// pattern has none). This is how `component Feature(*) = Sources/Features/*/**` names its members.
+    ///
+    /// Rules match every file of the tree against their globs, so this works on the path's bytes
+    /// in place, and a literal leading segment that differs ends an alternative at once.
     public func capture(in path: String) -> String? {
-        let segments = path.split(separator: "/", omittingEmptySubsequences: true).map { Array($0.utf8) }
-        for alternative in alternatives {
-            var captured: [UInt8]? = nil
-            let pats = alternative.map { Array($0.utf8) }
-            if Glob.matchSegments(pats, 0, segments, 0, &captured) {
-                return captured.map { String(decoding: $0, as: UTF8.self) } ?? ""
+        var path = path
+        return path.withUTF8 { bytes -> String? in
+            var segments: [Range<Int>] = []
+            var start = 0
+            for i in 0...bytes.count where i == bytes.count || bytes[i] == UInt8(ascii: "/") {
+                if i > start { segments.append(start..<i) }
+                start = i + 1
             }
+            for alternative in alternatives {
+                var captured: Range<Int>? = nil
+                if Glob.matchSegments(alternative, 0, segments, 0, bytes, &captured) {
+                    return captured.map { String(decoding: bytes[$0], as: UTF8.self) } ?? ""
+                }
+            }
+            return nil
         }
-        return nil
     }
 
     /// Whether a file's *name* (last path segment) matches, for naming rules like `"*ViewModel.swift"`.
     public func matchesFileName(_ path: String) -> Bool {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
         if pattern.contains("/") { return matches(path) }
-        return Glob.expandBraces(pattern).contains { alt in
-            var unused: [UInt8]? = nil
-            return Glob.matchSegment(Array(alt.utf8), 0, Array(name.utf8), 0, &unused, capturing: false)
+        var name = path.split(separator: "/").last.map(String.init) ?? path
+        return name.withUTF8 { bytes in
+            Glob.expandBraces(pattern).contains { alternative in
+                var unused: Range<Int>? = nil
+                return Glob.matchSegment(Array(alternative.utf8)[...], bytes[...], &unused, capturing: false)
+            }
         }
     }
 
     // MARK: - Matching
 
-    private static func matchSegments(_ pats: [[UInt8]], _ pi: Int, _ segs: [[UInt8]], _ si: Int, _ captured: inout [UInt8]?) -> Bool {
+    private static func matchSegments(_ pats: [Segment], _ pi: Int, _ segs: [Range<Int>], _ si: Int,
+                                      _ bytes: UnsafeBufferPointer<UInt8>, _ captured: inout Range<Int>?) -> Bool {
         if pi == pats.count { return si == segs.count }
-        if pats[pi] == Array("**".utf8) {
-            // Collapse consecutive `**`.
-            if pi + 1 < pats.count, pats[pi + 1] == Array("**".utf8) {
-                return matchSegments(pats, pi + 1, segs, si, &captured)
-            }
+        if pats[pi].isAnyDepth {
             var k = si
             while k <= segs.count {
                 var attempt = captured
-                if matchSegments(pats, pi + 1, segs, k, &attempt) { captured = attempt; return true }
+                if matchSegments(pats, pi + 1, segs, k, bytes, &attempt) { captured = attempt; return true }
                 k += 1
             }
             return false
         }
         guard si < segs.count else { return false }
         var attempt = captured
-        guard matchSegment(pats[pi], 0, segs[si], 0, &attempt, capturing: attempt == nil) else { return false }
-        if matchSegments(pats, pi + 1, segs, si + 1, &attempt) { captured = attempt; return true }
+        guard matchSegment(pats[pi].bytes[...], bytes[segs[si]], &attempt, capturing: attempt == nil) else { return false }
+        if matchSegments(pats, pi + 1, segs, si + 1, bytes, &attempt) { captured = attempt; return true }
         return false
     }
 
-    /// Matches one segment. Records the first `*`'s match in `captured` when `capturing`.
-    private static func matchSegment(_ p: [UInt8], _ pi: Int, _ s: [UInt8], _ si: Int, _ captured: inout [UInt8]?, capturing: Bool) -> Bool {
-        var pi = pi, si = si
-        while pi < p.count {
+    /// Matches one segment. Records the first `*`'s match (a range of the path's bytes) in
+    /// `captured` when `capturing`.
+    private static func matchSegment(_ p: ArraySlice<UInt8>, _ s: Slice<UnsafeBufferPointer<UInt8>>, _ captured: inout Range<Int>?,
+                                     capturing: Bool) -> Bool {
+        var pi = p.startIndex, si = s.startIndex
+        while pi < p.endIndex {
             switch p[pi] {
             case UInt8(ascii: "*"):
                 // Hidden files are matched by `*` too: people write `Sources/*` meaning every file.
-                for end in stride(from: s.count, through: si, by: -1) {
+                for end in stride(from: s.endIndex, through: si, by: -1) {
                     var attempt = captured
-                    if matchSegment(p, pi + 1, s, end, &attempt, capturing: false) {
-                        if capturing { captured = Array(s[si..<end]) } else { captured = attempt }
+                    if matchSegment(p[(pi + 1)...], s[end...], &attempt, capturing: false) {
+                        if capturing { captured = si..<end } else { captured = attempt }
                         return true
                     }
                 }
                 return false
             case UInt8(ascii: "?"):
-                guard si < s.count else { return false }
+                guard si < s.endIndex else { return false }
                 pi += 1; si += 1
             case UInt8(ascii: "["):
-                guard si < s.count, let close = p[(pi + 1)...].firstIndex(of: UInt8(ascii: "]")) else {
+                guard si < s.endIndex, let close = p[(pi + 1)...].firstIndex(of: UInt8(ascii: "]")) else {
                     // An unclosed `[` is a literal.
-                    guard si < s.count, s[si] == p[pi] else { return false }
+                    guard si < s.endIndex, s[si] == p[pi] else { return false }
                     pi += 1; si += 1; continue
                 }
-                var set = Array(p[(pi + 1)..<close])
+                var set = p[(pi + 1)..<close]
                 let negate = set.first == UInt8(ascii: "!") || set.first == UInt8(ascii: "^")
-                if negate { set.removeFirst() }
+                if negate { set = set.dropFirst() }
                 var found = false
-                var k = 0
-                while k < set.count {
-                    if k + 2 < set.count, set[k + 1] == UInt8(ascii: "-") {
+                var k = set.startIndex
+                while k < set.endIndex {
+                    if k + 2 < set.endIndex, set[k + 1] == UInt8(ascii: "-") {
                         if set[k] <= s[si] && s[si] <= set[k + 2] { found = true }
                         k += 3
                     } else {
@@ -124,11 +149,11 @@ public struct Glob: Hashable, Sendable, CustomStringConvertible {
                 guard found != negate else { return false }
                 pi = close + 1; si += 1
             default:
-                guard si < s.count, s[si] == p[pi] else { return false }
+                guard si < s.endIndex, s[si] == p[pi] else { return false }
                 pi += 1; si += 1
             }
         }
-        return si == s.count
+        return si == s.endIndex
     }
 
     /// `a{b,c}d` -> `abd`, `acd`; nested braces work; an unbalanced brace is taken literally.

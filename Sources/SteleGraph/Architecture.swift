@@ -25,7 +25,8 @@ public struct Architecture: Sendable {
     /// Answers of `resolve`, shared by the copies of this value (it is a pure function of it).
     private let resolutions = ResolutionCache()
 
-    public init(scan: ScanResult, components: [ComponentDeclaration]) {
+    /// - Parameter symbolSubjects: the files whose symbol uses rules read (nil: all); see `SymbolIndex`.
+    public init(scan: ScanResult, components: [ComponentDeclaration], symbolSubjects: Set<Int>? = nil) {
         self.scan = scan
         var moduleFiles: [String: [Int]] = [:]
         for (i, file) in scan.files.enumerated() {
@@ -35,7 +36,7 @@ public struct Architecture: Sendable {
         internalModules = scan.internalModuleNames.union(moduleFiles.keys)
         externals = scan.externalModuleNames.subtracting(internalModules)
         moduleGraph = ModuleGraph(scan: scan)
-        symbols = SymbolIndex(scan: scan)
+        symbols = SymbolIndex(scan: scan, resolving: symbolSubjects)
 
         var declared: [String: ComponentSet] = [:]
         var families: [String: [String: ComponentSet]] = [:]

@@ -49,6 +49,8 @@ public struct SymbolIndex: Sendable {
     let pathQualifiers: Set<String>
     /// File → file dependencies of each file (by index into `ScanResult.files`), in position order.
     let edgesByFile: [[SymbolEdge]]
+    /// The files whose references were resolved (nil: all).
+    public let resolved: Set<Int>?
     /// References that named a project declaration: resolved (to another file or its own) plus ambiguous.
     public let referenceCount: Int
     public let ambiguousCount: Int
@@ -57,7 +59,9 @@ public struct SymbolIndex: Sendable {
 
     public static let empty = SymbolIndex(scan: ScanResult(files: [], modules: [], diagnostics: []))
 
-    public init(scan: ScanResult) {
+    /// - Parameter resolving: the files whose references to resolve (nil: all). The others have no
+    ///   edges; their declarations still count.
+    public init(scan: ScanResult, resolving: Set<Int>? = nil) {
         var topLevel: [String: [String: [Site]]] = [:]
         var ownNames: [Set<String>] = Array(repeating: [], count: scan.files.count)
         var members: [String: [String: Set<String>]] = [:]
@@ -126,6 +130,10 @@ public struct SymbolIndex: Sendable {
                             resolvable: resolvable, internalModules: internalModules)
         let finalOwnNames = ownNames
         DispatchQueue.concurrentPerform(iterations: scan.files.count) { i in
+            guard resolving?.contains(i) ?? true else {
+                perFile[i] = ([], 0, 0)
+                return
+            }
             perFile[i] = SymbolIndex.resolve(file: i, in: scan, ownNames: finalOwnNames[i], tables: tables)
         }
         var edgesByFile: [[SymbolEdge]] = []
@@ -138,6 +146,7 @@ public struct SymbolIndex: Sendable {
             ambiguousCount += result.ambiguous
         }
         self.edgesByFile = edgesByFile
+        self.resolved = resolving
         self.referenceCount = referenceCount
         self.ambiguousCount = ambiguousCount
     }
@@ -288,7 +297,8 @@ public struct SymbolIndex: Sendable {
 
     /// The edges from one file (an index into `ScanResult.files`).
     public func edges(from file: Int) -> [SymbolEdge] {
-        file >= 0 && file < edgesByFile.count ? edgesByFile[file] : []
+        assert(resolved?.contains(file) ?? true, "edges asked of a file whose references were not resolved")
+        return file >= 0 && file < edgesByFile.count ? edgesByFile[file] : []
     }
 
     /// Every edge, by referencing file, then position.

@@ -1,21 +1,12 @@
-import Dispatch
 import SteleCore
 import SteleFiles
 
 /// Scans a repository: lists its files, reads every manifest (SwiftPM and Xcode) to learn the modules, then
-/// lexes every Swift file for its imports, on all cores. The result is sorted and independent of
-/// the order threads finish in.
+/// lexes every Swift file, on all cores. `ScanSession` does the work in steps; these are the one-call forms,
+/// and the per-file and per-manifest pieces it is made of.
 public enum ProjectScanner {
-    /// - Parameters:
-    ///   - root: the repository root (absolute or relative to the working directory).
-    ///   - include: the `scan` setting; empty means the whole tree. Manifests are read wherever they are.
-    ///   - ignore: the `ignore` setting.
-    ///   - only: when set, only these repo-relative files are lexed (changed-files mode); modules still
-    ///     come from every manifest.
-    ///   - contents: bytes to use instead of the file on disk (`--staged`: what git's index holds).
-    ///   - symbols: whether to read every Swift file's declarations and references (symbol-level
-    ///     rules need them); when false, files are lexed only as far as their imports.
-    ///   - cache: where to keep the facts cache; nil for none. The result is the same either way.
+    /// A whole scan in one call: imports, or with `symbols` every file's declarations and
+    /// references too. The parameters are `ScanSession.init`'s.
     public static func scan(root: String, include: [Glob] = [], ignore: [Glob] = [], only: Set<String>? = nil,
                             contents: [String: [UInt8]] = [:], symbols: Bool = false, cache: FactsCache.Location? = nil) -> ScanResult {
         scanReportingCache(root: root, include: include, ignore: ignore, only: only, contents: contents, symbols: symbols,
@@ -23,71 +14,12 @@ public enum ProjectScanner {
     }
 
     /// `scan`, and what the cache did (nil without a cache).
-    ///
-    /// The cache is read once, before the files; a file whose bytes (from disk, or from `contents`)
-    /// have the hash and size of its record gets its facts from the record instead of being lexed.
-    /// Afterwards the cache is rewritten, only when a file was lexed or a record is no longer
-    /// needed, to hold exactly the Swift files this scan covers (plus, with `only`, the records of
-    /// the files it did not lex). Staged content is cached like any content: a record always
-    /// says which bytes it describes, so content that differs is a miss, never stale facts.
     public static func scanReportingCache(root: String, include: [Glob] = [], ignore: [Glob] = [], only: Set<String>? = nil,
                                           contents: [String: [UInt8]] = [:], symbols: Bool = false,
                                           cache location: FactsCache.Location? = nil) -> (result: ScanResult, report: FactsCache.Report?) {
-        let listing = FileWalker(root: root, ignore: ignore).list()
-        var diagnostics = listing.diagnostics
-
-        var unscanned: [String] = []
-        let sources: [(path: String, language: Language)] = listing.files.compactMap { path in
-            guard let language = Language.of(path: path) else { return nil }
-            if !include.isEmpty && !include.contains(where: { $0.matches(path) }) { return nil }
-            if let only, !only.contains(path) {
-                if language == .swift { unscanned.append(path) }
-                return nil
-            }
-            return (path, language)
-        }
-        let cache = location.map { FactsCache.load(from: $0.path, producer: $0.producer) }
-
-        // One worker reads the manifests while the others lex files: modules are only attached at
-        // the end, so the serial manifest work hides inside the parallel part.
-        let results = ConcurrentResults<Scanned>(count: sources.count)
-        let modules = ConcurrentResults<(ProjectModuleMap, [Diagnostic])>(count: 1)
-        DispatchQueue.concurrentPerform(iterations: sources.count + 1) { index in
-            if index == 0 {
-                modules[0] = readModules(root: root, files: listing.files)
-                return
-            }
-            let (path, language) = sources[index - 1]
-            results[index - 1] = scanFile(root: root, path: path, language: language, replacement: contents[path], symbols: symbols,
-                                          cache: cache)
-        }
-        let (moduleMap, manifestDiagnostics) = modules.values[0]
-        diagnostics += manifestDiagnostics
-        var files: [SourceFile] = []
-        files.reserveCapacity(sources.count)
-        var records: [FactsCache.Record] = []
-        var report = location.map { FactsCache.Report(path: $0.path) }
-        report?.loaded = cache?.count ?? 0
-        for scanned in results.values {
-            var file = scanned.file
-            file.module = moduleMap.module(forFile: file.path)
-            files.append(file)
-            if let diagnostic = scanned.diagnostic { diagnostics.append(diagnostic) }
-            if let record = scanned.record {
-                records.append(record)
-                if scanned.hit { report?.hits += 1 } else { report?.misses += 1 }
-            }
-        }
-        if let location, let cache, var report {
-            for path in unscanned { if let record = cache[path] { records.append(record) } }
-            // Every record kept is a hit or new; with no new one, equal counts mean the same paths.
-            if report.misses > 0 || records.count != cache.count {
-                report.problem = FactsCache(records: records, producer: location.producer).save(to: location.path)
-                report.written = report.problem == nil
-            }
-            return (ScanResult(files: files, modules: moduleMap.modules, diagnostics: diagnostics.sortedForOutput()), report)
-        }
-        return (ScanResult(files: files, modules: moduleMap.modules, diagnostics: diagnostics.sortedForOutput()), nil)
+        let session = ScanSession(root: root, include: include, ignore: ignore, only: only, contents: contents, symbols: symbols,
+                                  cache: location)
+        return (session.result, session.finish())
     }
 
     /// Every manifest in the tree (`Package.swift` and `*.xcodeproj/project.pbxproj`), read and

@@ -1,4 +1,5 @@
 import Foundation
+import XCTest
 import SteleADR
 import SteleCheck
 import SteleCore
@@ -16,12 +17,29 @@ enum CheckHarness {
         ProjectScanner.scan(root: fixtures.appendingPathComponent(fixture).path, symbols: symbols)
     }
 
-    /// Checks `rules` (the text of a `.stele` file) against the fixture.
-    static func check(_ fixture: String, rules: String, today: String = "2026-01-01") -> CheckResult {
-        let file = RuleFile.parse(rules, path: "rules/test.stele")
-        precondition(file.diagnostics.isEmpty, "test rules do not parse: \(file.diagnostics)")
-        let book = RuleBook.compile(ruleFiles: [file], adrs: [], today: today)
-        return Checker.check(book, architecture: Architecture(scan: scan(fixture), components: book.components))
+    /// Checks `rules` (the text of a `.stele` file) against the fixture, the way `stele check` does:
+    /// symbols are read only for the files the rules need (`Checker.symbolSubjects`). Every check
+    /// test also asserts that this gives what reading every file's symbols gives.
+    static func check(_ fixture: String, rules: String, today: String = "2026-01-01",
+                      file: StaticString = #filePath, line: UInt = #line) -> CheckResult {
+        let ruleFile = RuleFile.parse(rules, path: "rules/test.stele")
+        precondition(ruleFile.diagnostics.isEmpty, "test rules do not parse: \(ruleFile.diagnostics)")
+        let book = RuleBook.compile(ruleFiles: [ruleFile], adrs: [], today: today)
+        let demanded = Checker.check(book, architecture: architecture(fixture, book: book))
+        let full = Checker.check(book, architecture: Architecture(scan: scan(fixture), components: book.components))
+        XCTAssertEqual(lines(demanded), lines(full), "symbols read only where rules need them: other findings", file: file, line: line)
+        XCTAssertEqual(demanded.suppressed.map(\.location), full.suppressed.map(\.location), file: file, line: line)
+        return demanded
+    }
+
+    /// The architecture `stele check` builds: imports everywhere, then the symbols of the files the
+    /// rules read and of the files those can see.
+    static func architecture(_ fixture: String, book: RuleBook) -> Architecture {
+        var session = ScanSession(root: fixtures.appendingPathComponent(fixture).path)
+        guard book.needsSymbols else { return Architecture(scan: session.result, components: book.components) }
+        let subjects = Checker.symbolSubjects(book, architecture: Architecture(scan: session.result, components: book.components))
+        session.readSymbols(of: session.result.filesVisible(from: subjects))
+        return Architecture(scan: session.result, components: book.components, symbolSubjects: subjects)
     }
 
     /// `file:line:col message` for each finding: what a test asserts on.

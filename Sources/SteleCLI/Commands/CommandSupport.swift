@@ -5,6 +5,7 @@ extension CommandOptions {
     /// saying so, when the rules or ADRs have errors: nothing should be checked then.
     func loadOrStop(_ stopped: String, contents: [String: [UInt8]] = [:]) -> Pipeline.Loaded? {
         let loaded = Pipeline(root: root, today: today, contents: contents, cache: cache).run()
+        KeptUntilExit.keep(loaded)
         let diagnostics = loaded.diagnostics
         for d in diagnostics where !(quiet && d.severity != .error) { Output.error(d.description) }
         if diagnostics.hasErrors {

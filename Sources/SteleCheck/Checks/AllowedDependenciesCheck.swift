@@ -8,6 +8,11 @@ struct AllowedDependenciesCheck: RuleCheck {
     var subject: Selector
     var allowed: [Selector]
 
+    func symbolSources(in context: CheckContext) -> [Int] {
+        let source = context.set(subject)
+        return context.symbolSources(of: source, towards: [source])
+    }
+
     func findings(in context: CheckContext) -> [Finding] {
         let source = context.set(subject)
         let allowedSets = allowed.map(context.set)

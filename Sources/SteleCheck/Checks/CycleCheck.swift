@@ -8,9 +8,16 @@ import SteleRules
 struct CycleCheck: RuleCheck {
     var subject: Selector?
 
-    func findings(in context: CheckContext) -> [Finding] {
+    /// With a node that is part of a module, the symbol uses of every node's files.
+    func symbolSources(in context: CheckContext) -> [Int] {
+        let nodes = nodes(in: context)
+        guard nodes.values.contains(where: context.architecture.isPartial) else { return [] }
+        return nodes.values.flatMap { context.symbolSources(of: $0) }
+    }
+
+    /// The nodes of the graph, by name: A's modules, or the members of a family.
+    func nodes(in context: CheckContext) -> [String: ComponentSet] {
         let architecture = context.architecture
-        // Nodes and the sets they stand for.
         var nodes: [String: ComponentSet] = [:]
         if case .family(let family)? = subject, let members = architecture.families[family] {
             for member in members.values { nodes[member.name] = member }
@@ -21,6 +28,12 @@ struct CycleCheck: RuleCheck {
                 nodes[module] = ComponentSet(name: module, files: architecture.moduleFiles[module] ?? [], modules: [module])
             }
         }
+        return nodes
+    }
+
+    func findings(in context: CheckContext) -> [Finding] {
+        let architecture = context.architecture
+        let nodes = nodes(in: context)
         // Which nodes an import of each module lands in, computed once.
         let anyPartial = nodes.values.contains(where: architecture.isPartial)
         var nodesByModule: [String: [String]] = [:]

@@ -9,22 +9,32 @@ struct ExclusiveDependencyCheck: RuleCheck {
     var target: Selector?
     var modules: [String]
 
-    func findings(in context: CheckContext) -> [Finding] {
-        let allowedSets = allowed.map(context.set)
+    /// The guarded set, and the files that may depend on it (the allowed components' and its own).
+    func guarded(in context: CheckContext) -> (guarded: ComponentSet, permitted: Set<Int>) {
         var permitted = Set<Int>()
-        for set in allowedSets { permitted.formUnion(set.files) }
-        let guarded: ComponentSet
-        if let target {
-            guarded = context.set(target)
-            permitted.formUnion(guarded.files)
-        } else {
+        for set in allowed.map(context.set) { permitted.formUnion(set.files) }
+        guard let target else {
             // Module names only: imports, not symbols, are what is guarded.
-            guarded = ComponentSet(name: modules.joined(separator: ", "), files: [], modules: Set(modules))
+            return (ComponentSet(name: modules.joined(separator: ", "), files: [], modules: Set(modules)), permitted)
         }
-        let list = allowedSets.map { "`\($0.name)`" }.joined(separator: ", ")
-        let architecture = context.architecture
-        let everyone = ComponentSet(name: "*", files: Array(architecture.scan.files.indices), modules: [])
-        return context.dependencies(of: everyone, towards: [guarded]).compactMap { dependency in
+        let guarded = context.set(target)
+        return (guarded, permitted.union(guarded.files))
+    }
+
+    /// Everyone not permitted.
+    func others(in context: CheckContext, permitted: Set<Int>) -> ComponentSet {
+        ComponentSet(name: "*", files: context.architecture.scan.files.indices.filter { !permitted.contains($0) }, modules: [])
+    }
+
+    func symbolSources(in context: CheckContext) -> [Int] {
+        let (guarded, permitted) = guarded(in: context)
+        return context.symbolSources(of: others(in: context, permitted: permitted), towards: [guarded])
+    }
+
+    func findings(in context: CheckContext) -> [Finding] {
+        let (guarded, permitted) = guarded(in: context)
+        let list = allowed.map { "`\(context.set($0).name)`" }.joined(separator: ", ")
+        return context.dependencies(of: others(in: context, permitted: permitted), towards: [guarded]).compactMap { dependency in
             guard !permitted.contains(dependency.file), context.lands(dependency, in: guarded) else { return nil }
             let from = context.architecture.displayName(forFile: dependency.file)
             let to = target == nil ? dependency.module ?? guarded.name : guarded.name

@@ -7,6 +7,10 @@ struct ForbiddenDependencyCheck: RuleCheck {
     var targets: [Selector]
     var transitive: Bool
 
+    func symbolSources(in context: CheckContext) -> [Int] {
+        context.symbolSources(of: context.set(subject), towards: targets.map(context.targetSet))
+    }
+
     func findings(in context: CheckContext) -> [Finding] {
         let source = context.set(subject)
         let forbidden = targets.map(context.targetSet)

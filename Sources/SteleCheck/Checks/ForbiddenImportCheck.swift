@@ -6,6 +6,9 @@ struct ForbiddenImportCheck: RuleCheck {
     var subject: Selector
     var modules: [String]
 
+    /// Imports and paths only.
+    func symbolSources(in context: CheckContext) -> [Int] { [] }
+
     func findings(in context: CheckContext) -> [Finding] {
         let source = context.set(subject)
         return context.dependencies(of: source).compactMap { dependency in

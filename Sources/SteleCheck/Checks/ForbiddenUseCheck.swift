@@ -9,6 +9,10 @@ struct ForbiddenUseCheck: RuleCheck {
     var subject: Selector
     var symbols: [String]
 
+    func symbolSources(in context: CheckContext) -> [Int] {
+        context.symbolSources(of: context.set(subject))
+    }
+
     func findings(in context: CheckContext) -> [Finding] {
         let source = context.set(subject)
         let index = context.architecture.symbols

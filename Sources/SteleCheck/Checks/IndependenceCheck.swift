@@ -1,3 +1,4 @@
+import SteleGraph
 import SteleRules
 
 /// `Feature(*) must not depend on each other`: no member of a parametrized component imports
@@ -5,9 +6,17 @@ import SteleRules
 struct IndependenceCheck: RuleCheck {
     var family: String
 
+    func symbolSources(in context: CheckContext) -> [Int] {
+        let sorted = members(in: context)
+        return sorted.flatMap { context.symbolSources(of: $0, towards: sorted) }
+    }
+
+    func members(in context: CheckContext) -> [ComponentSet] {
+        (context.architecture.families[family] ?? [:]).values.sorted { $0.name < $1.name }
+    }
+
     func findings(in context: CheckContext) -> [Finding] {
-        guard let members = context.architecture.families[family] else { return [] }
-        let sorted = members.values.sorted { $0.name < $1.name }
+        let sorted = members(in: context)
         var findings: [Finding] = []
         for member in sorted {
             for dependency in context.dependencies(of: member, towards: sorted) {

@@ -6,6 +6,11 @@ struct LayersCheck: RuleCheck {
     var layers: [Selector]
     var strict: Bool
 
+    func symbolSources(in context: CheckContext) -> [Int] {
+        let sets = layers.map(context.set)
+        return sets.flatMap { context.symbolSources(of: $0, towards: sets) }
+    }
+
     func findings(in context: CheckContext) -> [Finding] {
         let sets = layers.map(context.set)
         var findings: [Finding] = []

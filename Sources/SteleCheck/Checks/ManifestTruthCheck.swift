@@ -30,6 +30,9 @@ struct ManifestTruthCheck: RuleCheck {
     /// Target kinds a dependency on which is never judged unused.
     static let notImportedKinds: Set<SwiftPMTarget.Kind> = [.executable, .macro, .plugin, .systemLibrary, .binary]
 
+    /// Imports and paths only.
+    func symbolSources(in context: CheckContext) -> [Int] { [] }
+
     func findings(in context: CheckContext) -> [Finding] {
         let scan = context.architecture.scan
         let modules = scan.modules

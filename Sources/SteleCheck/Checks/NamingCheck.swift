@@ -6,6 +6,9 @@ struct NamingCheck: RuleCheck {
     var subject: Selector
     var pattern: String
 
+    /// Imports and paths only.
+    func symbolSources(in context: CheckContext) -> [Int] { [] }
+
     func findings(in context: CheckContext) -> [Finding] {
         let set = context.set(subject)
         let glob = Glob(pattern)

@@ -27,4 +27,18 @@ public struct ScanResult: Equatable, Sendable {
         for module in modules { for p in module.productDependencies where !internal_.contains(p.name) { names.insert(p.name) } }
         return names
     }
+
+    /// The files whose declarations a name used in one of `files` (indices into `files`) can mean:
+    /// those of its own module and of the modules it imports (files in no module see each other),
+    /// `files` included. Resolving the names those files use needs these files' declarations, no more.
+    public func filesVisible(from files: Set<Int>) -> Set<Int> {
+        var modules = Set<String>()
+        for i in files where self.files.indices.contains(i) {
+            modules.insert(self.files[i].module ?? "")
+            for imported in self.files[i].imports { modules.insert(imported.module) }
+        }
+        var visible = files.filter(self.files.indices.contains)
+        for (i, file) in self.files.enumerated() where modules.contains(file.module ?? "") { visible.insert(i) }
+        return visible
+    }
 }

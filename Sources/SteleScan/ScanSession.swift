@@ -1,0 +1,125 @@
+import Dispatch
+import SteleCore
+import SteleFiles
+
+/// One scan of a repository, in two steps. `init` lists the tree, reads the manifests and lexes
+/// every Swift file for its imports (or, with `symbols`, for everything). `readSymbols(of:)` then
+/// reads the declarations and references of just the files a symbol-level rule needs, which the
+/// caller decides from the first step's result: most rules name a few folders, and lexing the
+/// rest of the tree to the end would be wasted. `finish()` writes the facts cache once, at the end.
+///
+/// The result is sorted and independent of the order threads finish in, and of the cache.
+public struct ScanSession {
+    let root: String
+    let contents: [String: [UInt8]]
+    let location: FactsCache.Location?
+    let cache: FactsCache?
+    /// The Swift files this scan does not lex (`only`), whose records the cache keeps.
+    let unscanned: [String]
+    /// Listing and manifest problems: the diagnostics no file scan gives.
+    let treeDiagnostics: [Diagnostic]
+    /// One per file of `result`, in its order.
+    var scanned: [ProjectScanner.Scanned]
+    /// Which files of `result` have their declarations and references read.
+    public private(set) var symbolsRead: [Bool]
+    public private(set) var result: ScanResult
+
+    /// - Parameters:
+    ///   - root: the repository root (absolute or relative to the working directory).
+    ///   - include: the `scan` setting; empty means the whole tree. Manifests are read wherever they are.
+    ///   - ignore: the `ignore` setting.
+    ///   - only: when set, only these repo-relative files are lexed; modules still come from every manifest.
+    ///   - contents: bytes to use instead of the file on disk (`--staged`: what git's index holds).
+    ///   - symbols: read every Swift file's declarations and references now; when false, files are
+    ///     lexed only as far as their imports (and `readSymbols(of:)` reads more where needed).
+    ///   - cache: where the facts cache is; nil for none. A file whose bytes have the hash and size
+    ///     of its record gets its facts from the record instead of being lexed.
+    public init(root: String, include: [Glob] = [], ignore: [Glob] = [], only: Set<String>? = nil,
+                contents: [String: [UInt8]] = [:], symbols: Bool = false, cache location: FactsCache.Location? = nil) {
+        self.root = root
+        self.contents = contents
+        self.location = location
+        let listing = FileWalker(root: root, ignore: ignore).list()
+        var unscanned: [String] = []
+        let sources: [(path: String, language: Language)] = listing.files.compactMap { path in
+            guard let language = Language.of(path: path) else { return nil }
+            if !include.isEmpty && !include.contains(where: { $0.matches(path) }) { return nil }
+            if let only, !only.contains(path) {
+                if language == .swift { unscanned.append(path) }
+                return nil
+            }
+            return (path, language)
+        }
+        self.unscanned = unscanned
+        let cache = location.map { FactsCache.load(from: $0.path, producer: $0.producer) }
+        self.cache = cache
+
+        // One worker reads the manifests while the others lex files: modules are only attached at
+        // the end, so the serial manifest work hides inside the parallel part.
+        let results = ConcurrentResults<ProjectScanner.Scanned>(count: sources.count)
+        let modules = ConcurrentResults<(ProjectModuleMap, [Diagnostic])>(count: 1)
+        DispatchQueue.concurrentPerform(iterations: sources.count + 1) { index in
+            if index == 0 {
+                modules[0] = ProjectScanner.readModules(root: root, files: listing.files)
+                return
+            }
+            let (path, language) = sources[index - 1]
+            results[index - 1] = ProjectScanner.scanFile(root: root, path: path, language: language, replacement: contents[path],
+                                                         symbols: symbols, cache: cache)
+        }
+        let (moduleMap, manifestDiagnostics) = modules.values[0]
+        treeDiagnostics = listing.diagnostics + manifestDiagnostics
+        scanned = results.values
+        for i in scanned.indices { scanned[i].file.module = moduleMap.module(forFile: scanned[i].file.path) }
+        symbolsRead = scanned.map { symbols && $0.file.language == .swift }
+        result = ScanResult(files: scanned.map(\.file), modules: moduleMap.modules, diagnostics: [])
+        result.diagnostics = diagnostics()
+    }
+
+    /// Reads the declarations and references of `files` (indices into `result.files`) that do not
+    /// have them yet, on all cores.
+    public mutating func readSymbols(of files: Set<Int>) {
+        let wanted = files.filter { result.files.indices.contains($0) && !symbolsRead[$0] }.sorted()
+        guard !wanted.isEmpty else { return }
+        let results = ConcurrentResults<ProjectScanner.Scanned>(count: wanted.count)
+        let (root, contents, cache, files) = (root, contents, cache, result.files)
+        DispatchQueue.concurrentPerform(iterations: wanted.count) { k in
+            let file = files[wanted[k]]
+            results[k] = ProjectScanner.scanFile(root: root, path: file.path, language: file.language, module: file.module,
+                                                 replacement: contents[file.path], symbols: true, cache: cache)
+        }
+        for (k, fresh) in results.values.enumerated() {
+            let i = wanted[k]
+            scanned[i] = fresh
+            result.files[i] = fresh.file
+            symbolsRead[i] = true
+        }
+        result.diagnostics = diagnostics()
+    }
+
+    /// Writes the cache, only when a file was lexed or a record is no longer needed, to hold
+    /// exactly the Swift files this scan covers (plus, with `only`, the records of the files it did
+    /// not lex). Returns what the cache did (nil without a cache).
+    public func finish() -> FactsCache.Report? {
+        guard let location, let cache else { return nil }
+        var report = FactsCache.Report(path: location.path)
+        report.loaded = cache.count
+        var records: [FactsCache.Record] = []
+        for one in scanned {
+            guard let record = one.record else { continue }
+            records.append(record)
+            if one.hit { report.hits += 1 } else { report.misses += 1 }
+        }
+        for path in unscanned { if let record = cache[path] { records.append(record) } }
+        // Every record kept is a hit or new; with no new one, equal counts mean the same paths.
+        if report.misses > 0 || records.count != cache.count {
+            report.problem = FactsCache(records: records, producer: location.producer).save(to: location.path)
+            report.written = report.problem == nil
+        }
+        return report
+    }
+
+    func diagnostics() -> [Diagnostic] {
+        (treeDiagnostics + scanned.compactMap(\.diagnostic)).sortedForOutput()
+    }
+}
