@@ -42,10 +42,10 @@ struct Pipeline {
         var subjects: Set<Int>?
         if book.needsSymbols {
             let needed = Checker.symbolSubjects(book, architecture: Architecture(scan: session.result, components: book.components))
-            let visible = session.result.filesVisible(from: needed)
+            let visible = session.result.filesVisible(from: needed.read)
             session.readSymbols(of: visible)
-            subjects = needed
-            timer.lap("symbols (\(visible.count) files read, \(needed.count) resolved)")
+            subjects = needed.resolved
+            timer.lap("symbols (\(visible.count) files read, \(needed.resolved.count) resolved)")
         }
         let cacheReport = session.finish()
         timer.note(cacheReport)

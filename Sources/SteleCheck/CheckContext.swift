@@ -184,7 +184,14 @@ public struct CheckContext {
 /// A check for one kind of rule. Each lives in its own file under `Checks/`, with its own tests.
 protocol RuleCheck {
     func findings(in context: CheckContext) -> [Finding]
-    /// The files whose symbol uses (resolved references) `findings` reads, asked before any file's
-    /// symbols are read: only these files, and the files they can see, are lexed to the end.
+    /// The files whose symbol uses `findings` reads, asked before any file's symbols are read: only
+    /// these files, and the files they can see, are lexed to the end.
     func symbolSources(in context: CheckContext) -> [Int]
+    /// Whether those uses must be resolved to the files that declare them (dependencies), or are
+    /// only read by name (`must not use`: SDK names, which resolve to no file anyway).
+    var resolvesSymbols: Bool { get }
+}
+
+extension RuleCheck {
+    var resolvesSymbols: Bool { true }
 }

@@ -64,17 +64,21 @@ public enum Checker {
         return CheckResult(findings: filtered.kept, rules: rules, diagnostics: diagnostics + filtered.diagnostics, suppressed: filtered.suppressed)
     }
 
-    /// The files whose symbol uses the enforced rules read: only these have their references
-    /// resolved, and only they and the files they can see (`ScanResult.filesVisible(from:)`) need
-    /// their symbols read. Asked of an architecture built from imports alone: which files a rule
-    /// covers depends on paths and modules, never on symbols.
-    public static func symbolSubjects(_ book: RuleBook, architecture: Architecture) -> Set<Int> {
-        var subjects = Set<Int>()
+    /// The files whose symbol uses the enforced rules read (`read`), and those of them whose uses
+    /// must be resolved to declarations (`resolved`, for dependency rules). Only they and the files
+    /// they can see (`ScanResult.filesVisible(from:)`) need their symbols read. Asked of an
+    /// architecture built from imports alone: which files a rule covers depends on paths and
+    /// modules, never on symbols.
+    public static func symbolSubjects(_ book: RuleBook, architecture: Architecture) -> (read: Set<Int>, resolved: Set<Int>) {
+        var read = Set<Int>()
+        var resolved = Set<Int>()
         for rule in book.rules where rule.state.isEnforced {
             guard let check = check(for: rule.rule.kind) else { continue }
-            subjects.formUnion(check.symbolSources(in: CheckContext(architecture: architecture, rule: rule)))
+            let sources = check.symbolSources(in: CheckContext(architecture: architecture, rule: rule))
+            read.formUnion(sources)
+            if check.resolvesSymbols { resolved.formUnion(sources) }
         }
-        return subjects
+        return (read, resolved)
     }
 
     static func check(for kind: Rule.Kind) -> RuleCheck? {

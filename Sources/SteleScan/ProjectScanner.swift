@@ -65,10 +65,30 @@ public enum ProjectScanner {
         var diagnostic: Diagnostic?
         var record: FactsCache.Record?
         var hit = false
+        /// What the scan learnt of the bytes it read, for a later scan of the same file to reuse.
+        var known: Known?
+    }
+
+    /// A file's facts as one scan read them, and which bytes they describe (the hash is 0
+    /// without a cache: then the size alone decides, as nothing outlives the run).
+    struct Known {
+        var hash: UInt64
+        var size: Int
+        var facts: FactsCache.Facts
     }
 
     static func scanFile(root: String, path: String, language: Language, module: String? = nil, replacement: [UInt8]? = nil,
                          symbols: Bool = false, cache: FactsCache? = nil) -> Scanned {
+        var tokens: [SwiftToken] = []
+        return scanFile(root: root, path: path, language: language, module: module, replacement: replacement, symbols: symbols,
+                        cache: cache, tokens: &tokens)
+    }
+
+    /// `scanFile`, lexing into `tokens` (a buffer the caller reuses across files). `known`: what an
+    /// earlier scan of the file found; when the bytes are still the ones it read, its imports are
+    /// kept and only the symbols are read.
+    static func scanFile(root: String, path: String, language: Language, module: String? = nil, replacement: [UInt8]? = nil,
+                         symbols: Bool = false, cache: FactsCache? = nil, known: Known? = nil, tokens: inout [SwiftToken]) -> Scanned {
         let at = SourceLocation(file: path, line: 1, column: 1)
         guard language == .swift else {
             return Scanned(file: SourceFile(path: path, language: language, module: module, imports: []))
@@ -86,24 +106,32 @@ public enum ProjectScanner {
         let hash = cache == nil ? 0 : StableHash.fnv1a(bytes: bytes)
         if let record = cache?[path], record.serves(hash: hash, size: bytes.count, symbols: symbols), let facts = record.facts {
             return Scanned(file: sourceFile(path: path, language: language, module: module, facts: facts, symbols: symbols),
-                           diagnostic: utf8Warning(facts.validUTF8, at: at), record: record, hit: true)
+                           diagnostic: utf8Warning(facts.validUTF8, at: at), record: record, hit: true,
+                           known: Known(hash: hash, size: bytes.count, facts: facts))
         }
-        switch FileReader.inspect(bytes) {
-        case .skipped(let reason):
-            return Scanned(file: SourceFile(path: path, language: language, module: module, imports: [], skipped: reason),
-                           diagnostic: .warning("not scanned: \(reason)", at: at))
-        case .text(let bytes, let validUTF8):
-            let scanned = SwiftImportScanner.scan(bytes)
-            var facts = FactsCache.Facts(imports: scanned.imports, suppressions: scanned.suppressions, validUTF8: validUTF8)
-            if symbols {
-                let found = SwiftSymbolScanner.scan(bytes)
-                facts.symbols = FactsCache.Symbols(declarations: found.declarations, references: found.references,
-                                                   suppressions: found.suppressions)
+        var facts: FactsCache.Facts
+        if let known, known.hash == hash, known.size == bytes.count {
+            facts = known.facts
+        } else {
+            switch FileReader.inspect(bytes) {
+            case .skipped(let reason):
+                return Scanned(file: SourceFile(path: path, language: language, module: module, imports: [], skipped: reason),
+                               diagnostic: .warning("not scanned: \(reason)", at: at))
+            case .text(let bytes, let validUTF8):
+                let scanned = SwiftImportScanner.scan(bytes)
+                facts = FactsCache.Facts(imports: scanned.imports, suppressions: scanned.suppressions, validUTF8: validUTF8)
             }
-            return Scanned(file: sourceFile(path: path, language: language, module: module, facts: facts, symbols: symbols),
-                           diagnostic: utf8Warning(validUTF8, at: at),
-                           record: cache == nil ? nil : FactsCache.Record(path: path, hash: hash, size: bytes.count, facts: facts))
         }
+        let validUTF8 = facts.validUTF8
+        if symbols, facts.symbols == nil {
+            let found = SwiftSymbolScanner.scan(bytes, tokens: &tokens)
+            facts.symbols = FactsCache.Symbols(declarations: found.declarations, references: found.references,
+                                               suppressions: found.suppressions)
+        }
+        return Scanned(file: sourceFile(path: path, language: language, module: module, facts: facts, symbols: symbols),
+                       diagnostic: utf8Warning(validUTF8, at: at),
+                       record: cache == nil ? nil : FactsCache.Record(path: path, hash: hash, size: bytes.count, facts: facts),
+                       known: Known(hash: hash, size: bytes.count, facts: facts))
     }
 
     /// A scanned file from its facts: with `symbols`, the symbol scan's suppressions (it reads the

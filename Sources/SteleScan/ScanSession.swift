@@ -58,14 +58,12 @@ public struct ScanSession {
         // the end, so the serial manifest work hides inside the parallel part.
         let results = ConcurrentResults<ProjectScanner.Scanned>(count: sources.count)
         let modules = ConcurrentResults<(ProjectModuleMap, [Diagnostic])>(count: 1)
-        DispatchQueue.concurrentPerform(iterations: sources.count + 1) { index in
-            if index == 0 {
-                modules[0] = ProjectScanner.readModules(root: root, files: listing.files)
-                return
-            }
-            let (path, language) = sources[index - 1]
-            results[index - 1] = ProjectScanner.scanFile(root: root, path: path, language: language, replacement: contents[path],
-                                                         symbols: symbols, cache: cache)
+        ScanSession.inChunks(sources.count, alongside: {
+            modules[0] = ProjectScanner.readModules(root: root, files: listing.files)
+        }) { index, tokens in
+            let (path, language) = sources[index]
+            results[index] = ProjectScanner.scanFile(root: root, path: path, language: language, replacement: contents[path],
+                                                     symbols: symbols, cache: cache, tokens: &tokens)
         }
         let (moduleMap, manifestDiagnostics) = modules.values[0]
         treeDiagnostics = listing.diagnostics + manifestDiagnostics
@@ -83,10 +81,12 @@ public struct ScanSession {
         guard !wanted.isEmpty else { return }
         let results = ConcurrentResults<ProjectScanner.Scanned>(count: wanted.count)
         let (root, contents, cache, files) = (root, contents, cache, result.files)
-        DispatchQueue.concurrentPerform(iterations: wanted.count) { k in
+        let known = wanted.map { scanned[$0].known }
+        ScanSession.inChunks(wanted.count) { k, tokens in
             let file = files[wanted[k]]
             results[k] = ProjectScanner.scanFile(root: root, path: file.path, language: file.language, module: file.module,
-                                                 replacement: contents[file.path], symbols: true, cache: cache)
+                                                 replacement: contents[file.path], symbols: true, cache: cache, known: known[k],
+                                                 tokens: &tokens)
         }
         for (k, fresh) in results.values.enumerated() {
             let i = wanted[k]
@@ -117,6 +117,26 @@ public struct ScanSession {
             report.written = report.problem == nil
         }
         return report
+    }
+
+    /// Runs `body` for every index below `count` on all cores, in a few chunks (every chunk-th
+    /// index) that each lex into one token buffer; `alongside` runs once, beside them (the serial
+    /// manifest work hides inside the parallel part that way).
+    static func inChunks(_ count: Int, alongside: (@Sendable () -> Void)? = nil, _ body: @Sendable (Int, inout [SwiftToken]) -> Void) {
+        let chunks = min(count, 32)
+        let first = alongside == nil ? 0 : 1
+        DispatchQueue.concurrentPerform(iterations: chunks + first) { chunk in
+            if chunk < first {
+                alongside?()
+                return
+            }
+            var tokens: [SwiftToken] = []
+            var index = chunk - first
+            while index < count {
+                body(index, &tokens)
+                index += chunks
+            }
+        }
     }
 
     func diagnostics() -> [Diagnostic] {

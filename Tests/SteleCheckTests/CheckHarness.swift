@@ -38,8 +38,8 @@ enum CheckHarness {
         var session = ScanSession(root: fixtures.appendingPathComponent(fixture).path)
         guard book.needsSymbols else { return Architecture(scan: session.result, components: book.components) }
         let subjects = Checker.symbolSubjects(book, architecture: Architecture(scan: session.result, components: book.components))
-        session.readSymbols(of: session.result.filesVisible(from: subjects))
-        return Architecture(scan: session.result, components: book.components, symbolSubjects: subjects)
+        session.readSymbols(of: session.result.filesVisible(from: subjects.read))
+        return Architecture(scan: session.result, components: book.components, symbolSubjects: subjects.resolved)
     }
 
     /// `file:line:col message` for each finding: what a test asserts on.

@@ -8,14 +8,15 @@ import SteleScan
 /// `stele check` reads symbols only for these and what they can see, so a file left out here is a
 /// finding missed; `CheckHarness.check` compares every check test's findings against a full read.
 final class SymbolSubjectsTests: XCTestCase {
-    func subjects(_ fixture: String, _ rules: String) -> [String] {
+    func subjects(_ fixture: String, _ rules: String, resolved: Bool = true) -> [String] {
         let file = RuleFile.parse(rules, path: "rules/test.stele")
         XCTAssertEqual(file.diagnostics, [])
         let book = RuleBook.compile(ruleFiles: [file], adrs: [], today: "2026-01-01")
         let scan = ProjectScanner.scan(root: CheckHarness.fixtures.appendingPathComponent(fixture).path)
         XCTAssertTrue(scan.files.allSatisfy { $0.references.isEmpty }, "decided before any symbol is read")
-        return Checker.symbolSubjects(book, architecture: Architecture(scan: scan, components: book.components))
-            .map { scan.files[$0].path }.sorted()
+        let subjects = Checker.symbolSubjects(book, architecture: Architecture(scan: scan, components: book.components))
+        XCTAssertTrue(subjects.resolved.isSubset(of: subjects.read))
+        return (resolved ? subjects.resolved : subjects.read).map { scan.files[$0].path }.sorted()
     }
 
     func testRulesOnWholeModulesNeedNoSymbols() {
@@ -50,10 +51,12 @@ final class SymbolSubjectsTests: XCTestCase {
         ])
     }
 
+    /// `must not use` reads names, and resolves none of them.
     func testMustNotUseReadsEveryFileOfItsSubject() {
-        XCTAssertEqual(subjects("shop", "Sources/Features/** must not use print"),
+        XCTAssertEqual(subjects("shop", "Sources/Features/** must not use print", resolved: false),
                        ["Sources/Features/Cart/CartScreen.swift", "Sources/Features/Login/LoginScreen.swift"])
-        XCTAssertEqual(subjects("shop", "UI must not use UserDefaults.standard"), ["Sources/UI/OrderView.swift"])
+        XCTAssertEqual(subjects("shop", "UI must not use UserDefaults.standard", resolved: false), ["Sources/UI/OrderView.swift"])
+        XCTAssertEqual(subjects("shop", "UI must not use UserDefaults.standard"), [])
     }
 
     func testCyclesAmongFoldersReadEveryNode() {

@@ -80,4 +80,25 @@ final class ScanSessionTests: XCTestCase {
         XCTAssertEqual(visible(["Package.swift"]), ["Package.swift"], "in no module, importing none of the project's")
         XCTAssertEqual(scan.filesVisible(from: [-3, 1000]), [])
     }
+
+    /// The second step reuses the first one's imports only for the bytes it read: a file edited in
+    /// between is read again whole (with a cache, by hash; without one, by size).
+    func testAFileEditedBetweenTheStepsIsReadAgain() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("stele-session-edit-\(UUID().uuidString)")
+        addTeardownBlock { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.copyItem(at: Self.fixtures.appendingPathComponent("layered-app"), to: root)
+        let file = root.appendingPathComponent("Sources/App/UI/Theme.swift")
+        let original = try Data(contentsOf: file)
+        let location = FactsCache.Location(path: root.appendingPathComponent(".cache/facts.bin").path, producer: "test")
+        for (cache, edit) in [(location, "import Aaaaa\n"), (nil, "import Longer\nstruct Theme {}\n")] as [(FactsCache.Location?, String)] {
+            try original.write(to: file)
+            var session = ScanSession(root: root.path, cache: cache)
+            let i = session.result.files.firstIndex { $0.path == "Sources/App/UI/Theme.swift" }!
+            let edited = cache == nil ? Data(edit.utf8) : Data(edit.utf8) + original.dropFirst(edit.utf8.count)
+            try edited.write(to: file)
+            session.readSymbols(of: [i])
+            XCTAssertEqual(session.result.files[i].imports.map(\.module), cache == nil ? ["Longer"] : ["Aaaaa"])
+            XCTAssertEqual(session.result.files[i], ProjectScanner.scan(root: root.path, symbols: true).files[i])
+        }
+    }
 }

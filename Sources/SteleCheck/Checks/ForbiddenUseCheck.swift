@@ -13,9 +13,14 @@ struct ForbiddenUseCheck: RuleCheck {
         context.symbolSources(of: context.set(subject))
     }
 
+    /// Names are matched as written; the declarations only say which are members of the enclosing type.
+    var resolvesSymbols: Bool { false }
+
     func findings(in context: CheckContext) -> [Finding] {
         let source = context.set(subject)
         let index = context.architecture.symbols
+        // A file has thousands of references and a rule a few symbols: compare the first name first.
+        let heads = symbols.map { String($0.prefix { $0 != "." }) }
         var findings: [Finding] = []
         for i in source.files where !context.exceptFiles.contains(i) {
             let file = context.architecture.scan.files[i]
@@ -32,9 +37,9 @@ struct ForbiddenUseCheck: RuleCheck {
             }
             // `Glibc.exit`, `Swift.print`: a module's name before the name (never a member of the enclosing type).
             let visible = Set(file.imports.map(\.module)).union([file.module ?? ""])
-            let qualifiers = visible.union(["Swift"])
+            let qualifiers = Array(visible.union(["Swift"]))
             for reference in file.references {
-                if let symbol = symbols.first(where: { ForbiddenUseCheck.chain(reference.chain, names: $0) }),
+                if heads.contains(reference.name), let symbol = symbols.first(where: { ForbiddenUseCheck.chain(reference.chain, names: $0) }),
                    !index.isMemberOfEnclosingType(reference, visibleModules: visible) {
                     report(symbol, line: reference.line, column: reference.column)
                 } else if !reference.members.isEmpty, qualifiers.contains(reference.name),
