@@ -118,7 +118,7 @@ public enum ProjectScanner {
                 return Scanned(file: SourceFile(path: path, language: language, module: module, imports: [], skipped: reason),
                                diagnostic: .warning("not scanned: \(reason)", at: at))
             case .text(let bytes, let validUTF8):
-                let scanned = SwiftImportScanner.scan(bytes)
+                let scanned = SwiftImportScanner.scan(bytes, wholeFile: isManifest(path))
                 facts = FactsCache.Facts(imports: scanned.imports, suppressions: scanned.suppressions, validUTF8: validUTF8)
             }
         }

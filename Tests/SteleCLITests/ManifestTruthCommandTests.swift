@@ -28,4 +28,21 @@ final class ManifestTruthCommandTests: XCTestCase {
         XCTAssertTrue(strict.stdout.hasSuffix("stele: 6 errors (16 files, 1 rule enforced)\n"), strict.stdout)
         XCTAssertTrue(strict.stdout.contains("Package.swift:20:1: error: `Store` declares a dependency on `Unused` but no file of it imports `Unused`"), strict.stdout)
     }
+
+    /// A manifest finding sits on a line of `Package.swift`, below its imports: a `stele:allow`
+    /// there is read (the manifest is lexed to its end) and accepts it.
+    func testASuppressionOnAManifestLineAcceptsItsFinding() throws {
+        let tree = try TemporaryTree(copying: "manifest-truth")
+        defer { tree.remove() }
+        try tree.write("rules/truth.stele", "manifests must match imports (error)\n")
+        let manifest = try String(contentsOfFile: tree.path + "/Package.swift", encoding: .utf8)
+        var lines = manifest.components(separatedBy: "\n")
+        XCTAssertEqual(lines[19].trimmingCharacters(in: .whitespaces), ".target(")
+        lines[19] += " // stele:allow rules/truth.stele/manifests-must-match-imports-error -- the plugin imports them"
+        try tree.write("Package.swift", lines.joined(separator: "\n"))
+        let run = try SteleProcess.run(["check", tree.path, "--format", "json"])
+        XCTAssertEqual(run.status, 1, run.stderr)
+        XCTAssertFalse(run.stdout.contains("\"line\": 20,"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("\"suppressed\": 2"), run.stdout)
+    }
 }

@@ -17,7 +17,15 @@ public enum SwiftImportScanner {
     /// depend only on the directives before it: lexing stops there (in most files, the end of the
     /// header), which is what keeps a scan near `rg`'s speed. Suppressions are read up to the end of
     /// that line: one only ever applies to an import on its own line or the next.
-    public static func scan(_ source: [UInt8]) -> (imports: [SwiftImport], suppressions: [Suppression]) {
+    ///
+    /// `wholeFile` reads suppressions to the end (for `Package.swift`, whose dependency lines get
+    /// manifest findings); the imports are the same either way.
+    public static func scan(_ source: [UInt8], wholeFile: Bool = false) -> (imports: [SwiftImport], suppressions: [Suppression]) {
+        if wholeFile {
+            var scanner = Scanner(lexer: SwiftLexer(source))
+            scanner.run()
+            return (scanner.imports, scanner.suppressions)
+        }
         guard let last = lastOccurrenceOfImport(in: source) else { return ([], []) }
         var end = last
         while end < source.count, source[end] != UInt8(ascii: "\n") { end += 1 }
