@@ -92,7 +92,7 @@ public struct CheckContext {
     /// module speaks for it (`must not depend on Domain, Sources/Domain/Order.swift` reports the
     /// import, not the import and the use of `Order` again).
     func dependencies(of set: ComponentSet, towards targets: [ComponentSet]) -> [Dependency] {
-        guard targets.contains(where: architecture.isPartial) else { return dependencies(of: set, symbols: false) }
+        guard readsSymbols(towards: targets) else { return dependencies(of: set, symbols: false) }
         let wholeModules = targets.reduce(into: Set<String>()) { $0.formUnion($1.modules) }
         return dependencies(of: set, symbols: true).filter { dependency in
             guard case .symbol(_, _, let module?, _, _) = dependency.target, !dependency.isWithinModule else { return true }
@@ -100,11 +100,17 @@ public struct CheckContext {
         }
     }
 
+    /// Whether dependencies towards `targets` include symbol uses: when one of them is part of a
+    /// module (a use can land nowhere else that an import would not already).
+    func readsSymbols(towards targets: [ComponentSet]) -> Bool {
+        targets.contains(where: architecture.isPartial)
+    }
+
     /// The files whose symbol uses `dependencies(of: set, towards: targets)` reads: none when no
     /// target is part of a module, else those of `set`'s files that can see a target's module (its
     /// own, or one it imports): a use can land nowhere else. Only these files' references are resolved.
     func symbolSources(of set: ComponentSet, towards targets: [ComponentSet]) -> [Int] {
-        guard targets.contains(where: architecture.isPartial) else { return [] }
+        guard readsSymbols(towards: targets) else { return [] }
         let files = architecture.scan.files
         var reachable = Set<String>()
         for target in targets { for i in target.files { reachable.insert(files[i].module ?? "") } }

@@ -7,6 +7,8 @@ public struct Glob: Hashable, Sendable, CustomStringConvertible {
     public let pattern: String
     /// The brace-expanded alternatives, each split into segments.
     private let alternatives: [[Segment]]
+    /// The brace-expanded alternatives of a pattern without `/`, matched against file names alone.
+    private let nameAlternatives: [[UInt8]]
 
     /// One segment of a pattern: `**`, a literal name, or a name with wildcards.
     struct Segment: Hashable, Sendable {
@@ -23,6 +25,7 @@ public struct Glob: Hashable, Sendable, CustomStringConvertible {
 
     public init(_ pattern: String) {
         self.pattern = pattern
+        nameAlternatives = pattern.contains("/") ? [] : Glob.expandBraces(pattern).map { Array($0.utf8) }
         var trimmed = pattern
         while trimmed.hasPrefix("./") { trimmed.removeFirst(2) }
         alternatives = Glob.expandBraces(trimmed).map { alternative in
@@ -78,9 +81,9 @@ public struct Glob: Hashable, Sendable, CustomStringConvertible {
         if pattern.contains("/") { return matches(path) }
         var name = path.split(separator: "/").last.map(String.init) ?? path
         return name.withUTF8 { bytes in
-            Glob.expandBraces(pattern).contains { alternative in
+            nameAlternatives.contains { alternative in
                 var unused: Range<Int>? = nil
-                return Glob.matchSegment(Array(alternative.utf8)[...], bytes[...], &unused, capturing: false)
+                return Glob.matchSegment(alternative[...], bytes[...], &unused, capturing: false)
             }
         }
     }

@@ -77,15 +77,8 @@ public enum ProjectScanner {
         var facts: FactsCache.Facts
     }
 
-    static func scanFile(root: String, path: String, language: Language, module: String? = nil, replacement: [UInt8]? = nil,
-                         symbols: Bool = false, cache: FactsCache? = nil) -> Scanned {
-        var tokens: [SwiftToken] = []
-        return scanFile(root: root, path: path, language: language, module: module, replacement: replacement, symbols: symbols,
-                        cache: cache, tokens: &tokens)
-    }
-
-    /// `scanFile`, lexing into `tokens` (a buffer the caller reuses across files). `known`: what an
-    /// earlier scan of the file found; when the bytes are still the ones it read, its imports are
+    /// One file's scan, lexing into `tokens` (a buffer the caller reuses across files). `known`: what
+    /// an earlier scan of the file found; when the bytes are still the ones it read, its imports are
     /// kept and only the symbols are read.
     static func scanFile(root: String, path: String, language: Language, module: String? = nil, replacement: [UInt8]? = nil,
                          symbols: Bool = false, cache: FactsCache? = nil, known: Known? = nil, tokens: inout [SwiftToken]) -> Scanned {

@@ -11,7 +11,7 @@ struct CycleCheck: RuleCheck {
     /// With a node that is part of a module, the symbol uses of every node's files.
     func symbolSources(in context: CheckContext) -> [Int] {
         let nodes = nodes(in: context)
-        guard nodes.values.contains(where: context.architecture.isPartial) else { return [] }
+        guard context.readsSymbols(towards: Array(nodes.values)) else { return [] }
         return nodes.values.flatMap { context.symbolSources(of: $0) }
     }
 
@@ -32,10 +32,9 @@ struct CycleCheck: RuleCheck {
     }
 
     func findings(in context: CheckContext) -> [Finding] {
-        let architecture = context.architecture
         let nodes = nodes(in: context)
         // Which nodes an import of each module lands in, computed once.
-        let anyPartial = nodes.values.contains(where: architecture.isPartial)
+        let anyPartial = context.readsSymbols(towards: Array(nodes.values))
         var nodesByModule: [String: [String]] = [:]
         var nodesByFile: [Int: [String]] = [:]
         for (name, node) in nodes.sorted(by: { $0.key < $1.key }) {
