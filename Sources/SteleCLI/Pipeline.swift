@@ -16,6 +16,8 @@ struct Pipeline {
     var contents: [String: [UInt8]] = [:]
     /// Where the facts cache is; nil for none.
     var cache: FactsCache.Location?
+    /// Changed-files mode: which files changed (the check reports what the change takes part in).
+    var changes: ChangeScope?
 
     struct Loaded {
         var ruleFiles: [RuleFile]
@@ -53,7 +55,7 @@ struct Pipeline {
         let scan = session.result
         let architecture = Architecture(scan: scan, components: book.components, symbolSubjects: subjects)
         timer.lap("components")
-        let result = Checker.check(book, architecture: architecture)
+        let result = Checker.check(book, architecture: architecture, changes: changes)
         timer.lap("check (\(result.rules.count) rules)")
         let diagnostics = (book.diagnostics + adrs.diagnostics + scan.diagnostics + result.diagnostics).sortedForOutput()
         return Loaded(ruleFiles: ruleFiles, adrs: adrs, book: book, scan: scan, architecture: architecture, result: result,

@@ -48,9 +48,11 @@ public struct Baseline: Equatable, Sendable {
         var new: [Finding] = []
         var baselined: [Finding] = []
         for finding in findings {
-            if var bucket = remaining[finding.fingerprint], !bucket.isEmpty {
-                bucket.removeLast()
-                remaining[finding.fingerprint] = bucket
+            // A finding that stands for several (changed-files mode) is baselined when all of them are.
+            var needed: [String: Int] = [:]
+            for fingerprint in finding.fingerprints { needed[fingerprint, default: 0] += 1 }
+            if needed.allSatisfy({ (remaining[$0.key]?.count ?? 0) >= $0.value }) {
+                for (fingerprint, count) in needed { remaining[fingerprint]!.removeLast(count) }
                 baselined.append(finding)
             } else {
                 new.append(finding)

@@ -12,10 +12,13 @@ public struct CheckContext {
     let exceptFiles: Set<Int>
     /// Modules named by `except`: dependencies on them are allowed.
     let exceptModules: Set<String>
+    /// Changed-files mode: the changed files' imports. Empty in a full run.
+    let changed: ChangedImports
 
-    init(architecture: Architecture, rule: CompiledRule) {
+    init(architecture: Architecture, rule: CompiledRule, changed: ChangedImports = ChangedImports()) {
         self.architecture = architecture
         self.rule = rule
+        self.changed = changed
         var files = Set<Int>()
         var modules = Set<String>()
         for selector in rule.rule.exceptions {
@@ -163,7 +166,15 @@ public struct CheckContext {
         var finding = Finding(rule: rule, location: SourceLocation(file: dependency.path, line: dependency.line, column: dependency.column),
                               message: message, from: from, to: to, snippet: dependency.snippet)
         finding.conditions = dependency.conditions
+        if case .symbol(_, let file, _, _, _) = dependency.target { finding.declaringFile = architecture.scan.files[file].path }
         return finding
+    }
+
+    /// The change site of a finding made of several places: `dependency`, when it is in a changed
+    /// file, reported with `message`.
+    func changeSite(_ dependency: Dependency, message: String) -> Finding.ChangeSite {
+        Finding.ChangeSite(location: SourceLocation(file: dependency.path, line: dependency.line, column: dependency.column),
+                           snippet: dependency.snippet, message: message, conditions: dependency.conditions)
     }
 
     /// "imports `GRDB`", "imports `Persistence` (`import GRDB`)", or "uses `LoginView` (`UI`,
@@ -185,6 +196,35 @@ public struct CheckContext {
         case .symbol(_, let file, let module, _, _): return module ?? architecture.scan.files[file].path
         }
     }
+}
+
+/// Changed-files mode: the imports of the changed files, by importing module and imported module
+/// (the first in file order), for checks whose findings are made of several places: an indirect
+/// path is completed by a changed file's import of one of its steps.
+struct ChangedImports {
+    var files: Set<Int> = []
+    private var byEdge: [String: [String: CheckContext.Dependency]] = [:]
+
+    init() {}
+
+    init(files: Set<Int>, scan: ScanResult) {
+        self.files = files
+        for i in files.sorted(by: { scan.files[$0].path < scan.files[$1].path }) {
+            let file = scan.files[i]
+            guard let module = file.module else { continue }
+            for imported in file.imports where imported.module != module && byEdge[module]?[imported.module] == nil {
+                byEdge[module, default: [:]][imported.module] = CheckContext.Dependency(
+                    file: i, path: file.path, sourceModule: module, target: .module(imported.module), line: imported.line,
+                    column: imported.column, snippet: imported.text, conditions: imported.conditions,
+                    importPath: imported.path.joined(separator: "."))
+            }
+        }
+    }
+
+    var isEmpty: Bool { files.isEmpty }
+
+    /// The first changed file's import that makes module `from` import `to`.
+    func edge(from: String, to: String) -> CheckContext.Dependency? { byEdge[from]?[to] }
 }
 
 /// A check for one kind of rule. Each lives in its own file under `Checks/`, with its own tests.

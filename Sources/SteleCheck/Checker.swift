@@ -28,7 +28,10 @@ public struct CheckResult: Sendable {
 
 /// Checks every enforced rule of a rule book against an architecture.
 public enum Checker {
-    public static func check(_ book: RuleBook, architecture: Architecture) -> CheckResult {
+    /// - Parameter changes: changed-files mode: only the findings the change takes part in are
+    ///   returned, those made of several places (cycles, indirect paths) at the change (`ChangeScope`).
+    public static func check(_ book: RuleBook, architecture: Architecture, changes: ChangeScope? = nil) -> CheckResult {
+        let changed = changes.map { ChangedImports(files: $0.files(in: architecture.scan), scan: architecture.scan) } ?? ChangedImports()
         var rules: [CompiledRule] = []
         var findings: [Finding] = []
         var diagnostics: [Diagnostic] = []
@@ -52,7 +55,7 @@ public enum Checker {
             }
             rules.append(rule)
             guard rule.state.isEnforced, let check = check(for: rule.rule.kind) else { continue }
-            let context = CheckContext(architecture: architecture, rule: rule)
+            let context = CheckContext(architecture: architecture, rule: rule, changed: changed)
             // One finding per place per rule, even when an import lands in several forbidden components.
             var seen = Set<String>()
             for finding in check.findings(in: context) where seen.insert("\(finding.location)|\(finding.message)").inserted {
@@ -60,8 +63,14 @@ public enum Checker {
             }
         }
         findings.sort(by: Finding.ordered)
+        // Suppressions are read at each finding's own place, as in a full run, before any is moved to the change.
         let filtered = SuppressionFilter.apply(findings, files: architecture.scan.files, today: book.today)
-        return CheckResult(findings: filtered.kept, rules: rules, diagnostics: diagnostics + filtered.diagnostics, suppressed: filtered.suppressed)
+        guard let changes else {
+            return CheckResult(findings: filtered.kept, rules: rules, diagnostics: diagnostics + filtered.diagnostics, suppressed: filtered.suppressed)
+        }
+        return CheckResult(findings: changes.restrict(filtered.kept, book: book, architecture: architecture), rules: rules,
+                           diagnostics: diagnostics + filtered.diagnostics,
+                           suppressed: changes.restrictSuppressed(filtered.suppressed, book: book, architecture: architecture))
     }
 
     /// The files whose symbol uses the enforced rules read (`read`), and those of them whose uses

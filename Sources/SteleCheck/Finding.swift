@@ -18,6 +18,23 @@ public struct Finding: Hashable, Sendable {
     /// The `#if` conditions the offending import is under, if any: the violation may exist on
     /// some platforms or configurations only.
     public var conditions: [String] = []
+    /// For a symbol use: the file that declares the symbol. A change there (a type moved into a
+    /// forbidden folder) causes the finding as much as the use does.
+    public var declaringFile: String?
+    /// For a finding made of several places (a cycle, an indirect path): where a changed file takes
+    /// part in it. Set only in changed-files mode, where the finding is then reported there.
+    public var changeSite: ChangeSite?
+    /// In changed-files mode, the fingerprints of other findings reported at the same changed place
+    /// with the same message (several imports whose indirect path the same changed import completes).
+    public var mergedFingerprints: [String] = []
+
+    /// A place in a changed file where a finding made of several places is reported instead.
+    public struct ChangeSite: Hashable, Sendable {
+        public var location: SourceLocation
+        public var snippet: String
+        public var message: String
+        public var conditions: [String]
+    }
 
     public init(rule: CompiledRule, location: SourceLocation, message: String, from: String, to: String, snippet: String) {
         self.rule = rule
@@ -29,6 +46,9 @@ public struct Finding: Hashable, Sendable {
         self.snippet = snippet
         self.fingerprint = StableHash.hex([rule.text, location.file, from, to, snippet].joined(separator: "\u{1F}"))
     }
+
+    /// Every fingerprint this finding stands for: its own, then those merged into it.
+    public var fingerprints: [String] { [fingerprint] + mergedFingerprints }
 
     /// Output order: by file, line, column, then rule and message.
     public static func ordered(_ a: Finding, _ b: Finding) -> Bool {

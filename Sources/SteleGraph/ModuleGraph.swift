@@ -46,6 +46,12 @@ public struct ModuleGraph: Sendable {
 /// concrete cycle through its smallest node, so that the same graph always yields the same text.
 public enum CycleFinder {
     public static func cycles(nodes: [String], edges: [String: [String]]) -> [[String]] {
+        components(nodes: nodes, edges: edges).map { cycle(in: $0, edges: edges) }.sorted { $0.lexicographicallyPrecedes($1) }
+    }
+
+    /// The strongly connected components that hold a cycle (two nodes or more, or a node with an
+    /// edge to itself), each sorted.
+    public static func components(nodes: [String], edges: [String: [String]]) -> [[String]] {
         let nodeSet = Set(nodes)
         var index = 0
         var indices: [String: Int] = [:]
@@ -77,27 +83,55 @@ public enum CycleFinder {
             }
         }
         for v in nodes.sorted() where indices[v] == nil { connect(v) }
+        return components
+    }
 
-        return components.map { component -> [String] in
-            let members = Set(component)
-            let start = component[0]
-            // Shortest way back to `start` inside the component, via BFS from each successor.
-            var previous: [String: String] = [start: start]
-            var queue = [start]
-            var head = 0
-            while head < queue.count {
-                let node = queue[head]; head += 1
-                for next in (edges[node] ?? []) where members.contains(next) {
-                    if next == start {
-                        var path = [start]
-                        var cursor = node
-                        while cursor != start { path.append(cursor); cursor = previous[cursor]! }
-                        return [start] + path.dropFirst().reversed() + [start]
-                    }
-                    if previous[next] == nil { previous[next] = node; queue.append(next) }
+    /// One concrete cycle of a component: the shortest through its smallest node.
+    public static func cycle(in component: [String], edges: [String: [String]]) -> [String] {
+        shortestCycle(through: component[0], within: Set(component), edges: edges) ?? component + [component[0]]
+    }
+
+    /// The shortest cycle that leaves `start` and comes back to it inside `members`, as a path that
+    /// begins and ends with `start`; breadth-first with sorted neighbours, so it is deterministic.
+    static func shortestCycle(through start: String, within members: Set<String>, edges: [String: [String]]) -> [String]? {
+        var previous: [String: String] = [start: start]
+        var queue = [start]
+        var head = 0
+        while head < queue.count {
+            let node = queue[head]; head += 1
+            for next in (edges[node] ?? []) where members.contains(next) {
+                if next == start {
+                    var path = [start]
+                    var cursor = node
+                    while cursor != start { path.append(cursor); cursor = previous[cursor]! }
+                    return [start] + Array(path.dropFirst().reversed()) + [start]
                 }
+                if previous[next] == nil { previous[next] = node; queue.append(next) }
             }
-            return component + [start]
-        }.sorted { $0.lexicographicallyPrecedes($1) }
+        }
+        return nil
+    }
+
+    /// The shortest cycle that takes the edge `from → to` inside `members`: `from`, `to`, the
+    /// shortest way back, `from`. Nil when there is no way back.
+    public static func cycle(through from: String, _ to: String, within members: Set<String>, edges: [String: [String]]) -> [String]? {
+        if from == to { return [from, from] }
+        var previous: [String: String] = [to: to]
+        var queue = [to]
+        var head = 0
+        while head < queue.count {
+            let node = queue[head]; head += 1
+            for next in (edges[node] ?? []) where members.contains(next) && previous[next] == nil {
+                previous[next] = node
+                if next == from {
+                    var back = [from]
+                    var cursor = from
+                    while cursor != to { cursor = previous[cursor]!; back.append(cursor) }
+                    return [from] + back.reversed()
+                }
+                queue.append(next)
+            }
+        }
+        return nil
     }
 }

@@ -15,9 +15,14 @@ final class ChangedFilesTests: XCTestCase {
         let tree = try TemporaryTree(copying: "shop")
         defer { tree.remove() }
         let login = try SteleProcess.run(["check", tree.path, "--files", "Sources/Features/Login/LoginScreen.swift", "./Sources/App/main.swift"])
-        XCTAssertEqual(login.status, 0, "a warning only")
+        // LoginScreen's `import Cart` is an edge of the Cart ⇄ Login cycle that a full run pins in
+        // CartScreen: it is reported here too, as the cycle through this import.
+        XCTAssertEqual(login.status, 1, "the warning, and the cycle this file takes part in")
         XCTAssertTrue(login.stdout.hasPrefix("Sources/Features/Login/LoginScreen.swift:1:1: warning:"), login.stdout)
-        XCTAssertTrue(login.stdout.hasSuffix("stele: 1 warning (2 files, 9 rules enforced, 1 not enforced)\n"), login.stdout)
+        XCTAssertTrue(login.stdout.contains("Sources/Features/Login/LoginScreen.swift:1:1: error: dependency cycle: Login → Cart → Login [ADR-0006]"), login.stdout)
+        XCTAssertTrue(login.stdout.hasSuffix("stele: 1 error, 1 warning (2 files, 9 rules enforced, 1 not enforced)\n"), login.stdout)
+        let app = try SteleProcess.run(["check", tree.path, "--files", "Sources/App/main.swift"])
+        XCTAssertEqual(app.status, 0, "a file outside every finding: \(app.stdout)")
         let cart = try SteleProcess.run(["check", tree.path, "--files", "Sources/Features/Cart/CartScreen.swift"])
         XCTAssertEqual(cart.status, 1)
         XCTAssertTrue(cart.stdout.contains("dependency cycle: Cart → Login → Cart"), "cross-file rules agree with a full run")
@@ -45,6 +50,42 @@ final class ChangedFilesTests: XCTestCase {
         XCTAssertEqual(run.status, 1)
         XCTAssertTrue(run.stdout.hasPrefix("Sources/App/Debug.swift:1:1: error:"), run.stdout)
         XCTAssertFalse(run.stdout.contains("Sources/Domain/Order.swift"), run.stdout)
+    }
+
+    /// The pre-commit hook must see a cycle its change closes, though a full run pins the cycle in a
+    /// file the change never touched (issue 11: swift-certificates' `_TinyArray.swift`).
+    func testStagedSinceAndFilesReportTheCycleTheChangeCloses() throws {
+        let tree = try TemporaryTree(copying: "change-agreement")
+        defer { tree.remove() }
+        XCTAssertEqual(try tree.git("init", "-q"), 0)
+        XCTAssertEqual(try tree.git("add", "-A"), 0)
+        XCTAssertEqual(try tree.git("commit", "-q", "-m", "clean"), 0)
+        try tree.write("Sources/Net/Request.swift", "import Core\nimport Feature\n\npublic struct Request {\n    public var id: Identifier\n}\n")
+        let full = try SteleProcess.run(["check", tree.path])
+        XCTAssertEqual(full.status, 1)
+        XCTAssertTrue(full.stdout.hasPrefix("Sources/Feature/Sync.swift:1:1: error: dependency cycle: Feature → Net → Feature [ADR-0001]"), full.stdout)
+        let since = try SteleProcess.run(["check", tree.path, "--since", "HEAD"])
+        let files = try SteleProcess.run(["check", tree.path, "--files", "Sources/Net/Request.swift"])
+        XCTAssertEqual(try tree.git("add", "Sources/Net/Request.swift"), 0)
+        let staged = try SteleProcess.run(["check", tree.path, "--staged"])
+        for (mode, run) in [("--since", since), ("--files", files), ("--staged", staged)] {
+            XCTAssertEqual(run.status, 1, mode)
+            XCTAssertEqual(run.stdout, """
+                Sources/Net/Request.swift:2:1: error: dependency cycle: Net → Feature → Net [ADR-0001]
+                    import Feature
+                  rule: no cycles  (adr/0001-module-boundaries.md:13)
+                  why:  ADR-0001 "Module boundaries" (accepted, adr/0001-module-boundaries.md)
+                stele: 1 error (1 file, 6 rules enforced)
+
+                """, mode)
+        }
+        // A baseline a full run took accepts it in the hook: the fingerprint is the full run's.
+        let baseline = tree.path + ".baseline.json"
+        defer { try? FileManager.default.removeItem(atPath: baseline) }
+        XCTAssertEqual(try SteleProcess.run(["baseline", tree.path, "--output", baseline]).status, 0)
+        let accepted = try SteleProcess.run(["check", tree.path, "--staged", "--baseline", baseline])
+        XCTAssertEqual(accepted.status, 0, accepted.stdout + accepted.stderr)
+        XCTAssertFalse(accepted.stderr.contains("no longer occur"), "entries in unchanged files are not 'fixed': \(accepted.stderr)")
     }
 
     func testUsageErrors() throws {

@@ -61,6 +61,16 @@ final class ArchitectureTests: XCTestCase {
         XCTAssertEqual(CycleFinder.cycles(nodes: Array(a.internalModules), edges: a.moduleGraph.edges), [["Cart", "Login", "Cart"]])
     }
 
+    func testCycleThroughAnEdgeIsTheShortestWayBack() {
+        let edges = ["a": ["b"], "b": ["c", "d"], "c": ["a"], "d": ["e"], "e": ["b"]]
+        let all: Set = ["a", "b", "c", "d", "e"]
+        XCTAssertEqual(CycleFinder.components(nodes: Array(all), edges: edges), [["a", "b", "c", "d", "e"]])
+        XCTAssertEqual(CycleFinder.cycle(through: "d", "e", within: all, edges: edges), ["d", "e", "b", "d"])
+        XCTAssertEqual(CycleFinder.cycle(through: "c", "a", within: all, edges: edges), ["c", "a", "b", "c"])
+        XCTAssertNil(CycleFinder.cycle(through: "d", "e", within: ["d", "e"], edges: edges), "no way back inside the members")
+        XCTAssertEqual(CycleFinder.cycle(through: "x", "x", within: ["x"], edges: ["x": ["x"]]), ["x", "x"])
+    }
+
     func testCycleFinderPicksAShortestCycleThroughTheSmallestNode() {
         let edges = ["a": ["b"], "b": ["c", "a"], "c": ["a"], "d": ["d"]]
         XCTAssertEqual(CycleFinder.cycles(nodes: ["a", "b", "c", "d"], edges: edges), [["a", "b", "a"], ["d", "d"]])

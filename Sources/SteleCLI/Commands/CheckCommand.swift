@@ -14,15 +14,13 @@ enum CheckCommand {
                 changed = files
             }
         }
-        guard let loaded = options.loadOrStop("nothing was checked", contents: changed?.contents ?? [:]) else { return SteleCLI.ExitCode.usage }
+        // The whole tree is checked, so cycles and indirect dependencies agree with a full run; with
+        // changed files, only the findings the change takes part in come back (`ChangeScope`).
+        guard let loaded = options.loadOrStop("nothing was checked", changed: changed) else { return SteleCLI.ExitCode.usage }
         let diagnostics = loaded.diagnostics
         var fileCount = loaded.scan.files.count
         var result = loaded.result
         if let changed {
-            // The whole tree was checked, so cycles and indirect dependencies agree with a full
-            // run; only the findings in the changed files are reported.
-            result.findings = result.findings.filter { changed.paths.contains($0.location.file) }
-            result.suppressed = result.suppressed.filter { changed.paths.contains($0.location.file) }
             fileCount = loaded.scan.files.filter { changed.paths.contains($0.path) }.count
         }
         if let path = options.baseline {
@@ -31,7 +29,9 @@ enum CheckCommand {
                 Output.error("stele: error: \(failure.message)")
                 return SteleCLI.ExitCode.usage
             case .success(let baseline):
-                let applied = baseline.apply(to: result.findings)
+                var applied = baseline.apply(to: result.findings)
+                // With changed files, entries elsewhere were not looked for: they are not fixed.
+                if let changed { applied.fixed = applied.fixed.filter { changed.paths.contains($0.file) } }
                 result.findings = applied.new
                 if !applied.baselined.isEmpty {
                     Output.error("stele: \(applied.baselined.count) \(applied.baselined.count == 1 ? "finding is" : "findings are") in the baseline \(path)")

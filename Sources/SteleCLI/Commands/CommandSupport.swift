@@ -1,10 +1,13 @@
+import SteleCheck
+
 /// What every command does around its own work: run the pipeline and stop on input errors, and
 /// write the result or say why it could not be written.
 extension CommandOptions {
     /// Runs the pipeline and prints its diagnostics (only errors with `--quiet`). Returns nil, after
     /// saying so, when the rules or ADRs have errors: nothing should be checked then.
-    func loadOrStop(_ stopped: String, contents: [String: [UInt8]] = [:]) -> Pipeline.Loaded? {
-        let loaded = Pipeline(root: root, today: today, contents: contents, cache: cache).run()
+    func loadOrStop(_ stopped: String, changed: ChangedFiles? = nil) -> Pipeline.Loaded? {
+        let loaded = Pipeline(root: root, today: today, contents: changed?.contents ?? [:], cache: cache,
+                              changes: changed.map { ChangeScope(paths: $0.paths) }).run()
         KeptUntilExit.keep(loaded)
         let diagnostics = loaded.diagnostics
         for d in diagnostics where !(quiet && d.severity != .error) { Output.error(d.description) }

@@ -41,9 +41,11 @@ struct CycleCheck: RuleCheck {
             for module in node.modules { nodesByModule[module, default: []].append(name) }
             for file in node.files { nodesByFile[file, default: []].append(name) }
         }
-        // Edges, with the first import (in file order) that makes each one.
+        // Edges, with the first import (in file order) that makes each one, and in changed-files
+        // mode the changed files' dependencies that make one.
         var edges: [String: Set<String>] = [:]
         var witness: [String: CheckContext.Dependency] = [:]
+        var changedEdges: [(from: String, to: String, dependency: CheckContext.Dependency)] = []
         for (name, node) in nodes.sorted(by: { $0.key < $1.key }) {
             for dependency in context.dependencies(of: node, symbols: anyPartial) {
                 let others: [String]
@@ -55,14 +57,30 @@ struct CycleCheck: RuleCheck {
                     edges[name, default: []].insert(other)
                     let key = name + "\u{1F}" + other
                     if witness[key] == nil { witness[key] = dependency }
+                    if context.changed.files.contains(dependency.file) { changedEdges.append((name, other, dependency)) }
                 }
             }
         }
-        let cycles = CycleFinder.cycles(nodes: Array(nodes.keys), edges: edges.mapValues { $0.sorted() })
-        return cycles.compactMap { cycle in
+        let sortedEdges = edges.mapValues { $0.sorted() }
+        // In file order: a change is reported at its first edge that lies on a cycle.
+        changedEdges.sort { ($0.dependency.path, $0.dependency.line, $0.dependency.column) < ($1.dependency.path, $1.dependency.line, $1.dependency.column) }
+        return CycleFinder.components(nodes: Array(nodes.keys), edges: sortedEdges).compactMap { component in
+            let cycle = CycleFinder.cycle(in: component, edges: sortedEdges)
             guard cycle.count >= 2, let dependency = witness[cycle[0] + "\u{1F}" + cycle[1]] else { return nil }
-            return context.finding(dependency, message: "dependency cycle: \(cycle.joined(separator: " → "))",
-                                   from: cycle[0], to: cycle[1])
+            var finding = context.finding(dependency, message: message(cycle), from: cycle[0], to: cycle[1])
+            // The change's edge inside this cycle's component closes a cycle through it: reported
+            // there, naming that cycle, with the full run's fingerprint.
+            let members = Set(component)
+            for edge in changedEdges where members.contains(edge.from) && members.contains(edge.to) {
+                guard let through = CycleFinder.cycle(through: edge.from, edge.to, within: members, edges: sortedEdges) else { continue }
+                finding.changeSite = context.changeSite(edge.dependency, message: message(through))
+                break
+            }
+            return finding
         }
+    }
+
+    func message(_ cycle: [String]) -> String {
+        "dependency cycle: \(cycle.joined(separator: " → "))"
     }
 }

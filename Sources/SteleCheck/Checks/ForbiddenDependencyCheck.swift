@@ -24,8 +24,14 @@ struct ForbiddenDependencyCheck: RuleCheck {
                       let path = context.architecture.moduleGraph.shortestPath(from: module, to: forbiddenModules, avoiding: context.exceptModules),
                       let last = path.last, let target = forbidden.first(where: { $0.modules.contains(last) }) {
                 let chain = ([source.name] + path).joined(separator: " → ")
-                findings.append(context.finding(dependency, message: "`\(source.name)` depends on `\(target.name)` indirectly: \(chain)",
-                                                from: source.name, to: target.name))
+                let message = "`\(source.name)` depends on `\(target.name)` indirectly: \(chain)"
+                var finding = context.finding(dependency, message: message, from: source.name, to: target.name)
+                // A changed file's import that makes a step of the path completes it: reported there.
+                if !context.changed.isEmpty, !context.changed.files.contains(dependency.file),
+                   let step = zip(path, path.dropFirst()).lazy.compactMap({ context.changed.edge(from: $0, to: $1) }).first {
+                    finding.changeSite = context.changeSite(step, message: message + " (from \(dependency.path):\(dependency.line))")
+                }
+                findings.append(finding)
             }
         }
         return findings

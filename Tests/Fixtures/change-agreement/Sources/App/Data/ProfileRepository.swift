@@ -1,0 +1,3 @@
+struct ProfileRepository {
+    func load() -> String { "" }
+}

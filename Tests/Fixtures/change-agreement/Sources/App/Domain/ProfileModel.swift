@@ -1,0 +1,4 @@
+struct ProfileModel {
+    let repository = ProfileRepository()
+    var name = ""
+}

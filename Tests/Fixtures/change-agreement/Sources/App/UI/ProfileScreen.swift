@@ -1,0 +1,4 @@
+struct ProfileScreen {
+    let model = ProfileModel()
+    let theme = Theme()
+}

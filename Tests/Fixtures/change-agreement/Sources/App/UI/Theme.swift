@@ -1,0 +1,3 @@
+struct Theme {
+    var accent = "blue"
+}

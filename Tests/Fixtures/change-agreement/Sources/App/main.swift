@@ -1,0 +1,4 @@
+import Feature
+
+let sync = Sync()
+let screen = ProfileScreen()

@@ -1,0 +1,6 @@
+import Core
+
+public struct Client {
+    public var clock = Clock()
+    public init() {}
+}

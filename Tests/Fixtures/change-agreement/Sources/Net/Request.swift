@@ -1,0 +1,5 @@
+import Core
+
+public struct Request {
+    public var id: Identifier
+}

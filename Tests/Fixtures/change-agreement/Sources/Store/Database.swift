@@ -1,0 +1,6 @@
+import Core
+
+public final class Database {
+    public init() {}
+    public func save(_ id: Identifier) {}
+}
