@@ -95,11 +95,15 @@ public struct CheckContext {
     /// module speaks for it (`must not depend on Domain, Sources/Domain/Order.swift` reports the
     /// import, not the import and the use of `Order` again).
     func dependencies(of set: ComponentSet, towards targets: [ComponentSet]) -> [Dependency] {
-        guard readsSymbols(towards: targets) else { return dependencies(of: set, symbols: false) }
-        let wholeModules = targets.reduce(into: Set<String>()) { $0.formUnion($1.modules) }
+        dependencies(of: set, towards: LandingIndex(targets, context: self))
+    }
+
+    /// The same, with the targets' index built once for many sources (every layer of 500).
+    func dependencies(of set: ComponentSet, towards targets: LandingIndex) -> [Dependency] {
+        guard targets.readsSymbols else { return dependencies(of: set, symbols: false) }
         return dependencies(of: set, symbols: true).filter { dependency in
             guard case .symbol(_, _, let module?, _, _) = dependency.target, !dependency.isWithinModule else { return true }
-            return !wholeModules.contains(module)
+            return !targets.wholeModules.contains(module)
         }
     }
 
@@ -113,12 +117,20 @@ public struct CheckContext {
     /// target is part of a module, else those of `set`'s files that can see a target's module (its
     /// own, or one it imports): a use can land nowhere else. Only these files' references are resolved.
     func symbolSources(of set: ComponentSet, towards targets: [ComponentSet]) -> [Int] {
+        symbolSources(of: [set], towards: targets)
+    }
+
+    /// The same for several sources at once (the layers towards the layers): the targets' modules
+    /// are gathered once.
+    func symbolSources(of sets: [ComponentSet], towards targets: [ComponentSet]) -> [Int] {
         guard readsSymbols(towards: targets) else { return [] }
         let files = architecture.scan.files
         var reachable = Set<String>()
         for target in targets { for i in target.files { reachable.insert(files[i].module ?? "") } }
-        return set.files.filter { i in
-            !exceptFiles.contains(i) && (reachable.contains(files[i].module ?? "") || files[i].imports.contains { reachable.contains($0.module) })
+        return sets.flatMap { set in
+            set.files.filter { i in
+                !exceptFiles.contains(i) && (reachable.contains(files[i].module ?? "") || files[i].imports.contains { reachable.contains($0.module) })
+            }
         }
     }
 

@@ -8,7 +8,7 @@ struct IndependenceCheck: RuleCheck {
 
     func symbolSources(in context: CheckContext) -> [Int] {
         let sorted = members(in: context)
-        return sorted.flatMap { context.symbolSources(of: $0, towards: sorted) }
+        return context.symbolSources(of: sorted, towards: sorted)
     }
 
     func members(in context: CheckContext) -> [ComponentSet] {
@@ -17,10 +17,11 @@ struct IndependenceCheck: RuleCheck {
 
     func findings(in context: CheckContext) -> [Finding] {
         let sorted = members(in: context)
+        let index = LandingIndex(sorted, context: context)
         var findings: [Finding] = []
-        for member in sorted {
-            for dependency in context.dependencies(of: member, towards: sorted) {
-                guard let other = sorted.first(where: { $0.name != member.name && context.lands(dependency, in: $0) }) else { continue }
+        for (position, member) in sorted.enumerated() {
+            for dependency in context.dependencies(of: member, towards: index) {
+                guard let other = index.landings(of: dependency).first(where: { $0 != position }).map({ sorted[$0] }) else { continue }
                 findings.append(context.finding(dependency,
                     message: "`\(member.name)` \(context.describe(dependency, in: other.name)): members of `\(family)(*)` must not depend on each other",
                     from: member.name, to: other.name))

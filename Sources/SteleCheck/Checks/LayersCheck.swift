@@ -8,17 +8,18 @@ struct LayersCheck: RuleCheck {
 
     func symbolSources(in context: CheckContext) -> [Int] {
         let sets = layers.map(context.set)
-        return sets.flatMap { context.symbolSources(of: $0, towards: sets) }
+        return context.symbolSources(of: sets, towards: sets)
     }
 
     func findings(in context: CheckContext) -> [Finding] {
         let sets = layers.map(context.set)
+        let index = LandingIndex(sets, context: context)
         var findings: [Finding] = []
         for (level, layer) in sets.enumerated() {
-            for dependency in context.dependencies(of: layer, towards: sets) {
+            for dependency in context.dependencies(of: layer, towards: index) {
                 // A dependency that lands in the layer itself is fine; otherwise judge by the first layer it lands in.
-                guard !context.lands(dependency, in: layer),
-                      let targetLevel = sets.indices.first(where: { $0 != level && context.lands(dependency, in: sets[$0]) }) else { continue }
+                let levels = index.landings(of: dependency)
+                guard !levels.contains(level), let targetLevel = levels.first else { continue }
                 let target = sets[targetLevel]
                 if targetLevel < level {
                     findings.append(context.finding(dependency,
