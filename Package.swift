@@ -37,7 +37,7 @@ let package = Package(
         .testTarget(name: "SteleFilesTests", dependencies: ["SteleFiles"]),
         .testTarget(name: "SteleADRTests", dependencies: ["SteleADR", "SteleCore"]),
         .testTarget(name: "SteleRulesTests", dependencies: ["SteleRules", "SteleADR", "SteleCore"]),
-        .testTarget(name: "SteleScanTests", dependencies: ["SteleScan", "SteleCore"]),
+        .testTarget(name: "SteleScanTests", dependencies: ["SteleScan", "SteleCore", "SteleFiles"]),
         .testTarget(name: "SteleGraphTests", dependencies: ["SteleGraph", "SteleScan", "SteleRules", "SteleCore"]),
         .testTarget(name: "SteleCheckTests", dependencies: ["SteleCheck", "SteleGraph", "SteleScan", "SteleRules", "SteleADR", "SteleCore"]),
         .testTarget(name: "SteleReportTests", dependencies: ["SteleReport", "SteleCheck", "SteleGraph", "SteleRules", "SteleADR", "SteleCore"]),

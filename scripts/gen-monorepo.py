@@ -24,12 +24,12 @@ def module_source(module, index, imports):
     lines.append("")
     lines.append(f"    public func compute(_ input: Int) -> Int {{")
     for k in range(40):
-        lines.append(f"        let value{k} = input &+ field{k} // a comment that mentions import Nothing")
+        lines.append(f"        let value{k} = input &+ field{k} // a comment on the value")
     lines.append("        return value0 &+ value39")
     lines.append("    }")
     lines.append("}")
     lines.append("")
-    lines.append(f"func helper{index}() -> String {{ \"import {module} is only a string\" }}")
+    lines.append(f"func helper{index}() -> String {{ \"{module} is only a string\" }}")
     return "\n".join(lines) + "\n"
 
 

@@ -79,6 +79,59 @@ public enum FileSystem {
         return nil
     }
 
+    /// A file written in pieces and put in place atomically by `commit()` (a temporary file next to
+    /// it, named by the process id, renamed over it): a large file is never held in memory whole,
+    /// and a reader sees the old file or the new one, never half of one.
+    public struct AtomicWriter {
+        let path: String
+        let temporary: String
+        let fd: Int32
+        var buffer: [UInt8] = []
+        var failure: String?
+
+        /// Opens the temporary file; nil, with why, when it cannot be created.
+        public static func open(_ path: String) -> Result<AtomicWriter, WriteFailure> {
+            let temporary = path + ".stele-tmp-\(getpid())"
+            let fd = systemOpen(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            guard fd >= 0 else { return .failure(WriteFailure(message: "cannot write \(path): \(errorText())")) }
+            var writer = AtomicWriter(path: path, temporary: temporary, fd: fd)
+            writer.buffer.reserveCapacity(1 << 20)
+            return .success(writer)
+        }
+
+        public mutating func append(_ bytes: UnsafeRawBufferPointer) {
+            if buffer.count + bytes.count > 1 << 20 { flush() }
+            if bytes.count > 1 << 20 {
+                var copy = [UInt8](bytes)
+                if failure == nil && !FileSystem.writeAll(fd, &copy) { failure = "cannot write \(path): \(errorText())" }
+            } else {
+                buffer.append(contentsOf: bytes)
+            }
+        }
+
+        public mutating func append(_ bytes: [UInt8]) {
+            bytes.withUnsafeBytes { append($0) }
+        }
+
+        mutating func flush() {
+            if failure == nil && !buffer.isEmpty && !FileSystem.writeAll(fd, &buffer) { failure = "cannot write \(path): \(errorText())" }
+            buffer.removeAll(keepingCapacity: true)
+        }
+
+        /// Closes the file and renames it into place. Returns what went wrong, or nil.
+        public mutating func commit() -> String? {
+            flush()
+            let closed = close(fd) == 0
+            if failure == nil && (!closed || rename(temporary, path) != 0) { failure = "cannot write \(path): \(errorText())" }
+            if failure != nil { unlink(temporary) }
+            return failure
+        }
+    }
+
+    public struct WriteFailure: Error, Sendable {
+        public var message: String
+    }
+
     /// Creates a directory and any missing parents (`mkdir -p`). Returns what went wrong, or nil
     /// (also when it exists already).
     public static func createDirectories(_ path: String) -> String? {
@@ -104,7 +157,7 @@ public enum FileSystem {
     public static func writeStandardOutput(_ text: String) { var bytes = Array(text.utf8); _ = writeAll(1, &bytes) }
     public static func writeStandardError(_ text: String) { var bytes = Array(text.utf8); _ = writeAll(2, &bytes) }
 
-    private static func writeAll(_ fd: Int32, _ bytes: inout [UInt8]) -> Bool {
+    static func writeAll(_ fd: Int32, _ bytes: inout [UInt8]) -> Bool {
         bytes.withUnsafeBytes { raw in
             var offset = 0
             while offset < raw.count {
@@ -155,6 +208,8 @@ public enum FileSystem {
     /// The C library's message for the last error.
     public static func errorText() -> String { String(cString: strerror(errno)) }
 }
+
+@inline(__always) private func systemOpen(_ path: String, _ flags: Int32, _ mode: mode_t) -> Int32 { open(path, flags, mode) }
 
 #if canImport(Glibc) || canImport(Musl)
 @inline(__always) private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int { write(fd, buffer, count) }

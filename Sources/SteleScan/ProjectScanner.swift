@@ -65,6 +65,10 @@ public enum ProjectScanner {
         var diagnostic: Diagnostic?
         var record: FactsCache.Record?
         var hit = false
+        /// A hit whose file was not read: its stamp vouched for it.
+        var unread = false
+        /// A hit whose record now carries a new stamp (the file was touched, its bytes are the same).
+        var restamped = false
         /// What the scan learnt of the bytes it read, for a later scan of the same file to reuse.
         var known: Known?
     }
@@ -86,6 +90,15 @@ public enum ProjectScanner {
         guard language == .swift else {
             return Scanned(file: SourceFile(path: path, language: language, module: module, imports: []))
         }
+        // A file whose stamp vouches for its record is not read at all. The stamp is taken before
+        // the bytes are read: a write after it changes the stamp the next run sees.
+        let stamp = replacement == nil && cache != nil ? FileStamp.of(root + "/" + path) : nil
+        if let cache, let stamp, let record = cache.record(path, unchangedAt: stamp), record.hasSymbols || !symbols,
+           let facts = record.facts(symbols: symbols) {
+            return Scanned(file: sourceFile(path: path, language: language, module: module, facts: facts, symbols: symbols),
+                           diagnostic: utf8Warning(facts.validUTF8, at: at), record: record, hit: true, unread: true,
+                           known: Known(hash: record.hash, size: record.size, facts: facts))
+        }
         let bytes: [UInt8]
         switch replacement.map(FileReader.Bytes.bytes) ?? FileReader.readBytes(root + "/" + path) {
         case .skipped(let reason):
@@ -96,11 +109,14 @@ public enum ProjectScanner {
         }
         // Known bytes: the record's facts, without checking the bytes again (a record is only ever
         // written for bytes that passed `FileReader.inspect`).
-        let hash = cache == nil ? 0 : StableHash.fnv1a(bytes: bytes)
-        if let record = cache?[path], record.serves(hash: hash, size: bytes.count, symbols: symbols), let facts = record.facts {
+        let hash = cache == nil ? 0 : StableHash.words(bytes)
+        if let record = cache?[path], record.serves(hash: hash, size: bytes.count, symbols: symbols),
+           let facts = record.facts(symbols: symbols) {
+            // Staged bytes say nothing of the file on disk: the record keeps the stamp it had.
+            let restamp = replacement == nil && record.stamp != stamp
             return Scanned(file: sourceFile(path: path, language: language, module: module, facts: facts, symbols: symbols),
-                           diagnostic: utf8Warning(facts.validUTF8, at: at), record: record, hit: true,
-                           known: Known(hash: hash, size: bytes.count, facts: facts))
+                           diagnostic: utf8Warning(facts.validUTF8, at: at), record: restamp ? record.restamped(stamp) : record,
+                           hit: true, restamped: restamp, known: Known(hash: hash, size: bytes.count, facts: facts))
         }
         var facts: FactsCache.Facts
         if let known, known.hash == hash, known.size == bytes.count {
@@ -123,7 +139,7 @@ public enum ProjectScanner {
         }
         return Scanned(file: sourceFile(path: path, language: language, module: module, facts: facts, symbols: symbols),
                        diagnostic: utf8Warning(validUTF8, at: at),
-                       record: cache == nil ? nil : FactsCache.Record(path: path, hash: hash, size: bytes.count, facts: facts),
+                       record: cache == nil ? nil : FactsCache.Record(path: path, hash: hash, size: bytes.count, stamp: stamp, facts: facts),
                        known: Known(hash: hash, size: bytes.count, facts: facts))
     }
 

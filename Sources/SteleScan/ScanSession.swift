@@ -14,6 +14,8 @@ public struct ScanSession {
     let contents: [String: [UInt8]]
     let location: FactsCache.Location?
     let cache: FactsCache?
+    /// When this scan started (ns since the epoch): the time the cache it writes is of.
+    let started: Int64
     /// The Swift files this scan does not lex (`only`), whose records the cache keeps.
     let unscanned: [String]
     /// Listing and manifest problems: the diagnostics no file scan gives.
@@ -39,6 +41,7 @@ public struct ScanSession {
         self.root = root
         self.contents = contents
         self.location = location
+        started = location == nil ? 0 : FileStamp.now()
         let listing = FileWalker(root: root, ignore: ignore).list()
         var unscanned: [String] = []
         let sources: [(path: String, language: Language)] = listing.files.compactMap { path in
@@ -105,15 +108,21 @@ public struct ScanSession {
         var report = FactsCache.Report(path: location.path)
         report.loaded = cache.count
         var records: [FactsCache.Record] = []
+        var restamped = 0
         for one in scanned {
             guard let record = one.record else { continue }
             records.append(record)
             if one.hit { report.hits += 1 } else { report.misses += 1 }
+            if one.unread { report.unread += 1 }
+            if one.restamped { restamped += 1 }
         }
-        for path in unscanned { if let record = cache[path] { records.append(record) } }
-        // Every record kept is a hit or new; with no new one, equal counts mean the same paths.
-        if report.misses > 0 || records.count != cache.count {
-            report.problem = FactsCache(records: records, producer: location.producer).save(to: location.path)
+        for path in unscanned { if let record = cache[path] { records.append(cache.carriedOver(record)) } }
+        // Every record kept is a hit or new; with no new one, equal counts mean the same paths. A
+        // restamped record is rewritten so that the next run need not read its file.
+        if report.misses > 0 || restamped > 0 || records.count != cache.count {
+            // Scanned records come in path order; the carried-over ones are merged in.
+            if !unscanned.isEmpty { records.sort { $0.path < $1.path } }
+            report.problem = FactsCache.save(records, producer: location.producer, written: started, to: location.path)
             report.written = report.problem == nil
         }
         return report

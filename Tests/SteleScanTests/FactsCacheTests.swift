@@ -1,4 +1,5 @@
 import XCTest
+import SteleFiles
 @testable import SteleScan
 
 /// The cache file format: every field round-trips, and no damage to the bytes traps or yields facts.
@@ -37,12 +38,14 @@ final class FactsCacheTests: XCTestCase {
         var facts = richFacts()
         facts.symbols?.suppressions = [Suppression(target: "other", reason: "not a prefix", line: 1, column: 1)]
         return FactsCache(records: [
-            FactsCache.Record(path: "Sources/A/Rich.swift", hash: .max, size: Int.max, facts: richFacts()),
+            FactsCache.Record(path: "Sources/A/Rich.swift", hash: .max, size: Int.max,
+                              stamp: FileStamp(size: Int.max, modified: .max, changed: .min, inode: .max), facts: richFacts()),
             FactsCache.Record(path: "Sources/B/Ünïcødé ✓.swift", hash: 0, size: 0, facts: FactsCache.Facts(imports: [], suppressions: [])),
-            FactsCache.Record(path: "Sources/C/NoPrefix.swift", hash: 0x0123_4567_89AB_CDEF, size: 42, facts: facts),
+            FactsCache.Record(path: "Sources/C/NoPrefix.swift", hash: 0x0123_4567_89AB_CDEF, size: 42,
+                              stamp: FileStamp(size: 42, modified: 1_767_225_600_123_456_789, changed: -1, inode: 0), facts: facts),
             FactsCache.Record(path: "", hash: 1, size: 1, facts: FactsCache.Facts(imports: [], suppressions: [], symbols:
                 FactsCache.Symbols(declarations: [], references: [], suppressions: []))),
-        ], producer: producer)
+        ], producer: producer, written: 1_767_225_700_000_000_000)
     }
 
     func testEveryFieldRoundTrips() throws {
@@ -50,12 +53,14 @@ final class FactsCacheTests: XCTestCase {
         let bytes = cache.encoded()
         let decoded = FactsCache(decoding: bytes, producer: Self.producer)
         XCTAssertEqual(decoded.count, 4)
+        XCTAssertEqual(decoded.written, cache.written)
         for (path, record) in cache.records {
             let read = try XCTUnwrap(decoded[path], path)
             XCTAssertEqual(read.path, path)
             XCTAssertEqual(read.hash, record.hash)
             XCTAssertEqual(read.size, record.size)
             XCTAssertEqual(read.hasSymbols, record.hasSymbols)
+            XCTAssertEqual(read.stamp, record.stamp, path)
             XCTAssertEqual(try XCTUnwrap(read.facts), try XCTUnwrap(record.facts), path)
         }
         XCTAssertEqual(decoded["Sources/A/Rich.swift"]?.facts, Self.richFacts())
@@ -71,8 +76,8 @@ final class FactsCacheTests: XCTestCase {
         }
         let facts = FactsCache.Facts(imports: [], suppressions: [], symbols: FactsCache.Symbols(declarations: [], references: references,
                                                                                                 suppressions: []))
-        let block = FactsCacheWriter.encode(facts)
-        XCTAssertEqual(FactsCacheReader.decodeFacts(ArraySlice(block), hasSymbols: true), facts)
+        let block = FactsCacheWriter.encodeSymbols(facts.symbols!)
+        XCTAssertEqual(block.withUnsafeBufferPointer(FactsCacheReader.decodeSymbols), facts.symbols)
         let inline = references.reduce(0) { $0 + $1.name.utf8.count + $1.members.utf8.count + ($1.enclosingType?.utf8.count ?? 0) }
         XCTAssertLessThan(block.count, inline, "repeated names are stored once")
     }
@@ -106,50 +111,82 @@ final class FactsCacheTests: XCTestCase {
         XCTAssertEqual(FactsCache(decoding: bytes + [0], producer: Self.producer).count, 0, "a byte too many")
     }
 
-    func testEveryFlippedByteIsIgnored() {
-        let bytes = Self.sampleCache().encoded()
+    /// A flipped byte in the header or the index loses the whole cache; one in a block loses that
+    /// block's facts (checked when it is decoded). No flip ever yields other facts.
+    func testNoFlippedByteYieldsOtherFacts() throws {
+        let original = Self.sampleCache()
+        let bytes = original.encoded()
+        var lostWhole = 0, lostBlock = 0
         for index in bytes.indices {
             for mask: UInt8 in [0x01, 0x80, 0xFF] {
                 var damaged = bytes
                 damaged[index] ^= mask
-                XCTAssertEqual(FactsCache(decoding: damaged, producer: Self.producer).count, 0, "byte \(index) ^ \(mask)")
+                let decoded = FactsCache(decoding: damaged, producer: Self.producer)
+                if decoded.count == 0 { lostWhole += 1; continue }
+                XCTAssertEqual(decoded.written, original.written)
+                var lost = 0
+                for (path, record) in decoded.records {
+                    let source = try XCTUnwrap(original[path], "byte \(index) ^ \(mask): a path that was not written")
+                    XCTAssertEqual(record.hash, source.hash)
+                    XCTAssertEqual(record.stamp, source.stamp)
+                    for symbols in [false, true] where !symbols || record.hasSymbols {
+                        if let facts = record.facts(symbols: symbols) {
+                            XCTAssertEqual(facts, source.facts(symbols: symbols), "byte \(index) ^ \(mask)")
+                        } else {
+                            lost += 1
+                        }
+                    }
+                }
+                XCTAssertGreaterThan(lost, 0, "byte \(index) ^ \(mask) changed nothing that is checked")
+                lostBlock += 1
             }
         }
+        XCTAssertGreaterThan(lostWhole, 0)
+        XCTAssertGreaterThan(lostBlock, 0, "blocks are checked lazily, one by one")
     }
 
-    /// Garbage, and garbage behind a valid header and checksum (which the checksum cannot catch):
-    /// decoding ends in nil or in some value, never in a trap or a huge allocation.
+    /// A scan that needs no symbols never touches (or checks) the symbols blocks.
+    func testImportsDecodeWithoutTheSymbolsBlock() throws {
+        let cache = FactsCache(records: [FactsCache.Record(path: "a.swift", hash: 1, size: 1, facts: Self.richFacts())], producer: Self.producer)
+        var bytes = cache.encoded()
+        bytes[bytes.count - 1] ^= 0xFF // the last byte of the symbols block
+        let record = try XCTUnwrap(FactsCache(decoding: bytes, producer: Self.producer)["a.swift"])
+        var expected = Self.richFacts()
+        expected.symbols = nil
+        XCTAssertEqual(record.facts(symbols: false), expected)
+        XCTAssertNil(record.facts(symbols: true))
+    }
+
+    /// Garbage, and garbage behind a valid header and index checksum (which the checksum cannot
+    /// catch): decoding ends in nil or in some value, never in a trap or a huge allocation.
     func testGarbageNeverTraps() {
         var rng = SplitMix(seed: 42)
-        let header = Self.headerBytes()
         for round in 0..<3000 {
             let length = Int(rng.next() % 200)
             let garbage = (0..<length).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
             XCTAssertEqual(FactsCache(decoding: garbage, producer: Self.producer).count, 0)
             XCTAssertEqual(FactsCache(decoding: FactsCache.magic + garbage, producer: Self.producer).count, 0)
-            // Valid header, checksum matching the garbage body: parsing itself must hold.
-            var file = ByteWriter()
-            file.bytes = header
-            file.fixed64(FactsCacheReader.checksum(garbage))
-            let decoded = FactsCache(decoding: file.bytes + garbage, producer: Self.producer)
+            // A valid header whose index checksum matches garbage: parsing itself must hold.
+            let split = length == 0 ? 0 : Int(rng.next() % UInt64(length))
+            let decoded = FactsCache(decoding: Self.file(index: Array(garbage[..<split]), blocks: Array(garbage[split...])), producer: Self.producer)
             for record in decoded.records.values { _ = record.facts }
-            // A facts block of garbage, and a real block with garbage appended or damaged.
-            _ = FactsCacheReader.decodeFacts(ArraySlice(garbage), hasSymbols: round % 2 == 0)
-            var block = FactsCacheWriter.encode(Self.richFacts())
+            // Blocks of garbage, and real blocks damaged.
+            _ = garbage.withUnsafeBufferPointer(FactsCacheReader.decodeImports)
+            _ = garbage.withUnsafeBufferPointer(FactsCacheReader.decodeSymbols)
+            var block = round % 2 == 0 ? FactsCacheWriter.encodeImports(Self.richFacts()) : FactsCacheWriter.encodeSymbols(Self.richFacts().symbols!)
             if !block.isEmpty { block[Int(rng.next() % UInt64(block.count))] = UInt8(truncatingIfNeeded: rng.next()) }
-            _ = FactsCacheReader.decodeFacts(ArraySlice(block), hasSymbols: true)
+            _ = block.withUnsafeBufferPointer(FactsCacheReader.decodeImports)
+            _ = block.withUnsafeBufferPointer(FactsCacheReader.decodeSymbols)
         }
-        // A real body with one byte changed and the checksum fixed up: the records must still parse
-        // (or not) without trapping, and a block that decodes must be one the writer could write.
-        let real = Self.sampleCache().encoded()
-        let body = Array(real[(header.count + 8)...])
+        // A real index with one byte changed and its checksum fixed up: it must still parse (or
+        // not) without trapping, and every block stays inside the file.
+        let real = Self.sampleCache()
+        let index = Self.index(of: real)
+        let blocks = Array(real.encoded().suffix(from: real.encoded().count - real.records.values.reduce(0) { $0 + $1.imports.range.count + ($1.symbols?.range.count ?? 0) }))
         for _ in 0..<3000 {
-            var damaged = body
+            var damaged = index
             damaged[Int(rng.next() % UInt64(damaged.count))] = UInt8(truncatingIfNeeded: rng.next())
-            var file = ByteWriter()
-            file.bytes = header
-            file.fixed64(FactsCacheReader.checksum(damaged))
-            let decoded = FactsCache(decoding: file.bytes + damaged, producer: Self.producer)
+            let decoded = FactsCache(decoding: Self.file(index: damaged, blocks: blocks), producer: Self.producer)
             for record in decoded.records.values {
                 if let facts = record.facts { XCTAssertEqual(record.hasSymbols, facts.symbols != nil) }
             }
@@ -157,23 +194,23 @@ final class FactsCacheTests: XCTestCase {
         // Counts claiming more than the bytes left, and a varint that overflows 64 bits.
         var huge = ByteWriter()
         huge.varint(UInt64.max)
-        var file = ByteWriter()
-        file.bytes = header
-        file.fixed64(FactsCacheReader.checksum(huge.bytes))
-        XCTAssertEqual(FactsCache(decoding: file.bytes + huge.bytes, producer: Self.producer).count, 0)
+        XCTAssertEqual(FactsCache(decoding: Self.file(index: huge.bytes, blocks: []), producer: Self.producer).count, 0)
         let overflow: [UInt8] = Array(repeating: 0xFF, count: 10) + [0x01]
-        XCTAssertNil(FactsCacheReader.decodeFacts(ArraySlice(overflow), hasSymbols: false))
+        XCTAssertNil(overflow.withUnsafeBufferPointer(FactsCacheReader.decodeImports))
     }
 
     func testEveryDeclarationKindHasItsNumber() {
         for (code, kind) in FactsCacheReader.kinds.enumerated() { XCTAssertEqual(FactsCacheWriter.code(of: kind), UInt64(code)) }
     }
 
-    func testABlockMustMatchItsRecordsSymbolFlag() {
-        let block = ArraySlice(FactsCacheWriter.encode(Self.richFacts()))
-        XCTAssertNotNil(FactsCacheReader.decodeFacts(block, hasSymbols: true))
-        XCTAssertNil(FactsCacheReader.decodeFacts(block, hasSymbols: false))
-        XCTAssertNil(FactsCacheReader.decodeFacts(block.dropLast(), hasSymbols: true))
+    func testABlockDecodesOnlyWhole() {
+        let imports = FactsCacheWriter.encodeImports(Self.richFacts())
+        let symbols = FactsCacheWriter.encodeSymbols(Self.richFacts().symbols!)
+        XCTAssertNotNil(imports.withUnsafeBufferPointer(FactsCacheReader.decodeImports))
+        XCTAssertNotNil(symbols.withUnsafeBufferPointer(FactsCacheReader.decodeSymbols))
+        XCTAssertNil(Array(imports.dropLast()).withUnsafeBufferPointer(FactsCacheReader.decodeImports))
+        XCTAssertNil(Array(symbols.dropLast()).withUnsafeBufferPointer(FactsCacheReader.decodeSymbols))
+        XCTAssertNil((imports + [0]).withUnsafeBufferPointer(FactsCacheReader.decodeImports))
     }
 
     func testVarintsAndZigzagRoundTrip() throws {
@@ -199,13 +236,29 @@ final class FactsCacheTests: XCTestCase {
         }
     }
 
-    static func headerBytes() -> [UInt8] {
+    /// A cache file around an index and blocks as given: a valid header, and the checksum of both.
+    static func file(index: [UInt8], blocks: [UInt8]) -> [UInt8] {
         var header = ByteWriter()
         header.bytes = FactsCache.magic
         header.varint(UInt64(FactsCache.formatVersion))
         header.varint(UInt64(FactsCache.factVersion))
         header.string(producer)
-        return header.bytes
+        header.int(0)
+        header.varint(UInt64(index.count))
+        header.bytes += index
+        header.fixed64(FactsCacheReader.checksum(header.bytes))
+        return header.bytes + blocks
+    }
+
+    /// The index of a cache as the writer lays it out.
+    static func index(of cache: FactsCache) -> [UInt8] {
+        let bytes = cache.encoded()
+        return bytes.withUnsafeBufferPointer { buffer in
+            var reader = ByteReader(buffer, from: FactsCache.magic.count)
+            _ = try! reader.varint(); _ = try! reader.varint(); _ = try! reader.string(); _ = try! reader.int()
+            let length = try! reader.count()
+            return Array(buffer[reader.position..<reader.position + length])
+        }
     }
 }
 

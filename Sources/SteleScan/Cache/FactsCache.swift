@@ -1,40 +1,51 @@
 import SteleCore
 import SteleFiles
 
-/// The scanner's facts per file, keyed by path and checked by a hash of the file's bytes, so that a
-/// scan of an unchanged tree reads each file and hashes it but lexes nothing.
+/// The scanner's facts per file, keyed by path. A record describes the bytes it was made from by
+/// their hash and size, and the file they were read from by its stamp (size, times, inode): a file
+/// whose stamp is the record's, and old enough that a later write would have changed it, is not
+/// read at all; any other file is read and hashed, and its record serves when the hash matches.
+/// So a scan of an unchanged tree reads the file system's metadata, not its contents, and lexes
+/// nothing.
 ///
 /// One cache file per repository root, outside the repository (the command line decides where); it
 /// is only ever an accelerator: deleting it, or finding it truncated, corrupted, foreign or written
 /// by another Stele, costs one full scan and changes no result.
 ///
-/// The file format (all integers are LEB128 varints, signed ones zigzag-encoded; a string is its
-/// UTF-8 length and bytes):
+/// The file is memory-mapped and read lazily: its index up front, then only the facts blocks of
+/// the files a scan takes from it, and a file's symbols only when a rule needs them. A large
+/// cache therefore costs a run what it uses of it, not its size. The format (all integers are
+/// LEB128 varints, signed ones zigzag-encoded; a string is its UTF-8 length and bytes; checksums
+/// are 8 bytes, little-endian):
 ///
 ///     header   magic "STELEFC\n", format version, fact version, producer (string),
-///              checksum of the body (8 bytes, little-endian)
-///     body     record count, then per record: path (string), content hash (8 bytes, little-endian
-///              FNV-1a), content size, flags (1 = declarations and references were read),
-///              facts length, facts
-///     facts    flags (1 = valid UTF-8, 2 = symbols), string count, strings; then, naming strings by
-///              their index (an optional string is 0 for none, else index + 1):
-///              imports, suppressions, and with symbols: the symbol scan's suppressions (how many
-///              equal the first ones, then the rest), declarations (the kind as a number),
+///              written (when the scan that wrote it started, ns since the epoch), index length
+///     index    record count, then per record: path (string), content hash (8 bytes, `StableHash.words`),
+///              content size, stamp (0 = none; else 1, modified, changed, inode),
+///              imports block length and checksum, symbols block length (0 = none) and checksum
+///     checksum of the header and the index
+///     blocks   per record, in index order: its imports block, then its symbols block
+///     imports  flags (1 = valid UTF-8), string count, strings; then, naming strings by their
+///              index (an optional string is 0 for none, else index + 1): imports, suppressions
+///     symbols  string count, strings; then suppressions, declarations (the kind as a number),
 ///              references
 ///
-/// Each record's facts are a self-contained block: a scan decodes only the blocks of files that
-/// hit, on the worker that scans the file, and a rewrite copies the blocks of unchanged files as
-/// they are.
+/// Each block is self-contained and checked against its checksum when it is decoded: a damaged
+/// block is a file scanned again, never wrong facts.
 public struct FactsCache: Sendable {
     public static let magic: [UInt8] = Array("STELEFC\n".utf8)
     /// The layout of the file; bump when it changes.
-    public static let formatVersion = 1
+    public static let formatVersion = 2
     /// Bump when a fact type (`SwiftImport`, `Suppression`, `SwiftDeclaration`, `SwiftReference`)
     /// changes, or when a scanner finds something else in the same bytes: a cache written before
     /// is then ignored as a whole.
     public static let factVersion = 3
     /// Cache files larger than this are not read (a huge repository's facts are tens of MiB).
     public static let maximumFileSize = 1 << 30
+    /// A file modified this close to (or after) the start of the scan that wrote its record is read
+    /// again next time: a later write within the file system's timestamp resolution (two seconds on
+    /// the coarsest) could have left its stamp unchanged.
+    public static let racyWindow: Int64 = 2_000_000_000
 
     /// What a file's scan found: what `ProjectScanner` puts into a `SourceFile`, both without and
     /// (when `symbols` is set) with symbols.
@@ -68,39 +79,115 @@ public struct FactsCache: Sendable {
         }
     }
 
-    /// One file: what identifies its content, and its facts, encoded.
+    /// One file: what identifies its content and its file, and its facts, encoded.
     public struct Record: Sendable {
         public var path: String
-        /// 64-bit FNV-1a of the bytes scanned.
+        /// `StableHash.words` of the bytes scanned.
         public var hash: UInt64
         public var size: Int
-        public var hasSymbols: Bool
-        /// The facts block, as written (a slice of the cache file when read from one).
-        var block: ArraySlice<UInt8>
+        /// The file's stamp when its bytes were read; nil when they came from elsewhere (git's index).
+        public var stamp: FileStamp?
+        var imports: Block
+        var symbols: Block?
 
-        public init(path: String, hash: UInt64, size: Int, facts: Facts) {
+        public init(path: String, hash: UInt64, size: Int, stamp: FileStamp? = nil, facts: Facts) {
             self.path = path
             self.hash = hash
             self.size = size
-            hasSymbols = facts.symbols != nil
-            block = ArraySlice(FactsCacheWriter.encode(facts))
+            self.stamp = stamp
+            imports = Block(FactsCacheWriter.encodeImports(facts))
+            symbols = facts.symbols.map { Block(FactsCacheWriter.encodeSymbols($0)) }
         }
 
-        init(path: String, hash: UInt64, size: Int, hasSymbols: Bool, block: ArraySlice<UInt8>) {
+        init(path: String, hash: UInt64, size: Int, stamp: FileStamp?, imports: Block, symbols: Block?) {
             self.path = path
             self.hash = hash
             self.size = size
-            self.hasSymbols = hasSymbols
-            self.block = block
+            self.stamp = stamp
+            self.imports = imports
+            self.symbols = symbols
         }
 
-        /// The facts, decoded; nil when the block does not decode (then the file is scanned).
-        public var facts: Facts? { FactsCacheReader.decodeFacts(block, hasSymbols: hasSymbols) }
+        public var hasSymbols: Bool { symbols != nil }
+
+        /// The facts, decoded (with `symbols`, the declarations and references too); nil when a
+        /// block does not decode or does not match its checksum (then the file is scanned).
+        public func facts(symbols wanted: Bool) -> Facts? {
+            guard var facts = imports.decode(FactsCacheReader.decodeImports) else { return nil }
+            if wanted {
+                guard let block = symbols, let found = block.decode(FactsCacheReader.decodeSymbols) else { return nil }
+                facts.symbols = found
+            }
+            return facts
+        }
+
+        /// Every fact the record holds.
+        public var facts: Facts? { facts(symbols: hasSymbols) }
 
         /// Whether this record holds the facts of these bytes, as far as a scan needs them: one
         /// with symbols also serves a scan without.
         public func serves(hash: UInt64, size: Int, symbols: Bool) -> Bool {
             self.hash == hash && self.size == size && (hasSymbols || !symbols)
+        }
+
+        /// The same record for the file as stamped now (its bytes are the record's).
+        func restamped(_ stamp: FileStamp?) -> Record {
+            var copy = self
+            copy.stamp = stamp
+            return copy
+        }
+    }
+
+    /// One encoded block of facts: a range of the cache file's bytes, or bytes just encoded.
+    struct Block: Sendable {
+        let storage: Storage
+        let range: Range<Int>
+        let checksum: UInt64
+
+        init(storage: Storage, range: Range<Int>, checksum: UInt64) {
+            self.storage = storage
+            self.range = range
+            self.checksum = checksum
+        }
+
+        init(_ bytes: [UInt8]) {
+            storage = Storage(bytes)
+            range = 0..<bytes.count
+            checksum = FactsCacheReader.checksum(bytes)
+        }
+
+        func withBytes<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {
+            storage.withBytes { body(UnsafeRawBufferPointer(rebasing: $0[range])) }
+        }
+
+        /// The block decoded by `decoder` once its checksum matches; nil otherwise.
+        func decode<T>(_ decoder: (UnsafeBufferPointer<UInt8>) -> T?) -> T? {
+            withBytes { raw in
+                guard FactsCacheReader.checksum(raw) == checksum else { return nil }
+                return decoder(raw.bindMemory(to: UInt8.self))
+            }
+        }
+    }
+
+    /// The bytes blocks live in: a mapped cache file, or an array (blocks just encoded, a cache
+    /// decoded from bytes in memory). Never written to after it is made.
+    final class Storage: @unchecked Sendable {
+        let mapping: MappedFile?
+        let array: [UInt8]
+
+        init(_ array: [UInt8]) {
+            mapping = nil
+            self.array = array
+        }
+
+        init(_ mapping: MappedFile) {
+            self.mapping = mapping
+            array = []
+        }
+
+        func withBytes<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {
+            if let mapping { return body(mapping.bytes) }
+            return array.withUnsafeBytes(body)
         }
     }
 
@@ -108,42 +195,80 @@ public struct FactsCache: Sendable {
     public private(set) var records: [String: Record] = [:]
     /// Who wrote the cache: a file written by another producer is ignored.
     public var producer: String
+    /// When the scan that wrote the cache started (ns since the epoch); 0 for a new cache.
+    public var written: Int64 = 0
 
-    public init(records: [Record] = [], producer: String = "") {
+    public init(records: [Record] = [], producer: String = "", written: Int64 = 0) {
         self.producer = producer
+        self.written = written
         for record in records { self.records[record.path] = record }
     }
 
     /// Reads a cache file's bytes. Anything unexpected (another magic, version or producer, a
-    /// wrong checksum, a truncated or malformed record) gives an empty cache: never a trap.
+    /// wrong index checksum, a truncated or malformed index) gives an empty cache: never a trap.
     public init(decoding bytes: [UInt8], producer: String = "") {
+        self.init(storage: Storage(bytes), producer: producer)
+    }
+
+    init(storage: Storage, producer: String) {
         self.producer = producer
-        records = FactsCacheReader.decodeFile(bytes, producer: producer) ?? [:]
+        if let (written, records) = FactsCacheReader.decodeFile(storage, producer: producer) {
+            self.written = written
+            self.records = records
+        }
     }
 
     public var count: Int { records.count }
 
     public subscript(path: String) -> Record? { records[path] }
 
+    /// The record of the file at `path` when the file's stamp says it is unchanged without reading
+    /// it: the stamp is the record's, and old enough (before the writing scan started, by the racy
+    /// window) that a later write would have changed it.
+    public func record(_ path: String, unchangedAt stamp: FileStamp) -> Record? {
+        guard let record = records[path], record.stamp == stamp, stamp.modified < written - FactsCache.racyWindow else { return nil }
+        return record
+    }
+
+    /// A record this scan did not look at, for the cache it writes (which is of a later time): a
+    /// stamp too recent to vouch for its file in this cache would vouch for it in the next, so it
+    /// is dropped, and the next scan that needs the file reads it.
+    public func carriedOver(_ record: Record) -> Record {
+        guard let stamp = record.stamp, stamp.modified >= written - FactsCache.racyWindow else { return record }
+        return record.restamped(nil)
+    }
+
     /// The cache file's bytes: records sorted by path, so the same facts always give the same file.
     public func encoded() -> [UInt8] {
-        FactsCacheWriter.encodeFile(records.values.sorted { $0.path < $1.path }, producer: producer)
+        var bytes: [UInt8] = []
+        FactsCacheWriter.write(records.values.sorted { $0.path < $1.path }, producer: producer, written: written) { bytes.append(contentsOf: $0) }
+        return bytes
     }
 
-    /// The cache at `path`; empty when there is none or it cannot be used.
+    /// The cache at `path`, mapped; empty when there is none or it cannot be used.
     public static func load(from path: String, producer: String) -> FactsCache {
-        guard case .bytes(let bytes) = FileReader.readBytes(path, limit: maximumFileSize) else {
-            return FactsCache(producer: producer)
-        }
-        return FactsCache(decoding: bytes, producer: producer)
+        guard let mapping = MappedFile.open(path, limit: maximumFileSize) else { return FactsCache(producer: producer) }
+        return FactsCache(storage: Storage(mapping), producer: producer)
     }
 
-    /// Writes the cache to `path` atomically, creating its directory. Returns what went wrong, or nil.
+    /// Writes the cache to `path` atomically, creating its directory, a piece at a time (the blocks
+    /// of unchanged files are copied from the old file as they are). Returns what went wrong, or nil.
     public func save(to path: String) -> String? {
+        FactsCache.save(records.values.sorted { $0.path < $1.path }, producer: producer, written: written, to: path)
+    }
+
+    /// Writes records already sorted by path (a scan's, in its order) without building a cache of them.
+    public static func save(_ sorted: [Record], producer: String, written: Int64, to path: String) -> String? {
         if let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")), slash != path.utf8.startIndex {
             if let problem = FileSystem.createDirectories(String(path[..<slash])) { return problem }
         }
-        return FileSystem.write(bytes: encoded(), to: path)
+        switch FileSystem.AtomicWriter.open(path) {
+        case .failure(let failure):
+            return failure.message
+        case .success(var writer):
+            FactsCacheWriter.write(sorted, producer: producer, written: written) { writer.append($0) }
+            return writer.commit()
+        }
     }
 }
 
@@ -167,6 +292,8 @@ extension FactsCache {
         /// Files whose facts came from the cache, and files lexed.
         public var hits = 0
         public var misses = 0
+        /// Of the hits, the files not read at all (their stamp vouched for them).
+        public var unread = 0
         /// Whether the file was rewritten (only when something changed).
         public var written = false
         /// Why it could not be written; nil when it was, or did not need to be.
@@ -176,6 +303,7 @@ extension FactsCache {
 
         public var summary: String {
             "cache: \(hits) from the cache, \(misses) lexed; \(loaded) records read" + (written ? ", rewritten" : "")
+                + (unread > 0 ? "; \(unread) files not read (unchanged stamps)" : "")
         }
     }
 }

@@ -1,64 +1,89 @@
+import SteleCore
+import SteleFiles
+
 /// Decodes facts cache files (the format is described on `FactsCache`). Every read is bounds-checked
 /// and every count is checked against the bytes left before anything is allocated for it: whatever
 /// the bytes, decoding ends in a value or in nil, never in a trap.
 enum FactsCacheReader {
-    /// The records of a whole file, or nil when it is not a cache this Stele wrote, or is damaged.
-    static func decodeFile(_ bytes: [UInt8], producer: String) -> [String: FactsCache.Record]? {
-        guard bytes.count >= FactsCache.magic.count, bytes.prefix(FactsCache.magic.count).elementsEqual(FactsCache.magic) else {
-            return nil
-        }
-        // First the index (paths, hashes, where each facts block is), as offsets into `bytes`.
-        typealias Entry = (path: String, hash: UInt64, size: Int, hasSymbols: Bool, block: Range<Int>)
-        let entries: [Entry]? = bytes.withUnsafeBufferPointer { buffer in
+    /// The time the cache was written and its records, or nil when it is not a cache this Stele
+    /// wrote, or its header or index is damaged. Only the header and the index are read here: each
+    /// block is checked against its checksum when it is decoded.
+    static func decodeFile(_ storage: FactsCache.Storage, producer: String) -> (Int64, [String: FactsCache.Record])? {
+        storage.withBytes { raw -> (Int64, [String: FactsCache.Record])? in
+            let buffer = raw.bindMemory(to: UInt8.self)
+            guard buffer.count >= FactsCache.magic.count, buffer.prefix(FactsCache.magic.count).elementsEqual(FactsCache.magic) else {
+                return nil
+            }
             var reader = ByteReader(buffer, from: FactsCache.magic.count)
             do {
                 guard try reader.varint() == UInt64(FactsCache.formatVersion),
                       try reader.varint() == UInt64(FactsCache.factVersion),
                       try reader.string() == producer else { return nil }
-                let checksum = try reader.fixed64()
-                guard checksum == FactsCacheReader.checksum(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: buffer[reader.position...]))) else { return nil }
-                let count = try reader.count()
-                var entries: [Entry] = []
-                entries.reserveCapacity(count)
+                let written = Int64(try reader.int())
+                let indexLength = try reader.count()
+                let indexStart = reader.position
+                // The checksum after the index covers the header and the index.
+                guard buffer.count - indexStart >= indexLength + 8 else { return nil }
+                let indexEnd = indexStart + indexLength
+                reader.position = indexEnd
+                guard try reader.fixed64() == checksum(UnsafeRawBufferPointer(rebasing: raw[..<indexEnd])) else { return nil }
+                var index = ByteReader(UnsafeBufferPointer(rebasing: buffer[..<indexEnd]), from: indexStart)
+                let count = try index.count()
+                var records: [String: FactsCache.Record] = [:]
+                records.reserveCapacity(count)
+                var offset = indexEnd + 8
                 for _ in 0..<count {
-                    let path = try reader.string()
-                    let hash = try reader.fixed64()
-                    let size = try reader.int()
-                    let flags = try reader.varint()
-                    guard size >= 0, flags <= 1 else { return nil }
-                    let length = try reader.count()
-                    entries.append((path, hash, size, flags == 1, reader.position..<reader.position + length))
-                    reader.position += length
+                    let path = try index.string()
+                    let hash = try index.fixed64()
+                    let size = try index.int()
+                    var stamp: FileStamp?
+                    switch try index.varint() {
+                    case 0: break
+                    case 1: stamp = FileStamp(size: size, modified: Int64(try index.int()), changed: Int64(try index.int()), inode: try index.varint())
+                    default: return nil
+                    }
+                    let importsLength = try index.varint(), importsChecksum = try index.fixed64()
+                    let symbolsLength = try index.varint()
+                    let symbolsChecksum = symbolsLength == 0 ? 0 : try index.fixed64()
+                    // Every block lies inside the file, one after the other.
+                    guard size >= 0, importsLength > 0, importsLength <= UInt64(buffer.count - offset) else { return nil }
+                    let imports = FactsCache.Block(storage: storage, range: offset..<offset + Int(importsLength), checksum: importsChecksum)
+                    offset += Int(importsLength)
+                    guard symbolsLength <= UInt64(buffer.count - offset) else { return nil }
+                    let symbols = symbolsLength == 0 ? nil
+                        : FactsCache.Block(storage: storage, range: offset..<offset + Int(symbolsLength), checksum: symbolsChecksum)
+                    offset += Int(symbolsLength)
+                    let record = FactsCache.Record(path: path, hash: hash, size: size, stamp: stamp, imports: imports, symbols: symbols)
+                    // The writer never repeats a path: a file that does was not written by it.
+                    guard records.updateValue(record, forKey: path) == nil else { return nil }
                 }
-                guard reader.position == buffer.count else { return nil }
-                return entries
+                guard index.position == indexEnd, offset == buffer.count else { return nil }
+                return (written, records)
             } catch {
                 return nil
             }
         }
-        guard let entries else { return nil }
-        var records: [String: FactsCache.Record] = [:]
-        records.reserveCapacity(entries.count)
-        for entry in entries {
-            let record = FactsCache.Record(path: entry.path, hash: entry.hash, size: entry.size, hasSymbols: entry.hasSymbols,
-                                           block: bytes[entry.block])
-            // The writer never repeats a path: a file that does was not written by it.
-            guard records.updateValue(record, forKey: entry.path) == nil else { return nil }
-        }
-        return records
     }
 
-    /// One facts block; nil when it does not decode exactly (to its last byte).
-    static func decodeFacts(_ block: ArraySlice<UInt8>, hasSymbols: Bool) -> FactsCache.Facts? {
-        block.withUnsafeBufferPointer { buffer in
-            var reader = BlockReader(reader: ByteReader(buffer, from: 0))
-            do {
-                let facts = try reader.facts()
-                guard reader.reader.position == buffer.count, (facts.symbols != nil) == hasSymbols else { return nil }
-                return facts
-            } catch {
-                return nil
-            }
+    /// An imports block; nil when it does not decode exactly (to its last byte).
+    static func decodeImports(_ buffer: UnsafeBufferPointer<UInt8>) -> FactsCache.Facts? {
+        var reader = BlockReader(reader: ByteReader(buffer, from: 0))
+        do {
+            let facts = try reader.importFacts()
+            return reader.reader.position == buffer.count ? facts : nil
+        } catch {
+            return nil
+        }
+    }
+
+    /// A symbols block; nil when it does not decode exactly.
+    static func decodeSymbols(_ buffer: UnsafeBufferPointer<UInt8>) -> FactsCache.Symbols? {
+        var reader = BlockReader(reader: ByteReader(buffer, from: 0))
+        do {
+            let symbols = try reader.symbols()
+            return reader.reader.position == buffer.count ? symbols : nil
+        } catch {
+            return nil
         }
     }
 
@@ -68,26 +93,13 @@ enum FactsCacheReader {
         .func, .var, .let, .macro, .case, .`init`, .subscript,
     ]
 
-    /// A checksum of the body, eight bytes at a time (a 64-bit FNV-1a of a whole file of symbols
-    /// would cost more than the rest of reading it). Each step is a bijection of the running value,
-    /// so any change to a single word changes the result.
+    /// The checksum of the header and index, or of a block (`StableHash.words`).
     static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(bytes.count)
-        var i = 0
-        while i + 8 <= bytes.count {
-            hash = (hash ^ UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))) &* 0x9E37_79B9_7F4A_7C15
-            hash ^= hash >> 29
-            i += 8
-        }
-        while i < bytes.count {
-            hash = (hash ^ UInt64(bytes[i])) &* 0x0000_0100_0000_01B3
-            i += 1
-        }
-        return hash
+        StableHash.words(bytes)
     }
 
     static func checksum(_ bytes: [UInt8]) -> UInt64 {
-        bytes.withUnsafeBytes { checksum($0) }
+        StableHash.words(bytes)
     }
 
     /// A facts block's reader: its string table, then the facts naming strings by index.
@@ -95,21 +107,23 @@ enum FactsCacheReader {
         var reader: ByteReader
         var table: [String] = []
 
-        mutating func facts() throws(Malformed) -> FactsCache.Facts {
-            let flags = try reader.varint()
-            guard flags <= 3 else { throw Malformed() }
+        mutating func readTable() throws(Malformed) {
             let count = try reader.count()
             table.reserveCapacity(count)
             for _ in 0..<count { table.append(try reader.string()) }
-            var facts = FactsCache.Facts(imports: try imports(), suppressions: try suppressions(), validUTF8: flags & 1 != 0)
-            if flags & 2 != 0 {
-                let shared = try reader.count()
-                guard shared <= facts.suppressions.count else { throw Malformed() }
-                let symbolSuppressions = Array(facts.suppressions[..<shared]) + (try suppressions())
-                facts.symbols = FactsCache.Symbols(declarations: try declarations(), references: try references(),
-                                                   suppressions: symbolSuppressions)
-            }
-            return facts
+        }
+
+        mutating func importFacts() throws(Malformed) -> FactsCache.Facts {
+            let flags = try reader.varint()
+            guard flags <= 1 else { throw Malformed() }
+            try readTable()
+            return FactsCache.Facts(imports: try imports(), suppressions: try suppressions(), validUTF8: flags == 1)
+        }
+
+        mutating func symbols() throws(Malformed) -> FactsCache.Symbols {
+            try readTable()
+            let suppressions = try suppressions()
+            return FactsCache.Symbols(declarations: try declarations(), references: try references(), suppressions: suppressions)
         }
 
         mutating func string() throws(Malformed) -> String {

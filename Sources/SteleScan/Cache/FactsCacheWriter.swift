@@ -2,56 +2,64 @@ import SteleCore
 
 /// Encodes facts cache files (the format is described on `FactsCache`).
 enum FactsCacheWriter {
-    /// A whole file: header, checksum, records.
-    static func encodeFile(_ records: [FactsCache.Record], producer: String) -> [UInt8] {
-        var file = ByteWriter()
-        file.bytes.reserveCapacity(64 + producer.utf8.count + records.reduce(0) { $0 + $1.path.utf8.count + $1.block.count + 32 })
-        file.bytes.append(contentsOf: FactsCache.magic)
-        file.varint(UInt64(FactsCache.formatVersion))
-        file.varint(UInt64(FactsCache.factVersion))
-        file.string(producer)
-        let checksumOffset = file.bytes.count
-        file.fixed64(0) // filled in below, once the body is there
-        let bodyOffset = file.bytes.count
-        file.varint(UInt64(records.count))
+    /// A whole file, handed to `emit` a piece at a time: header and index, then every record's
+    /// blocks as they are (copied from the old file for records read from it).
+    static func write(_ records: [FactsCache.Record], producer: String, written: Int64, emit: (UnsafeRawBufferPointer) -> Void) {
+        var index = ByteWriter()
+        index.bytes.reserveCapacity(16 + records.reduce(0) { $0 + $1.path.utf8.count + 64 })
+        index.varint(UInt64(records.count))
         for record in records {
-            file.string(record.path)
-            file.fixed64(record.hash)
-            file.int(record.size)
-            file.varint(record.hasSymbols ? 1 : 0)
-            file.varint(UInt64(record.block.count))
-            file.bytes.append(contentsOf: record.block)
+            index.string(record.path)
+            index.fixed64(record.hash)
+            index.int(record.size)
+            if let stamp = record.stamp, stamp.size == record.size {
+                index.varint(1)
+                index.int(Int(stamp.modified))
+                index.int(Int(stamp.changed))
+                index.varint(stamp.inode)
+            } else {
+                index.varint(0)
+            }
+            index.varint(UInt64(record.imports.range.count))
+            index.fixed64(record.imports.checksum)
+            index.varint(UInt64(record.symbols?.range.count ?? 0))
+            if let symbols = record.symbols { index.fixed64(symbols.checksum) }
         }
-        let checksum = file.bytes.withUnsafeBytes { FactsCacheReader.checksum(UnsafeRawBufferPointer(rebasing: $0[bodyOffset...])) }
-        for k in 0..<8 { file.bytes[checksumOffset + k] = UInt8(truncatingIfNeeded: checksum >> UInt64(8 * k)) }
-        return file.bytes
+        var header = ByteWriter()
+        header.bytes.append(contentsOf: FactsCache.magic)
+        header.varint(UInt64(FactsCache.formatVersion))
+        header.varint(UInt64(FactsCache.factVersion))
+        header.string(producer)
+        header.int(Int(written))
+        header.varint(UInt64(index.bytes.count))
+        header.bytes += index.bytes
+        header.fixed64(FactsCacheReader.checksum(header.bytes))
+        header.bytes.withUnsafeBytes(emit)
+        for record in records {
+            record.imports.withBytes(emit)
+            record.symbols?.withBytes(emit)
+        }
     }
 
-    /// One file's facts block: flags, its own string table, then the facts naming strings by index.
-    static func encode(_ facts: FactsCache.Facts) -> [UInt8] {
+    /// A file's imports block: flags, its own string table, then the imports and the suppressions
+    /// the import scan found, naming strings by index.
+    static func encodeImports(_ facts: FactsCache.Facts) -> [UInt8] {
         var block = BlockWriter()
-        let items = facts.imports.count + facts.suppressions.count + (facts.symbols.map { $0.declarations.count + $0.references.count } ?? 0)
-        block.body.bytes.reserveCapacity(16 + 8 * items)
+        block.body.bytes.reserveCapacity(16 + 8 * (facts.imports.count + facts.suppressions.count))
         block.imports(facts.imports)
         block.suppressions(facts.suppressions)
-        if let symbols = facts.symbols {
-            // The symbol scan reads the whole file, the import scan its header: their suppressions
-            // usually share a prefix, which is stored once.
-            var shared = 0
-            while shared < symbols.suppressions.count, shared < facts.suppressions.count,
-                  symbols.suppressions[shared] == facts.suppressions[shared] { shared += 1 }
-            block.body.varint(UInt64(shared))
-            block.suppressions(symbols.suppressions[shared...])
-            block.declarations(symbols.declarations)
-            block.references(symbols.references)
-        }
-        var out = ByteWriter()
-        out.bytes.reserveCapacity(16 + block.body.bytes.count + block.table.reduce(0) { $0 + $1.utf8.count + 1 })
-        out.varint((facts.validUTF8 ? 1 : 0) | (facts.symbols != nil ? 2 : 0))
-        out.varint(UInt64(block.table.count))
-        for string in block.table { out.string(string) }
-        out.bytes.append(contentsOf: block.body.bytes)
-        return out.bytes
+        return block.finish(flags: facts.validUTF8 ? 1 : 0)
+    }
+
+    /// A file's symbols block: its own string table, then the symbol scan's suppressions, the
+    /// declarations and the references.
+    static func encodeSymbols(_ symbols: FactsCache.Symbols) -> [UInt8] {
+        var block = BlockWriter()
+        block.body.bytes.reserveCapacity(16 + 8 * (symbols.declarations.count + symbols.references.count))
+        block.suppressions(symbols.suppressions)
+        block.declarations(symbols.declarations)
+        block.references(symbols.references)
+        return block.finish(flags: nil)
     }
 
     /// A declaration kind's number in the format: its index in `FactsCacheReader.kinds`. The switch
@@ -113,6 +121,17 @@ enum FactsCacheWriter {
                 while slots[slot] >= 0 { slot = (slot + 1) & mask }
                 slots[slot] = Int32(index)
             }
+        }
+
+        /// The block: its flags (if it has any), the string table, the body.
+        func finish(flags: UInt64?) -> [UInt8] {
+            var out = ByteWriter()
+            out.bytes.reserveCapacity(16 + body.bytes.count + table.reduce(0) { $0 + $1.utf8.count + 1 })
+            if let flags { out.varint(flags) }
+            out.varint(UInt64(table.count))
+            for string in table { out.string(string) }
+            out.bytes.append(contentsOf: body.bytes)
+            return out.bytes
         }
 
         mutating func string(_ string: String) {
