@@ -24,7 +24,8 @@ import SteleFiles
 ///              content size, stamp (0 = none; else 1, modified, changed, inode),
 ///              imports block length and checksum, symbols block length (0 = none) and checksum
 ///     checksum of the header and the index
-///     blocks   per record, in index order: its imports block, then its symbols block
+///     blocks   every record's imports block, in index order; then every symbols block (a scan
+///              that needs no symbols touches none of their pages)
 ///     imports  flags (1 = valid UTF-8), string count, strings; then, naming strings by their
 ///              index (an optional string is 0 for none, else index + 1): imports, suppressions
 ///     symbols  string count, strings; then suppressions, declarations (the kind as a number),

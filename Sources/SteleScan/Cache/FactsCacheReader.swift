@@ -31,7 +31,11 @@ enum FactsCacheReader {
                 let count = try index.count()
                 var records: [String: FactsCache.Record] = [:]
                 records.reserveCapacity(count)
-                var offset = indexEnd + 8
+                // The imports blocks first, then the symbols blocks, each in index order: a scan
+                // that needs no symbols touches none of their pages.
+                typealias Entry = (path: String, hash: UInt64, size: Int, stamp: FileStamp?, imports: (UInt64, UInt64), symbols: (UInt64, UInt64))
+                var entries: [Entry] = []
+                entries.reserveCapacity(count)
                 for _ in 0..<count {
                     let path = try index.string()
                     let hash = try index.fixed64()
@@ -45,17 +49,32 @@ enum FactsCacheReader {
                     let importsLength = try index.varint(), importsChecksum = try index.fixed64()
                     let symbolsLength = try index.varint()
                     let symbolsChecksum = symbolsLength == 0 ? 0 : try index.fixed64()
-                    // Every block lies inside the file, one after the other.
-                    guard size >= 0, importsLength > 0, importsLength <= UInt64(buffer.count - offset) else { return nil }
-                    let imports = FactsCache.Block(storage: storage, range: offset..<offset + Int(importsLength), checksum: importsChecksum)
-                    offset += Int(importsLength)
-                    guard symbolsLength <= UInt64(buffer.count - offset) else { return nil }
-                    let symbols = symbolsLength == 0 ? nil
-                        : FactsCache.Block(storage: storage, range: offset..<offset + Int(symbolsLength), checksum: symbolsChecksum)
-                    offset += Int(symbolsLength)
-                    let record = FactsCache.Record(path: path, hash: hash, size: size, stamp: stamp, imports: imports, symbols: symbols)
+                    guard size >= 0, importsLength > 0 else { return nil }
+                    entries.append((path, hash, size, stamp, (importsLength, importsChecksum), (symbolsLength, symbolsChecksum)))
+                }
+                // Every block lies inside the file, one after the other.
+                var offset = indexEnd + 8
+                func block(_ length: UInt64, _ checksum: UInt64) -> FactsCache.Block? {
+                    guard length <= UInt64(buffer.count - offset) else { return nil }
+                    defer { offset += Int(length) }
+                    return FactsCache.Block(storage: storage, range: offset..<offset + Int(length), checksum: checksum)
+                }
+                var imports: [FactsCache.Block] = []
+                imports.reserveCapacity(count)
+                for entry in entries {
+                    guard let found = block(entry.imports.0, entry.imports.1) else { return nil }
+                    imports.append(found)
+                }
+                for (k, entry) in entries.enumerated() {
+                    var symbols: FactsCache.Block?
+                    if entry.symbols.0 > 0 {
+                        guard let found = block(entry.symbols.0, entry.symbols.1) else { return nil }
+                        symbols = found
+                    }
+                    let record = FactsCache.Record(path: entry.path, hash: entry.hash, size: entry.size, stamp: entry.stamp,
+                                                   imports: imports[k], symbols: symbols)
                     // The writer never repeats a path: a file that does was not written by it.
-                    guard records.updateValue(record, forKey: path) == nil else { return nil }
+                    guard records.updateValue(record, forKey: entry.path) == nil else { return nil }
                 }
                 guard index.position == indexEnd, offset == buffer.count else { return nil }
                 return (written, records)

@@ -3,7 +3,8 @@ import SteleCore
 /// Encodes facts cache files (the format is described on `FactsCache`).
 enum FactsCacheWriter {
     /// A whole file, handed to `emit` a piece at a time: header and index, then every record's
-    /// blocks as they are (copied from the old file for records read from it).
+    /// imports block, then every symbols block, as they are (copied from the old file for records
+    /// read from it).
     static func write(_ records: [FactsCache.Record], producer: String, written: Int64, emit: (UnsafeRawBufferPointer) -> Void) {
         var index = ByteWriter()
         index.bytes.reserveCapacity(16 + records.reduce(0) { $0 + $1.path.utf8.count + 64 })
@@ -35,10 +36,8 @@ enum FactsCacheWriter {
         header.bytes += index.bytes
         header.fixed64(FactsCacheReader.checksum(header.bytes))
         header.bytes.withUnsafeBytes(emit)
-        for record in records {
-            record.imports.withBytes(emit)
-            record.symbols?.withBytes(emit)
-        }
+        for record in records { record.imports.withBytes(emit) }
+        for record in records { record.symbols?.withBytes(emit) }
     }
 
     /// A file's imports block: flags, its own string table, then the imports and the suppressions
