@@ -14,6 +14,23 @@ struct Output {
         return FileSystem.write(text, to: path)
     }
 
+    /// Writes what `produce` emits (UTF-8, in chunks) as it comes, so that a large report is never
+    /// held whole; a file is written atomically. Returns an error message when the file cannot be
+    /// written.
+    func stream(_ produce: (([UInt8]) -> Void) -> Void) -> String? {
+        guard let path else {
+            produce { FileSystem.writeStandardOutput(bytes: $0) }
+            return nil
+        }
+        switch FileSystem.AtomicWriter.open(path) {
+        case .failure(let failure):
+            return failure.message
+        case .success(var writer):
+            produce { writer.append($0) }
+            return writer.commit()
+        }
+    }
+
     static func error(_ text: String) {
         FileSystem.writeStandardError(text.hasSuffix("\n") ? text : text + "\n")
     }

@@ -30,70 +30,115 @@ public indirect enum JSON: Equatable, Sendable {
 
     /// Pretty-printed with two-space indentation and a trailing newline.
     public func rendered() -> String {
-        var out = ""
+        var out: [UInt8] = []
         write(into: &out, indent: 0)
-        out += "\n"
-        return out
+        out.append(0x0A)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private func write(into out: inout String, indent: Int) {
+    /// The value as it appears nested `indent` levels deep in a pretty-printed document (no
+    /// leading indentation, no trailing newline), appended to `out` as UTF-8: what `JSONStream`
+    /// writes piece by piece. Bytes, not a `String`: appending to a string costs more than the
+    /// rest of rendering.
+    public func write(into out: inout [UInt8], indent: Int) {
         switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .int(let i): out += String(i)
+        case .null: JSON.append("null", to: &out)
+        case .bool(let b): JSON.append(b ? "true" : "false", to: &out)
+        case .int(let i): JSON.appendInt(i, to: &out)
         case .double(let d):
             if !d.isFinite {
-                out += "null"
+                JSON.append("null", to: &out)
             } else if abs(d) < 1e15, let whole = Int(exactly: d) {
-                out += String(whole)
+                JSON.appendInt(whole, to: &out)
             } else {
-                out += String(d)
+                out.append(contentsOf: String(d).utf8)
             }
         case .string(let s): JSON.writeString(s, into: &out)
         case .array(let items):
-            if items.isEmpty { out += "[]"; return }
-            out += "[\n"
+            if items.isEmpty { return JSON.append("[]", to: &out) }
+            JSON.append("[\n", to: &out)
             for (i, item) in items.enumerated() {
-                out += String(repeating: "  ", count: indent + 1)
+                JSON.appendIndent(indent + 1, to: &out)
                 item.write(into: &out, indent: indent + 1)
-                out += i + 1 < items.count ? ",\n" : "\n"
+                JSON.append(i + 1 < items.count ? ",\n" : "\n", to: &out)
             }
-            out += String(repeating: "  ", count: indent) + "]"
+            JSON.appendIndent(indent, to: &out)
+            out.append(UInt8(ascii: "]"))
         case .object(let members):
-            if members.isEmpty { out += "{}"; return }
-            out += "{\n"
+            if members.isEmpty { return JSON.append("{}", to: &out) }
+            JSON.append("{\n", to: &out)
             for (i, (key, value)) in members.enumerated() {
-                out += String(repeating: "  ", count: indent + 1)
+                JSON.appendIndent(indent + 1, to: &out)
                 JSON.writeString(key, into: &out)
-                out += ": "
+                JSON.append(": ", to: &out)
                 value.write(into: &out, indent: indent + 1)
-                out += i + 1 < members.count ? ",\n" : "\n"
+                JSON.append(i + 1 < members.count ? ",\n" : "\n", to: &out)
             }
-            out += String(repeating: "  ", count: indent) + "}"
+            JSON.appendIndent(indent, to: &out)
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    @inline(__always)
+    static func append(_ text: StaticString, to out: inout [UInt8]) {
+        text.withUTF8Buffer { out.append(contentsOf: $0) }
+    }
+
+    static func appendIndent(_ level: Int, to out: inout [UInt8]) {
+        for _ in 0..<(2 * level) { out.append(0x20) }
+    }
+
+    /// Decimal digits, without making a `String`.
+    static func appendInt(_ value: Int, to out: inout [UInt8]) {
+        if value < 0 { out.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            for k in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[k]) }
         }
     }
 
     /// Appends `s` as a JSON string literal (also valid in DOT).
-    public static func writeQuoted(_ s: String, into out: inout String) { writeString(s, into: &out) }
+    public static func writeQuoted(_ s: String, into out: inout String) {
+        var bytes: [UInt8] = []
+        writeString(s, into: &bytes)
+        out += String(decoding: bytes, as: UTF8.self)
+    }
 
-    static func writeString(_ s: String, into out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x2028...0x2029).contains(scalar.value) {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
+    static func writeString(_ s: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var s = s
+        s.withUTF8 { utf8 in
+            // Most strings (paths, names) need no escape: appended whole.
+            if !utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }) {
+                out.append(contentsOf: utf8)
+                return
+            }
+            for scalar in String(decoding: utf8, as: UTF8.self).unicodeScalars {
+                switch scalar {
+                case "\"": append("\\\"", to: &out)
+                case "\\": append("\\\\", to: &out)
+                case "\n": append("\\n", to: &out)
+                case "\r": append("\\r", to: &out)
+                case "\t": append("\\t", to: &out)
+                default:
+                    if scalar.value < 0x20 || scalar.value == 0x7F || (0x2028...0x2029).contains(scalar.value) {
+                        let hex = String(scalar.value, radix: 16)
+                        out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+                    } else {
+                        out.append(contentsOf: String(scalar).utf8)
+                    }
                 }
             }
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 }

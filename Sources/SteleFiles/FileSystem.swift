@@ -155,6 +155,7 @@ public enum FileSystem {
 
     /// Writes to standard output or standard error, all of it.
     public static func writeStandardOutput(_ text: String) { var bytes = Array(text.utf8); _ = writeAll(1, &bytes) }
+    public static func writeStandardOutput(bytes: [UInt8]) { var bytes = bytes; _ = writeAll(1, &bytes) }
     public static func writeStandardError(_ text: String) { var bytes = Array(text.utf8); _ = writeAll(2, &bytes) }
 
     static func writeAll(_ fd: Int32, _ bytes: inout [UInt8]) -> Bool {

@@ -18,6 +18,13 @@ extension CommandOptions {
         return loaded
     }
 
+    /// Streams a command's output (`Output.stream`); on failure prints why and returns the usage exit code.
+    func emit(streaming produce: (([UInt8]) -> Void) -> Void) -> Int32? {
+        guard let problem = output.stream(produce) else { return nil }
+        Output.error("stele: error: \(problem)")
+        return SteleCLI.ExitCode.usage
+    }
+
     /// Writes a command's output; on failure prints why and returns the usage exit code.
     func emit(_ text: String) -> Int32? {
         guard let problem = output.write(text) else { return nil }

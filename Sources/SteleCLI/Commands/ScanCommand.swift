@@ -12,7 +12,8 @@ enum ScanCommand {
         let scan = ProjectScanner.scan(root: options.root, include: book.scanGlobs, ignore: book.ignoreGlobs, symbols: true,
                                        cache: options.cache)
         for d in scan.diagnostics { Output.error(d.description) }
-        if let failed = options.emit(ScanJSONReport.render(scan, symbols: SymbolIndex(scan: scan))) { return failed }
+        let symbols = SymbolIndex(scan: scan)
+        if let failed = options.emit(streaming: { ScanJSONReport.write(scan, symbols: symbols, emit: $0) }) { return failed }
         return SteleCLI.ExitCode.success
     }
 }
