@@ -29,9 +29,17 @@ public struct Architecture: Sendable {
     public init(scan: ScanResult, components: [ComponentDeclaration], symbolSubjects: Set<Int>? = nil) {
         self.scan = scan
         var moduleFiles: [String: [Int]] = [:]
+        // A module's files are mostly neighbours in the sorted listing: one table update per run.
+        var run: (module: String, files: [Int])?
         for (i, file) in scan.files.enumerated() {
-            if let m = file.module { moduleFiles[m, default: []].append(i) }
+            guard let m = file.module else { continue }
+            if run?.module != m {
+                if let (done, files) = run { moduleFiles[done, default: []] += files }
+                run = (m, [])
+            }
+            run!.files.append(i)
         }
+        if let (done, files) = run { moduleFiles[done, default: []] += files }
         self.moduleFiles = moduleFiles
         internalModules = scan.internalModuleNames.union(moduleFiles.keys)
         externals = scan.externalModuleNames.subtracting(internalModules)

@@ -62,6 +62,13 @@ public struct SymbolIndex: Sendable {
     /// - Parameter resolving: the files whose references to resolve (nil: all). The others have no
     ///   edges; their declarations still count.
     public init(scan: ScanResult, resolving: Set<Int>? = nil) {
+        // An import-level run read no symbols: nothing to index, whatever the size of the tree.
+        guard scan.files.contains(where: { !$0.declarations.isEmpty || !$0.references.isEmpty }) else {
+            (topLevel, members, nestedTypes, moduleQualifiers, pathQualifiers) = ([:], [:], [:], [], [])
+            edgesByFile = Array(repeating: [], count: scan.files.count)
+            (resolved, referenceCount, ambiguousCount, declarationCount) = (resolving, 0, 0, 0)
+            return
+        }
         var topLevel: [String: [String: [Site]]] = [:]
         var ownNames: [Set<String>] = Array(repeating: [], count: scan.files.count)
         var members: [String: [String: Set<String>]] = [:]

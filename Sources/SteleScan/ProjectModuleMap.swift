@@ -57,6 +57,22 @@ public struct ProjectModuleMap: Sendable {
         self.members = members
     }
 
+    /// The module of each of `paths` (sorted, as a listing is): the modules a directory's files may
+    /// belong to are found once per directory, then each file is admitted by `sources:`/`exclude:`.
+    public func modules(ofSorted paths: [String]) -> [String?] {
+        var lastDirectory: Substring?
+        var candidates: [Int]?
+        return paths.map { path in
+            if !members.isEmpty, let module = members[path] { return module }
+            let directory = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path[..<$0] } ?? ""
+            if directory != lastDirectory {
+                candidates = swiftPM.candidates(forDirectory: directory)
+                lastDirectory = directory
+            }
+            return candidates.flatMap { swiftPM.module(forFile: path, among: $0) }
+        }
+    }
+
     /// The module a file belongs to, or nil. Without Xcode projects this is exactly SwiftPM's answer.
     public func module(forFile path: String) -> String? {
         if !members.isEmpty, let module = members[path] { return module }

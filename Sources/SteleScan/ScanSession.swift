@@ -71,7 +71,7 @@ public struct ScanSession {
         let (moduleMap, manifestDiagnostics) = modules.values[0]
         treeDiagnostics = listing.diagnostics + manifestDiagnostics
         scanned = results.values
-        for i in scanned.indices { scanned[i].file.module = moduleMap.module(forFile: scanned[i].file.path) }
+        for (i, module) in moduleMap.modules(ofSorted: scanned.map(\.file.path)).enumerated() { scanned[i].file.module = module }
         symbolsRead = scanned.map { symbols && $0.file.language == .swift }
         result = ScanResult(files: scanned.map(\.file), modules: moduleMap.modules, diagnostics: [])
         result.diagnostics = diagnostics()

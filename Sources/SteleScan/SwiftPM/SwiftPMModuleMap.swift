@@ -36,10 +36,14 @@ public struct SwiftPMModuleMap: Sendable {
         // Every directory that holds a file, to tell which default source root exists. Only the
         // manifests' targets need it, so only their candidate roots are looked for.
         var directories = Set<String>()
+        var lastParent: Substring = ""
         for file in files {
             let utf8 = file.utf8
             var end = utf8.endIndex
+            // Sorted files share their parent with the one before more often than not.
+            if let slash = utf8.lastIndex(of: UInt8(ascii: "/")), file[..<slash] == lastParent { continue }
             while let slash = utf8[..<end].lastIndex(of: UInt8(ascii: "/")) {
+                if end == utf8.endIndex { lastParent = file[..<slash] }
                 if !directories.insert(String(file[..<slash])).inserted { break }
                 end = slash
             }
@@ -77,29 +81,43 @@ public struct SwiftPMModuleMap: Sendable {
 
     /// The module (target name) a file belongs to, or nil.
     public func module(forFile path: String) -> String? {
+        let parent = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path[..<$0] } ?? ""
+        return candidates(forDirectory: parent).flatMap { module(forFile: path, among: $0) }
+    }
+
+    /// The modules a file directly in `directory` may belong to, deepest first: those of its
+    /// ancestors' directories (the directory included) up to its package, the deepest package
+    /// containing it. Nil inside a bundle SwiftPM does not compile. The same for every file of the
+    /// directory, so a scan asks once per directory.
+    public func candidates(forDirectory directory: Substring) -> [Int]? {
         // Ancestor directories, deepest first, found on the UTF-8 view (no grapheme breaking).
-        let utf8 = Array(path.utf8)
-        var ancestors: [String] = []
-        var end = utf8.count
-        while let slash = utf8[..<end].lastIndex(of: UInt8(ascii: "/")) {
-            let directory = String(decoding: utf8[..<slash], as: UTF8.self)
-            let component = String(decoding: utf8[(utf8[..<slash].lastIndex(of: UInt8(ascii: "/")).map { $0 + 1 } ?? 0)..<slash], as: UTF8.self)
+        var ancestors: [Substring] = []
+        var rest = directory
+        while !rest.isEmpty {
+            let slash = rest.utf8.lastIndex(of: UInt8(ascii: "/"))
+            let component = slash.map { rest[rest.utf8.index(after: $0)...] } ?? rest
             if SwiftPMModuleMap.nonSourceBundleSuffixes.contains(where: { component.hasSuffix($0) }) { return nil }
-            ancestors.append(directory)
-            end = slash
+            ancestors.append(rest)
+            rest = slash.map { rest[..<$0] } ?? ""
         }
         ancestors.append("")
         // The file's package is the deepest one containing it; its targets only.
-        guard let package = ancestors.first(where: packageDirectories.contains) else { return nil }
+        guard let package = ancestors.first(where: { packageDirectories.contains(String($0)) }) else { return nil }
+        var found: [Int] = []
         for ancestor in ancestors {
-            for i in modulesByDirectory[ancestor] ?? [] {
-                let module = modules[i]
-                guard module.packageDirectory == package else { continue }
-                if let sources = module.sources, !sources.contains(where: { SwiftPMModuleMap.contains($0, path) }) { continue }
-                if module.exclude.contains(where: { SwiftPMModuleMap.contains($0, path) }) { continue }
-                return module.name
-            }
+            found += (modulesByDirectory[String(ancestor)] ?? []).filter { modules[$0].packageDirectory == package }
             if ancestor == package { break } // never above the file's own package
+        }
+        return found
+    }
+
+    /// The first of `candidates` whose `sources:` and `exclude:` admit the file.
+    public func module(forFile path: String, among candidates: [Int]) -> String? {
+        for i in candidates {
+            let module = modules[i]
+            if let sources = module.sources, !sources.contains(where: { SwiftPMModuleMap.contains($0, path) }) { continue }
+            if module.exclude.contains(where: { SwiftPMModuleMap.contains($0, path) }) { continue }
+            return module.name
         }
         return nil
     }
