@@ -28,11 +28,62 @@ public enum RuleParser {
         }
     }
 
-    /// The verb phrases that may follow a rule's subject, for "did you mean".
-    static let verbPhrases = [
-        "must not depend on each other", "must not depend on", "must not import", "may only depend on",
-        "must not use", "must be acyclic",
-    ]
+    /// What may follow a rule's subject: the phrases people write, each with the canonical phrase
+    /// whose meaning it has (`must only depend on` is `may only depend on`). Longer phrases first,
+    /// so that `must not depend on each other` is not read as `must not depend on`.
+    static let verbPhrases: [(phrase: String, canonical: String)] = {
+        let negations = ["must not", "may not", "cannot", "can not", "can't", "can\u{2019}t", "should not", "shouldn't",
+                         "must never", "should never", "mustn't", "does not", "doesn't", "do not", "don't", "never"]
+        var table: [(String, String)] = []
+        for negation in negations {
+            table.append(("\(negation) depend on each other", "must not depend on each other"))
+            table.append(("\(negation) import each other", "must not depend on each other"))
+            table.append(("\(negation) depend on", "must not depend on"))
+            table.append(("\(negation) use", "must not use"))
+        }
+        // `never` reads as a present tense too: `Domain never imports UIKit`.
+        for negation in negations + ["never"] {
+            table.append(("\(negation) import", "must not import"))
+        }
+        table += [("never imports", "must not import"), ("never depends on", "must not depend on"), ("never uses", "must not use")]
+        for modal in ["may", "must", "can", "should"] {
+            table.append(("\(modal) only depend on", "may only depend on"))
+            table.append(("\(modal) depend only on", "may only depend on"))
+        }
+        table += [("depends only on", "may only depend on"), ("only depends on", "may only depend on")]
+        for modal in ["must", "should"] {
+            table.append(("\(modal) be acyclic", "must be acyclic"))
+            table.append(("\(modal) not have cycles", "must be acyclic"))
+            table.append(("\(modal) have no cycles", "must be acyclic"))
+            table.append(("\(modal) be independent of each other", "must not depend on each other"))
+            table.append(("\(modal) be independent", "must not depend on each other"))
+        }
+        return table.sorted { $0.0.split(separator: " ").count > $1.0.split(separator: " ").count }
+    }()
+
+    /// After `only A`: the phrases for depending and for importing.
+    static let onlyPhrases: [(phrase: String, canonical: String)] = {
+        var table: [(String, String)] = []
+        for modal in ["may", "can", "should", "is allowed to", "are allowed to", "is permitted to", "are permitted to"] {
+            table.append(("\(modal) depend on", "may depend on"))
+            table.append(("\(modal) import", "may import"))
+        }
+        table += [("depends on", "may depend on"), ("imports", "may import")]
+        return table.sorted { $0.0.split(separator: " ").count > $1.0.split(separator: " ").count }
+    }()
+
+    /// After `no`: the ways to say "cycles".
+    static let cyclePhrases = ["cycles", "circular dependencies", "cyclic dependencies", "dependency cycles", "import cycles",
+                               "circular imports", "circular references"]
+
+    /// Whether a phrase says no or never (in its first two words, where the modal stands, typos like
+    /// `mustnt` and `mustnot` included): a hint keeps the sense of what was written.
+    static func isNegative(_ words: [String]) -> Bool {
+        words.prefix(2).contains { word in
+            ["no", "never", "cannot"].contains(word) || word.hasSuffix("not") || word.hasSuffix("nt") || word.hasSuffix("n't")
+                || word.hasSuffix("n\u{2019}t")
+        }
+    }
 
     /// Words that start a statement.
     static let leadingKeywords = ["component", "layers", "strict", "only", "no", "files", "judge", "manifests", "adr", "scan", "ignore"]
@@ -141,7 +192,14 @@ private struct Parser {
             guard let item = current, index < headEnd else {
                 throw failure("expected a name after `\(prefix ?? "")`", hint: nil)
             }
-            if item.kind == .glob {
+            if item.kind == .string, prefix != nil || isName(item.text) {
+                // `module \`Core\``, or a quoted name with no prefix (ambiguous, as unquoted).
+                guard let prefix, isName(item.text) else {
+                    throw failure("expected `module \(item.text)`, `external \(item.text)` or a path glob, found `\(item.text)`",
+                                  hint: "a bare name is ambiguous: say whether it is a detected module or an external one")
+                }
+                sources.append(prefix == "module" ? .module(item.text) : .external(item.text))
+            } else if item.kind == .glob || item.kind == .string {
                 if parametrized && prefix == nil && !item.text.contains("*") {
                     throw failure("a parametrized component needs a `*` in its glob", hint: "e.g. `Sources/Features/*/**`")
                 }
@@ -162,6 +220,7 @@ private struct Parser {
                                hint: "e.g. `component \(nameToken.text)(*) = Sources/Features/*/**`")
         }
         if index < tokens.count {
+            if let spaced = spacedPath() { throw spaced }
             throw failure("unexpected `\(tokens[index].text)` in a component declaration", hint: "components take no `except`, `until` or severity")
         }
         return ComponentDeclaration(name: nameToken.text, isParametrized: parametrized, sources: sources, location: location)
@@ -169,7 +228,9 @@ private struct Parser {
 
     mutating func ruleKind() throws -> Rule.Kind {
         let first = tokens[0]
-        if first.isKeyword("layers") || (first.isKeyword("strict") && peek(1)?.isKeyword("layers") == true) {
+        // `layers:` as a heading-like lead, as people write it.
+        func isLayers(_ t: RuleToken?) -> Bool { t?.isKeyword("layers") == true || t?.isKeyword("layers:") == true }
+        if isLayers(first) || (first.isKeyword("strict") && isLayers(peek(1))) {
             let strict = first.isKeyword("strict")
             index = strict ? 2 : 1
             var layers = [try selector("a layer")]
@@ -186,17 +247,17 @@ private struct Parser {
         if first.isKeyword("only") {
             index = 1
             let allowed = try selectorList("a component after `only`")
-            if accept("may depend on") {
-                return .onlyMayDependOn(allowed, try selector("a component after `may depend on`"))
+            switch acceptAny(RuleParser.onlyPhrases) {
+            case "may depend on": return .onlyMayDependOn(allowed, try selector("a component after `may depend on`"))
+            case "may import": return .onlyMayImport(allowed, modules: try moduleList())
+            default: throw expectedPhrase(RuleParser.onlyPhrases, after: allowed.map(\.description).joined(separator: ", "))
             }
-            if accept("may import") {
-                return .onlyMayImport(allowed, modules: try moduleList())
-            }
-            throw expectedPhrase(["may depend on", "may import"], after: allowed.map(\.description).joined(separator: ", "))
         }
-        if first.isKeyword("no"), peek(1)?.isKeyword("cycles") == true {
-            index = 2
-            if accept("in") || accept("among") || accept("between") {
+        if first.isKeyword("no"), let words = RuleParser.cyclePhrases.first(where: { phrase in
+            phrase.split(separator: " ").enumerated().allSatisfy { peek($0.offset + 1)?.isKeyword(String($0.element)) == true }
+        }) {
+            index = 1 + words.split(separator: " ").count
+            if accept("in") || accept("among") || accept("between") || accept("within") {
                 return .noCycles(try selector("a component after `no cycles in`"))
             }
             return .noCycles(nil)
@@ -204,7 +265,7 @@ private struct Parser {
         if first.isKeyword("files"), peek(1)?.isKeyword("in") == true {
             index = 2
             let subject = try selector("a component after `files in`")
-            guard accept("must be named") else { throw expectedPhrase(["must be named"], after: subject.description) }
+            guard accept("must be named") else { throw expectedPhrase([("must be named", "must be named")], after: subject.description) }
             guard let pattern = current, pattern.kind == .string || pattern.kind == .glob, index < headEnd else {
                 throw failure("expected a quoted file-name pattern", hint: "e.g. `files in ViewModels must be named \"*ViewModel.swift\"`")
             }
@@ -213,7 +274,7 @@ private struct Parser {
         }
         if first.isKeyword("manifests"), peek(1)?.isKeyword("must") == true, peek(2)?.isKeyword("match") == true {
             index = 3
-            guard accept("imports") else { throw expectedPhrase(["imports"], after: "manifests must match") }
+            guard accept("imports") else { throw expectedPhrase([("imports", "imports")], after: "manifests must match") }
             if accept("for") { return .manifestsMatchImports(try selector("a component or module after `for`")) }
             return .manifestsMatchImports(nil)
         }
@@ -223,28 +284,30 @@ private struct Parser {
                 throw failure("expected a quoted rule after `judge`", hint: "e.g. `judge \"views hold no business logic\" for UI`")
             }
             index += 1
-            guard accept("for") else { throw expectedPhrase(["for"], after: "judge \"…\"") }
+            guard accept("for") else { throw expectedPhrase([("for", "for")], after: "judge \"…\"") }
             return .judge(question.text, try selector("a component after `for`"))
         }
 
         // SUBJECT VERB ...
         let subject = try selector("a component, module or glob")
-        if accept("must not depend on each other") {
+        switch acceptAny(RuleParser.verbPhrases) {
+        case "must not depend on each other":
             guard case .family(let family) = subject else {
                 throw ParseFailure(message: "`must not depend on each other` needs a parametrized component like `Feature(*)`",
                                    offset: tokens[0].offset, hint: "declare it with `component Feature(*) = Sources/Features/*/**`")
             }
             return .independent(family: family)
-        }
-        if accept("must not depend on") {
+        case "must not depend on":
             let targets = try selectorList("a component after `must not depend on`")
             let transitive = accept("directly or indirectly") || accept("transitively") || accept("indirectly")
+                || accept("directly or transitively")
             return .mustNotDependOn(subject, targets, transitive: transitive)
+        case "must not import": return .mustNotImport(subject, modules: try moduleList())
+        case "may only depend on": return .mayOnlyDependOn(subject, try selectorList("a component after `may only depend on`"))
+        case "must not use": return .mustNotUse(subject, symbols: try moduleList(what: "a symbol, e.g. `print` or `UserDefaults.standard`"))
+        case "must be acyclic": return .noCycles(subject)
+        default: break
         }
-        if accept("must not import") { return .mustNotImport(subject, modules: try moduleList()) }
-        if accept("may only depend on") { return .mayOnlyDependOn(subject, try selectorList("a component after `may only depend on`")) }
-        if accept("must not use") { return .mustNotUse(subject, symbols: try moduleList(what: "a symbol, e.g. `print` or `UserDefaults.standard`")) }
-        if accept("must be acyclic") { return .noCycles(subject) }
         if index == 1, let keyword = Suggestion.closest(to: first.text.lowercased(), in: RuleParser.leadingKeywords) {
             throw ParseFailure(message: "unknown statement `\(first.text)`", offset: first.offset,
                                hint: "did you mean `\(keyword)`?")
@@ -252,6 +315,7 @@ private struct Parser {
         if index == 1, tokens.contains(where: { $0.isSymbol(">") }) {
             throw ParseFailure(message: "unknown statement `\(first.text)`", offset: first.offset, hint: "did you mean `layers \(text)`?")
         }
+        if let spaced = spacedPath() { throw spaced }
         throw expectedPhrase(RuleParser.verbPhrases, after: subject.description)
     }
 
@@ -314,6 +378,11 @@ private struct Parser {
     mutating func selector(_ what: String) throws -> Selector {
         guard let t = current, index < headEnd else { throw failure("expected \(what)", hint: nil) }
         if t.kind == .glob { index += 1; return .glob(Glob(t.text)) }
+        // Quoted: a name (`\`Domain\``, as written in a fenced block) or a path (`"State Machine/**"`).
+        if t.kind == .string {
+            index += 1
+            return isName(t.text) ? .name(t.text) : .glob(Glob(t.text))
+        }
         guard t.kind == .word, isName(t.text) else {
             throw failure("expected \(what), found `\(t.text)`", hint: nil)
         }
@@ -336,7 +405,7 @@ private struct Parser {
     mutating func moduleList(what: String = "a module name") throws -> [String] {
         var names: [String] = []
         repeat {
-            guard let t = current, index < headEnd, t.kind == .word, isName(t.text) else {
+            guard let t = current, index < headEnd, t.kind == .word || t.kind == .string, isName(t.text) else {
                 throw failure("expected \(what)" + (current.map { ", found `\($0.text)`" } ?? ""), hint: nil)
             }
             names.append(t.text)
@@ -355,31 +424,64 @@ private struct Parser {
 
     func expectEnd(of what: String) throws {
         guard index < headEnd, let t = current else { return }
+        if let spaced = spacedPath() { throw spaced }
         throw ParseFailure(message: "unexpected `\(t.text)` after \(what)", offset: t.offset,
                            hint: "separate names with `,`; a rule may end with `except …`, `until YYYY-MM-DD`, `(error|warning|info)` or `because ADR-…`")
     }
 
-    func expectedPhrase(_ phrases: [String], after subject: String) -> ParseFailure {
-        let quoted = phrases.map { "`\($0)`" }
+    /// Consumes the first of `phrases` the next words spell, and returns its canonical phrase.
+    mutating func acceptAny(_ phrases: [(phrase: String, canonical: String)]) -> String? {
+        for entry in phrases where accept(entry.phrase) { return entry.canonical }
+        return nil
+    }
+
+    /// "expected … after SUBJECT", naming the canonical phrases, with a hint: the canonical form of
+    /// the closest phrase that says the same thing (a negative one for a negative, a positive one
+    /// for a positive: `must only depend on` is never answered with `must not depend on`).
+    func expectedPhrase(_ phrases: [(phrase: String, canonical: String)], after subject: String) -> ParseFailure {
+        var canonical: [String] = []
+        for entry in phrases where !canonical.contains(entry.canonical) { canonical.append(entry.canonical) }
+        let quoted = canonical.map { "`\($0)`" }
         let list = quoted.count == 1 ? quoted[0] : quoted.dropLast().joined(separator: ", ") + " or " + quoted.last!
         guard let t = current, index < headEnd else {
             return ParseFailure(message: "expected \(list) after `\(subject)`", offset: text.count, hint: nil)
         }
-        // Compare the next few words with each phrase of the same length: "mustnt depend on" → "must not depend on".
-        let rest = tokens[index..<headEnd].prefix(6).map { $0.text.lowercased() }
-        var best: (phrase: String, distance: Int)?
-        for phrase in phrases {
-            let n = phrase.split(separator: " ").count
-            let fewest = max(1, n - 1), most = min(rest.count, n + 1)
+        // Compare the next few words with each phrase of about the same length: "mustnt depend on" → "must not depend on".
+        let rest = tokens[index..<headEnd].prefix(8).map { $0.text.lowercased() }
+        var best: (canonical: String, distance: Int)?
+        for entry in phrases {
+            let words = entry.phrase.split(separator: " ").map(String.init)
+            let fewest = max(1, words.count - 1), most = min(rest.count, words.count + 1)
             guard fewest <= most else { continue }
             for take in fewest...most {
-                let candidate = rest.prefix(take).joined(separator: " ")
-                let d = Suggestion.editDistance(candidate, phrase, limit: max(2, phrase.count / 3))
-                if d <= max(2, phrase.count / 3), best == nil || d < best!.distance { best = (phrase, d) }
+                let written = Array(rest.prefix(take))
+                guard RuleParser.isNegative(written) == RuleParser.isNegative(words) else { continue }
+                let limit = max(2, entry.phrase.count / 3)
+                let d = Suggestion.editDistance(written.joined(separator: " "), entry.phrase, limit: limit)
+                if d <= limit, best == nil || d < best!.distance { best = (entry.canonical, d) }
             }
         }
         return ParseFailure(message: "expected \(list) after `\(subject)`, found `\(t.text)`", offset: t.offset,
-                            hint: best.map { "did you mean `\($0.phrase)`?" })
+                            hint: best.map { "did you mean `\($0.canonical)`?" })
+    }
+
+    /// A path written with a space and no quotes (`Sources/App/State Machine/**`) reads as two
+    /// words: the failure that says to quote it, when the current token continues a path.
+    func spacedPath() -> ParseFailure? {
+        guard index > 0, index < tokens.count else { return nil }
+        // The rest of a path: more path (`Machine/**`), or a file name (`View.swift`).
+        func continues(_ t: RuleToken) -> Bool {
+            t.kind == .glob || (t.kind == .word && t.text.contains(".") && t.text.split(separator: ".").last.map { $0.count <= 5 && $0.allSatisfy(\.isLetter) } == true)
+        }
+        let before = tokens[index - 1], here = tokens[index]
+        guard before.kind == .glob, continues(here), here.offset == before.offset + before.text.count + 1 else { return nil }
+        var end = index
+        while end + 1 < headEnd, continues(tokens[end + 1]), tokens[end + 1].offset == tokens[end].offset + tokens[end].text.count + 1 { end += 1 }
+        let start = before.offset
+        let last = tokens[end]
+        let path = String(Array(text)[start..<(last.offset + last.text.count)])
+        return ParseFailure(message: "`\(path)` reads as \(end - index + 2) words: a path with a space must be quoted",
+                            offset: start, hint: "write it in quotes: `\"\(path)\"` (or escape the space: `\(path.replacingSpaces())`)")
     }
 
     func failure(_ message: String, hint: String?) -> ParseFailure {
@@ -393,5 +495,14 @@ private struct Parser {
 
     static func isValidDate(_ text: String) -> Bool {
         CalendarDay.number(text) != nil
+    }
+}
+
+private extension String {
+    /// `State Machine` → `State\ Machine`.
+    func replacingSpaces() -> String {
+        var out = ""
+        for c in self { if c == " " { out += "\\ " } else { out.append(c) } }
+        return out
     }
 }

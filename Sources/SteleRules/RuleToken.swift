@@ -7,7 +7,8 @@ public struct RuleToken: Equatable, Sendable {
         case word
         /// A path pattern: anything with `/`, `*`, `?`, `{` or `[`.
         case glob
-        /// A double-quoted string, unescaped.
+        /// A quoted string, unescaped: double quotes (straight or curly), single quotes or
+        /// backticks. A path with spaces is written this way: `"Sources/App/State Machine/**"`.
         case string
         /// One of `,` `>` `=` `(` `)`.
         case symbol
@@ -33,6 +34,11 @@ public enum RuleTokenizer {
         public var hint: String?
     }
 
+    /// Opening quotes and the characters that close them.
+    static let closingQuote: [Character: [Character]] = [
+        "\"": ["\""], "\u{201C}": ["\u{201D}", "\""], "'": ["'"], "\u{2018}": ["\u{2019}", "'"], "`": ["`"],
+    ]
+
     public static func tokenize(_ text: String) -> Result<[RuleToken], Failure> {
         let chars = Array(text)
         var tokens: [RuleToken] = []
@@ -46,36 +52,46 @@ public enum RuleTokenizer {
                 i += 1
                 continue
             }
-            if c == "\"" || c == "\u{201C}" {
+            // Arrows between layers, as ADRs draw them: `UI → Domain`, `UI -> Domain`.
+            if c == "\u{2192}" || (c == "-" && i + 1 < chars.count && chars[i + 1] == ">") {
+                tokens.append(RuleToken(kind: .symbol, text: ">", offset: i))
+                i += c == "-" ? 2 : 1
+                continue
+            }
+            if let close = RuleTokenizer.closingQuote[c] {
                 let start = i
                 var value = ""
                 i += 1
                 var closed = false
                 while i < chars.count {
                     if chars[i] == "\\", i + 1 < chars.count { value.append(chars[i + 1]); i += 2; continue }
-                    if chars[i] == "\"" || chars[i] == "\u{201D}" { closed = true; i += 1; break }
+                    if close.contains(chars[i]) { closed = true; i += 1; break }
                     value.append(chars[i]); i += 1
                 }
                 guard closed else {
-                    return .failure(Failure(message: "unterminated string", offset: start, hint: "close it with `\"`"))
+                    return .failure(Failure(message: "unterminated string", offset: start, hint: "close it with `\(close.first!)`"))
                 }
                 tokens.append(RuleToken(kind: .string, text: value, offset: start))
                 continue
             }
-            // A run: up to whitespace or a symbol; commas inside `{a,b}` belong to the run.
+            // A run: up to whitespace or a symbol; commas inside `{a,b}` belong to the run, and
+            // `\ ` is a space inside it (`Sources/State\ Machine/**`).
             let start = i
             var depth = 0
+            var run = ""
             while i < chars.count {
                 let d = chars[i]
+                if d == "\\", i + 1 < chars.count, chars[i + 1] == " " { run.append(" "); i += 2; continue }
                 if d == "{" { depth += 1 } else if d == "}" { depth = max(0, depth - 1) }
                 if d == " " || d == "\t" || d == "\"" { break }
                 if depth == 0 && ",>=()".contains(d) {
                     // `Feature(*)`-style parentheses end a name, but `(` inside a glob does not occur.
                     break
                 }
+                if d == "-", i + 1 < chars.count, chars[i + 1] == ">" { break }
+                run.append(d)
                 i += 1
             }
-            let run = String(chars[start..<i])
             tokens.append(RuleToken(kind: Glob.looksLikeGlob(run) ? .glob : .word, text: run, offset: start))
         }
         return .success(tokens)
