@@ -5,6 +5,17 @@ import SteleCore
 enum ADRRuleExtractor {
     static let ruleHeadings: Set<String> = ["rules", "enforcement", "guardrails", "constraints", "architecture rules"]
 
+    /// The other sections of the ADR templates people use (Nygard, MADR, Y-statements, arc42's
+    /// decision log): none of them holds rules.
+    static let otherSections: Set<String> = [
+        "context", "context and problem statement", "problem", "problem statement", "decision", "decision drivers",
+        "considered options", "options", "decision outcome", "outcome", "consequences", "positive consequences",
+        "negative consequences", "good", "bad", "neutral", "pros and cons of the options", "pros and cons", "validation",
+        "confirmation", "more information", "links", "notes", "status", "rationale", "justification", "alternatives",
+        "alternatives considered", "references", "implications", "risks", "related decisions", "related", "assumptions",
+        "open questions", "follow-up", "follow-ups", "discussion", "background", "summary", "deciders", "date",
+    ]
+
     static func extract(lines: [Substring], outline: MarkdownOutline, file: String) -> (rules: [ADRRuleLine], diagnostics: [Diagnostic]) {
         var rules: [ADRRuleLine] = []
         var diagnostics: [Diagnostic] = []
@@ -30,10 +41,15 @@ enum ADRRuleExtractor {
             }
         }
 
-        // A rules heading nested inside another (`## Rules` › `### Constraints`) is already covered by it.
+        // A rules heading nested inside another (`## Rules` › `### Constraints`) is already covered
+        // by it. A nested heading that names another part of an ADR (`### Consequences` under
+        // `## Rules`) ends the rules: its sentences are not rules. Other nested headings (`### Layering`)
+        // group rules and stay in.
         var covered = 0..<0
         for heading in outline.headings where ruleHeadings.contains(normalisedHeading(heading.text)) && !covered.contains(heading.line) {
-            covered = outline.section(of: heading, lineCount: lines.count)
+            let section = outline.section(of: heading, lineCount: lines.count)
+            let end = outline.headings.first { section.contains($0.line) && otherSections.contains(normalisedHeading($0.text)) }?.line ?? section.upperBound
+            covered = section.lowerBound..<end
             rules += bullets(in: covered, lines: lines, outline: outline, file: file)
         }
         rules.sort { $0.location < $1.location }

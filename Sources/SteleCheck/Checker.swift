@@ -13,6 +13,9 @@ public struct CheckResult: Sendable {
     public var diagnostics: [Diagnostic]
     /// Findings an inline `stele:allow … -- reason` accepted.
     public var suppressed: [Finding]
+    /// Bullets of in-force ADRs' rules sections that are not in the rule language: decisions
+    /// written for people, which nothing checks (until the judge does).
+    public var proseRules: [ProseRule] = []
 
     public init(findings: [Finding], rules: [CompiledRule], diagnostics: [Diagnostic], suppressed: [Finding] = []) {
         self.findings = findings
@@ -65,12 +68,14 @@ public enum Checker {
         findings.sort(by: Finding.ordered)
         // Suppressions are read at each finding's own place, as in a full run, before any is moved to the change.
         let filtered = SuppressionFilter.apply(findings, files: architecture.scan.files, today: book.today)
-        guard let changes else {
-            return CheckResult(findings: filtered.kept, rules: rules, diagnostics: diagnostics + filtered.diagnostics, suppressed: filtered.suppressed)
+        var result = CheckResult(findings: filtered.kept, rules: rules, diagnostics: diagnostics + filtered.diagnostics,
+                                 suppressed: filtered.suppressed)
+        result.proseRules = book.proseRules.filter { $0.provenance.adr?.status.isInForce ?? true }
+        if let changes {
+            result.findings = changes.restrict(filtered.kept, book: book, architecture: architecture)
+            result.suppressed = changes.restrictSuppressed(filtered.suppressed, book: book, architecture: architecture)
         }
-        return CheckResult(findings: changes.restrict(filtered.kept, book: book, architecture: architecture), rules: rules,
-                           diagnostics: diagnostics + filtered.diagnostics,
-                           suppressed: changes.restrictSuppressed(filtered.suppressed, book: book, architecture: architecture))
+        return result
     }
 
     /// The files whose symbol uses the enforced rules read (`read`), and those of them whose uses

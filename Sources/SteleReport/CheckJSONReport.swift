@@ -24,6 +24,7 @@ public enum CheckJSONReport {
             ("version", .int(1)),
             ("summary", .object([
                 ("files", .int(fileCount)), ("rules", .int(enforced)), ("rulesNotEnforced", .int(result.rules.count - enforced)),
+                ("proseRules", .int(result.proseRules.count)),
                 ("errors", .int(result.errorCount)), ("warnings", .int(result.warningCount)), ("infos", .int(result.infoCount)),
                 ("suppressed", .int(result.suppressed.count)),
             ])),

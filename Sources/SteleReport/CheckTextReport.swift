@@ -27,6 +27,7 @@ public enum CheckTextReport {
         let notEnforced = result.rules.count - enforced
         var parts = ["\(fileCount) \(plural(fileCount, "file"))", "\(enforced) \(plural(enforced, "rule")) enforced"]
         if notEnforced > 0 { parts.append("\(notEnforced) not enforced") }
+        if !result.proseRules.isEmpty { parts.append("\(result.proseRules.count) prose \(plural(result.proseRules.count, "rule")) not checked") }
         if !result.suppressed.isEmpty { parts.append("\(result.suppressed.count) suppressed inline") }
         let counts = [(result.errorCount, "error"), (result.warningCount, "warning"), (result.infoCount, "note")]
             .filter { $0.0 > 0 }.map { "\($0.0) \(plural($0.0, $0.1))" }

@@ -52,6 +52,15 @@ final class ADRParserTests: XCTestCase {
         XCTAssertEqual(parse(text).adr.ruleLines.map(\.text), ["A must not import B", "C must not import D"])
     }
 
+    /// A nested heading naming another part of an ADR ends the rules; a topical one (`### Detail`,
+    /// above) does not.
+    func testANestedConsequencesOrContextHeadingEndsTheRules() {
+        for heading in ["### Consequences", "### Positive Consequences", "#### Context:", "### **Notes**", "### Decision outcome"] {
+            let text = "# T\n\nStatus: Accepted\n\n## Rules\n\n- A must not import B\n\n\(heading)\n\n- It means C must not import D\n\n### Constraints\n\n- E must not import F\n"
+            XCTAssertEqual(parse(text).adr.ruleLines.map(\.text), ["A must not import B", "E must not import F"], heading)
+        }
+    }
+
     func testADRReferences() {
         XCTAssertEqual(ADRParser.references(in: "[6. New](0006-new.md)"), ["ADR-0006"])
         XCTAssertEqual(ADRParser.references(in: "ADR-12 and adr 3"), ["ADR-0012", "ADR-0003"])

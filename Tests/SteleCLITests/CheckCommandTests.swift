@@ -29,7 +29,7 @@ final class CheckCommandTests: XCTestCase {
             import Cart
           rule: Feature(*) must not depend on each other  (adr/0004-feature-modules.md:13)
           why:  ADR-0004 "Feature modules" (proposed, adr/0004-feature-modules.md)
-        stele: 3 errors, 2 warnings (9 files, 9 rules enforced, 1 not enforced)
+        stele: 3 errors, 2 warnings (9 files, 9 rules enforced, 1 not enforced, 1 prose rule not checked)
 
         """)
     }
@@ -86,7 +86,39 @@ final class CheckCommandTests: XCTestCase {
         try tree.write("Sources/Features/Login/LoginScreen.swift", "public struct LoginScreen {}\n")
         let run = try SteleProcess.run(["check", tree.path])
         XCTAssertEqual(run.status, 0, run.stdout + run.stderr)
-        XCTAssertTrue(run.stdout.hasPrefix("stele: no violations (9 files, 9 rules enforced, 1 not enforced)"), run.stdout)
+        XCTAssertTrue(run.stdout.hasPrefix("stele: no violations (9 files, 9 rules enforced, 1 not enforced, 1 prose rule not checked)"), run.stdout)
+    }
+
+    /// Rules that vanish silently (issue 11): prose bullets are counted, a `### Consequences`
+    /// heading inside `## Rules` ends the rules, and one note says what nothing enforces.
+    func testProseRulesAndUnenforcedDecisionsAreCountedAndNoted() throws {
+        let tree = try TemporaryTree(copying: "shop")
+        defer { tree.remove() }
+        try tree.write("adr/0008-networking.md", """
+            # 8. Networking goes through one client
+
+            ## Status
+
+            Accepted
+
+            ## Rules
+
+            - Keep retries in the client, not in features.
+            - Log every request with its correlation id.
+
+            ### Consequences
+
+            - Features must not import Network directly, or they bypass the client.
+            """)
+        let run = try SteleProcess.run(["check", tree.path])
+        XCTAssertTrue(run.stdout.hasSuffix("(9 files, 9 rules enforced, 1 not enforced, 3 prose rules not checked)\n"), run.stdout)
+        XCTAssertEqual(run.stderr.components(separatedBy: "stele: note:").count, 2, "said once: \(run.stderr)")
+        XCTAssertTrue(run.stderr.contains("stele: note: 2 of 7 decisions in force have no enforced rule (ADR-0001, ADR-0008); 3 prose rules are not checked; `stele rules` lists them"), run.stderr)
+        let rules = try SteleProcess.run(["rules", tree.path])
+        XCTAssertTrue(rules.stdout.contains("[prose       ] Log every request with its correlation id."), rules.stdout)
+        XCTAssertFalse(rules.stdout.contains("Features must not import Network"), "a Consequences heading ends the rules: \(rules.stdout)")
+        let quiet = try SteleProcess.run(["check", tree.path, "--quiet"])
+        XCTAssertFalse(quiet.stderr.contains("note:"), quiet.stderr)
     }
 
     func testWarningsAloneDoNotFailTheGate() throws {

@@ -11,7 +11,7 @@ final class CheckJSONReportTests: XCTestCase {
         let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         XCTAssertEqual(json["version"] as? Int, 1)
         XCTAssertEqual(json["summary"] as? [String: Int],
-                       ["files": 12, "rules": 2, "rulesNotEnforced": 1, "errors": 1, "warnings": 1, "infos": 0, "suppressed": 0])
+                       ["files": 12, "rules": 2, "rulesNotEnforced": 1, "proseRules": 0, "errors": 1, "warnings": 1, "infos": 0, "suppressed": 0])
         let findings = try XCTUnwrap(json["findings"] as? [[String: Any]])
         XCTAssertEqual(findings.count, 2)
         XCTAssertTrue(findings[0]["adr"] is NSNull, "a .stele rule without `because` has no ADR")

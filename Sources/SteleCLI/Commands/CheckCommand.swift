@@ -22,6 +22,8 @@ enum CheckCommand {
         var result = loaded.result
         if let changed {
             fileCount = loaded.scan.files.filter { changed.paths.contains($0.path) }.count
+        } else if !options.quiet, let note = EnforcementNote.render(adrs: loaded.adrs.adrs, result: result) {
+            Output.error(note)
         }
         if let path = options.baseline {
             switch BaselineFile.read(path) {
