@@ -22,6 +22,9 @@ public struct Architecture: Sendable {
     public let moduleGraph: ModuleGraph
     /// Declarations and references resolved to file → file edges (empty when the scan read no symbols).
     public let symbols: SymbolIndex
+    /// `Tests` and `Examples`: test and example code, components of their own unless a component or
+    /// module already has the name. "Everybody else" in `only A may …` leaves them out.
+    public let implicit: [String: ComponentSet]
     /// Answers of `resolve`, shared by the copies of this value (it is a pure function of it).
     private let resolutions = ResolutionCache()
 
@@ -83,6 +86,37 @@ public struct Architecture: Sendable {
         }
         self.declared = declared
         self.families = families
+        var implicit: [String: ComponentSet] = [:]
+        for (name, files) in Architecture.supportingCode(scan) where declared[name] == nil && moduleFiles[name] == nil && !files.isEmpty {
+            implicit[name] = ComponentSet(name: name, files: files, modules: Architecture.modulesCovered(by: files, scan: scan, moduleFiles: moduleFiles))
+        }
+        self.implicit = implicit
+    }
+
+    /// The names of the implicit components, in the order they are listed.
+    public static let implicitNames = ["Tests", "Examples"]
+
+    /// Test code (files of test targets, and files under a `Tests` or `UITests` folder) and example
+    /// code (files under an `Examples`, `Example`, `Samples`, `Sample`, `Demo` or `Demos` folder).
+    static func supportingCode(_ scan: ScanResult) -> [(String, [Int])] {
+        let testModules = Set(scan.modules.filter { $0.kind == .test }.map(\.name))
+        var tests: [Int] = [], examples: [Int] = []
+        for (i, file) in scan.files.enumerated() {
+            let folders = file.path.split(separator: "/").dropLast()
+            if folders.contains(where: { exampleFolders.contains(String($0)) }) {
+                examples.append(i)
+            } else if file.module.map(testModules.contains) == true || folders.contains(where: { $0 == "Tests" || $0 == "UITests" }) {
+                tests.append(i)
+            }
+        }
+        return [("Tests", tests), ("Examples", examples)]
+    }
+
+    static let exampleFolders: Set<String> = ["Examples", "Example", "Samples", "Sample", "Demo", "Demos"]
+
+    /// The files of the implicit components: outside the scope of "everybody else".
+    public var supportingFiles: Set<Int> {
+        implicit.values.reduce(into: Set<Int>()) { $0.formUnion($1.files) }
     }
 
     /// Project modules all of whose files are in `files`: importing one of them is a dependency on
@@ -117,6 +151,7 @@ public struct Architecture: Sendable {
                 return .resolved(ComponentSet(name: name, files: [], modules: [name]))
             }
             if let family = families[name] { return .resolved(union(of: family, named: name)) }
+            if let set = implicit[name] { return .resolved(set) }
             return .unknown(name: name, suggestion: Suggestion.closest(to: name, in: knownNames))
         case .member(let familyName, let member):
             guard let family = families[familyName] else {
@@ -144,7 +179,7 @@ public struct Architecture: Sendable {
 
     /// Every name a rule may use, for suggestions.
     public var knownNames: Set<String> {
-        Set(declared.keys).union(internalModules).union(externals).union(families.keys)
+        Set(declared.keys).union(internalModules).union(externals).union(families.keys).union(implicit.keys)
     }
 
     private func union(of family: [String: ComponentSet], named name: String) -> ComponentSet {

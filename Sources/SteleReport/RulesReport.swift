@@ -12,15 +12,29 @@ public enum RulesReport {
         public var rules: [CompiledRule]
         public var proseRules: [ProseRule]
         public var diagnostics: [Diagnostic]
+        /// The implicit components (`Tests`, `Examples`) found, with how many files each holds.
+        public var implicit: [(name: String, files: Int)]
 
         public init(adrs: [ADR], adrDirectory: String?, components: [ComponentDeclaration], rules: [CompiledRule],
-                    proseRules: [ProseRule], diagnostics: [Diagnostic]) {
+                    proseRules: [ProseRule], diagnostics: [Diagnostic], implicit: [(name: String, files: Int)] = []) {
             self.adrs = adrs
             self.adrDirectory = adrDirectory
             self.components = components
             self.rules = rules
             self.proseRules = proseRules
             self.diagnostics = diagnostics
+            self.implicit = implicit
+        }
+
+        /// For `only A may …` rules: who "everybody else" leaves out.
+        func scope(of rule: CompiledRule) -> String? {
+            switch rule.rule.kind {
+            case .onlyMayDependOn, .onlyMayImport:
+                guard !implicit.isEmpty else { return nil }
+                return "applies to every file but " + implicit.map(\.name).joined(separator: ", ") + " (test and example code)"
+            default:
+                return nil
+            }
         }
     }
 
@@ -37,7 +51,7 @@ public enum RulesReport {
             .object([
                 ("id", .string(rule.id)), ("text", .string(rule.text)), ("severity", .string(rule.severity.rawValue)),
                 ("state", .string(rule.state.label)), ("reason", .optional(rule.state.reason)), ("prose", .bool(false)),
-                ("until", .optional(rule.rule.until)),
+                ("until", .optional(rule.rule.until)), ("scope", .optional(input.scope(of: rule))),
                 ("adr", ReportJSON.adr(of: rule.provenance)), ("source", ReportJSON.source(of: rule.provenance)),
             ])
         } + input.proseRules.map { prose in
@@ -55,6 +69,8 @@ public enum RulesReport {
                 ("sources", ReportJSON.strings(c.sources.map(describe))),
                 ("file", .string(c.location.file)), ("line", .int(c.location.line)),
             ])
+        } + input.implicit.map { c in
+            .object([("name", .string(c.name)), ("implicit", .bool(true)), ("files", .int(c.files))])
         }
         return JSON.object([
             ("version", .int(1)),
@@ -73,6 +89,17 @@ public enum RulesReport {
             let rules = input.rules.filter { $0.provenance.adr?.file == adr.file }.count
             out += "  \(adr.id)  \(adr.status.rawValue.padding(to: 10))  \(adr.title)  (\(rules) \(rules == 1 ? "rule" : "rules"))\n"
         }
+        if !input.components.isEmpty || !input.implicit.isEmpty {
+            out += "\nComponents\n"
+            for c in input.components {
+                let name = c.isParametrized ? "\(c.name)(*)" : c.name
+                out += "  \(name) = \(c.sources.map(describe).joined(separator: ", "))  (\(c.location.file):\(c.location.line))\n"
+            }
+            for c in input.implicit {
+                let what = c.name == "Tests" ? "test targets and Tests/ folders" : "Examples/, Samples/ and Demo/ folders"
+                out += "  \(c.name)  implicit: \(what), \(c.files) \(c.files == 1 ? "file" : "files")\n"
+            }
+        }
         out += "\nRules\n"
         for rule in input.rules {
             let state = rule.state.isEnforced ? rule.severity.rawValue : rule.state.label
@@ -81,6 +108,7 @@ public enum RulesReport {
             if let adr = rule.provenance.adr { out += "  \(adr.id) \"\(adr.title)\"" }
             if let reason = rule.state.reason { out += "  — \(reason)" }
             out += "\n"
+            if let scope = input.scope(of: rule) { out += "      \(scope)\n" }
         }
         for prose in input.proseRules {
             out += "  [prose       ] \(prose.text)\n      \(prose.provenance.location.file):\(prose.provenance.location.line)  not enforced: not in the rule language\n"

@@ -121,6 +121,33 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertFalse(quiet.stderr.contains("note:"), quiet.stderr)
     }
 
+    /// `only X may import M` leaves test and example code out by default (issue 11: 14 of 15 errors
+    /// in async-http-client were in Tests/ and Examples/), and `stele rules` says so.
+    func testTestAndExampleCodeAreTheirOwnComponents() throws {
+        let tree = try TemporaryTree()
+        defer { tree.remove() }
+        try tree.write("Package.swift", """
+            // swift-tools-version:5.9
+            import PackageDescription
+            let package = Package(name: "Client", targets: [
+                .target(name: "Client"), .target(name: "Other"), .testTarget(name: "ClientTests", dependencies: ["Client"]),
+            ])
+            """)
+        try tree.write("Sources/Client/Client.swift", "import NIOPosix\n")
+        try tree.write("Sources/Other/Other.swift", "import NIOPosix\n")
+        try tree.write("Tests/ClientTests/ClientTests.swift", "import NIOPosix\n")
+        try tree.write("Examples/GetHTML/GetHTML.swift", "import NIOPosix\n")
+        try tree.write("rules/network.stele", "only Client may import NIOPosix\nExamples must not import Other\n")
+        let run = try SteleProcess.run(["check", tree.path])
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(run.stdout.hasPrefix("Sources/Other/Other.swift:1:1: error: `Other` imports `NIOPosix`, which only `Client` may import"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("stele: 1 error"), run.stdout)
+        let rules = try SteleProcess.run(["rules", tree.path])
+        XCTAssertTrue(rules.stdout.contains("  Tests  implicit: test targets and Tests/ folders, 1 file\n"), rules.stdout)
+        XCTAssertTrue(rules.stdout.contains("  Examples  implicit: Examples/, Samples/ and Demo/ folders, 1 file\n"), rules.stdout)
+        XCTAssertTrue(rules.stdout.contains("      applies to every file but Tests, Examples (test and example code)\n"), rules.stdout)
+    }
+
     func testWarningsAloneDoNotFailTheGate() throws {
         let tree = try TemporaryTree(copying: "shop")
         defer { tree.remove() }

@@ -1,4 +1,5 @@
 import SteleCore
+import SteleGraph
 import SteleReport
 
 /// `stele rules [PATH]`: the decision set as Stele reads it.
@@ -8,7 +9,10 @@ enum RulesCommand {
         let diagnostics = loaded.diagnostics
         for d in diagnostics { Output.error(d.description) }
         let input = RulesReport.Input(adrs: loaded.adrs.adrs, adrDirectory: loaded.adrs.directory, components: loaded.book.components,
-                                      rules: loaded.result.rules, proseRules: loaded.book.proseRules, diagnostics: diagnostics)
+                                      rules: loaded.result.rules, proseRules: loaded.book.proseRules, diagnostics: diagnostics,
+                                      implicit: Architecture.implicitNames.compactMap { name in
+                                          loaded.architecture.implicit[name].map { (name, $0.files.count) }
+                                      })
         let text = options.format == "json" ? RulesReport.json(input) : RulesReport.text(input)
         if let failed = options.emit(text) { return failed }
         return diagnostics.hasErrors ? SteleCLI.ExitCode.usage : SteleCLI.ExitCode.success

@@ -2,7 +2,7 @@ import SteleGraph
 import SteleRules
 
 /// `only A, B may depend on C` and `only A may import M`: every file outside the allowed
-/// components (and outside C itself) must not.
+/// components (and outside C itself) must not, test and example code apart.
 struct ExclusiveDependencyCheck: RuleCheck {
     var allowed: [Selector]
     /// The guarded component, or nil when guarding module names.
@@ -21,9 +21,13 @@ struct ExclusiveDependencyCheck: RuleCheck {
         return (guarded, permitted.union(guarded.files))
     }
 
-    /// Everyone not permitted.
+    /// Everyone not permitted, but test and example code (the implicit `Tests` and `Examples`
+    /// components): a test that imports the guarded module to exercise it breaks no boundary.
+    /// `Tests must not import X` still applies to tests.
     func others(in context: CheckContext, permitted: Set<Int>) -> ComponentSet {
-        ComponentSet(name: "*", files: context.architecture.scan.files.indices.filter { !permitted.contains($0) }, modules: [])
+        let supporting = context.architecture.supportingFiles
+        return ComponentSet(name: "*", files: context.architecture.scan.files.indices.filter { !permitted.contains($0) && !supporting.contains($0) },
+                            modules: [])
     }
 
     func symbolSources(in context: CheckContext) -> [Int] {
