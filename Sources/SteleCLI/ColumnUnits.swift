@@ -7,18 +7,11 @@ import SteleFiles
 /// with `é` before the finding, a byte column points one place too far. This converts the columns
 /// of the findings about to be rendered, reading each file once (the CLI is the I/O edge).
 enum ColumnUnits {
-    static func utf16(_ findings: [Finding], root: String, contents: [String: [UInt8]]) -> [Finding] {
-        var lines: [String: [ArraySlice<UInt8>]] = [:]
-        return findings.map { finding in
+    static func utf16(_ findings: [Finding], lines: inout SourceLines) -> [Finding] {
+        findings.map { finding in
             var finding = finding
-            let file = finding.location.file
-            if lines[file] == nil {
-                let bytes: [UInt8]
-                if let staged = contents[file] { bytes = staged } else if case .text(let read, _) = FileReader.read(root + "/" + file) { bytes = read } else { bytes = [] }
-                lines[file] = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-            }
-            if let fileLines = lines[file], finding.location.line >= 1, finding.location.line <= fileLines.count {
-                finding.location.column = utf16Column(byteColumn: finding.location.column, in: fileLines[finding.location.line - 1])
+            if let line = lines.line(finding.location.line, of: finding.location.file) {
+                finding.location.column = utf16Column(byteColumn: finding.location.column, in: line)
             }
             return finding
         }

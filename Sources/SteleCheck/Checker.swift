@@ -59,10 +59,21 @@ public enum Checker {
             rules.append(rule)
             guard rule.state.isEnforced, let check = check(for: rule.rule.kind) else { continue }
             let context = CheckContext(architecture: architecture, rule: rule, changed: changed)
-            // One finding per place per rule, even when an import lands in several forbidden components.
-            var seen = Set<String>()
-            for finding in check.findings(in: context) where seen.insert("\(finding.location)|\(finding.message)").inserted {
+            // One finding per line per rule and message: an import that lands in several forbidden
+            // components is reported once, and so are two uses of the same name on one line, with
+            // their count.
+            var seen: [String: (index: Int, count: Int)] = [:]
+            for finding in check.findings(in: context) {
+                let key = "\(finding.location.file):\(finding.location.line)|\(finding.message)"
+                if let first = seen[key] {
+                    if finding.location != findings[first.index].location { seen[key]!.count += 1 }
+                    continue
+                }
+                seen[key] = (findings.count, 1)
                 findings.append(finding)
+            }
+            for (_, entry) in seen where entry.count > 1 {
+                findings[entry.index].message += " (\(entry.count) uses on this line)"
             }
         }
         findings.sort(by: Finding.ordered)

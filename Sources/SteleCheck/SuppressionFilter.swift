@@ -72,7 +72,7 @@ enum SuppressionFilter {
     /// `ADR-0003`, `adr-3` or the rule's own id.
     static func covers(_ suppression: Suppression, _ finding: Finding) -> Bool {
         let target = suppression.target
-        if target == finding.rule.id { return true }
+        if target == finding.rule.id || target == finding.rule.slugID { return true }
         guard let adr = finding.rule.provenance.adr?.id else { return false }
         if target.uppercased() == adr.uppercased() { return true }
         let digits = target.filter(\.isNumber)

@@ -4,14 +4,20 @@ import SteleCheck
 /// `stele check --format markdown`: a summary and a table, for a pull-request comment or a CI job
 /// summary (`>> $GITHUB_STEP_SUMMARY`).
 public enum MarkdownReport {
-    public static func render(_ result: CheckResult, fileCount: Int) -> String {
+    /// - Parameter linkBase: where files are browsed, `https://github.com/OWNER/REPO/blob/SHA/` in a
+    ///   GitHub workflow; without it, links are relative to the repository root.
+    public static func render(_ result: CheckResult, fileCount: Int, linkBase: String? = nil) -> String {
         var out = "### Stele: " + CheckTextReport.summary(result, fileCount: fileCount).dropFirst("stele: ".count) + "\n\n"
         if result.findings.isEmpty {
             out += "Every enforced architecture decision holds.\n"
             return out
         }
         out += "| | Where | Finding | Rule | Decision |\n| --- | --- | --- | --- | --- |\n"
-        for f in result.findings {
+        // What fails the build first: errors, then warnings, then notes, each in file order.
+        let ordered = result.findings.enumerated().sorted { a, b in
+            rank(a.element.severity) != rank(b.element.severity) ? rank(a.element.severity) < rank(b.element.severity) : a.offset < b.offset
+        }.map(\.element)
+        for f in ordered {
             let icon: String
             switch f.severity {
             case .error: icon = "❌"
@@ -20,9 +26,18 @@ public enum MarkdownReport {
             }
             let decision = f.rule.provenance.adr.map { "[\($0.id)](\($0.file)) \(cell($0.title)) (\($0.status.rawValue))" }
                 ?? "`\(f.rule.provenance.location.file)`"
-            out += "| \(icon) | `\(f.location.file):\(f.location.line)` | \(cell(f.message)) | \(cell(f.rule.text)) | \(decision) |\n"
+            let target = (linkBase ?? "") + SARIFReport.uri(f.location.file) + "#L\(f.location.line)"
+            out += "| \(icon) | [`\(cell(f.location.file)):\(f.location.line)`](\(target)) | \(cell(f.message)) | \(cell(f.rule.text)) | \(decision) |\n"
         }
         return out
+    }
+
+    static func rank(_ severity: Severity) -> Int {
+        switch severity {
+        case .error: return 0
+        case .warning: return 1
+        case .info: return 2
+        }
     }
 
     /// A table cell: `|` escaped, line breaks folded.

@@ -41,6 +41,8 @@ public struct CompiledRule: Hashable, Sendable {
     public var provenance: Provenance
     public var severity: Severity
     public var state: State
+    /// Its place among the rules of the file it is written in (1 for the first), for `id`.
+    public var number = 0
 
     public init(text: String, rule: Rule, provenance: Provenance, severity: Severity, state: State) {
         self.text = text
@@ -50,10 +52,17 @@ public struct CompiledRule: Hashable, Sendable {
         self.state = state
     }
 
-    /// A stable handle for SARIF rule ids, JUnit test names, baselines and `stele explain`: the ADR id
-    /// (or the rules file) and a slug of the rule's text, e.g. `ADR-0002/domain-must-not-import-grdb`.
-    /// No line number, so editing other parts of the ADR does not change it.
+    /// A short handle for SARIF rule ids, JUnit test names, JSON and `stele:allow`: the ADR (or, for
+    /// a rules file, the file) and the rule's place in it, `ADR-0002/R3` or `rules/architecture.stele/R1`.
+    /// No line number, so editing the prose around a rule does not change it.
     public var id: String {
+        let owner = provenance.origin == .steleFile ? provenance.location.file : provenance.adr?.id ?? provenance.location.file
+        return owner + "/R\(number)"
+    }
+
+    /// The form ids took before, a slug of the rule's text (`ADR-0002/domain-must-not-import-grdb`):
+    /// still accepted by `stele:allow`, so that suppressions written with it keep working.
+    public var slugID: String {
         let owner = provenance.adr?.id ?? provenance.location.file
         return owner + "/" + CompiledRule.slug(text)
     }

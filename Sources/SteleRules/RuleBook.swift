@@ -91,6 +91,13 @@ public struct RuleBook: Sendable {
                 }
             }
         }
+        // Each rule's place in its file, for its id (`ADR-0002/R3`).
+        var counts: [String: Int] = [:]
+        for k in book.rules.indices {
+            let file = book.rules[k].provenance.location.file
+            counts[file, default: 0] += 1
+            book.rules[k].number = counts[file]!
+        }
         // Waivers that end soon are announced, so that nobody is surprised by a red build.
         for rule in book.rules {
             guard case .waived(let until) = rule.state, let days = CalendarDay.days(from: today, to: until),

@@ -14,12 +14,16 @@ final class SymbolLayeringTests: XCTestCase {
         XCTAssertEqual(run.status, 1, run.stderr)
         let headlines = run.stdout.split(separator: "\n").filter { !$0.hasPrefix(" ") }
         XCTAssertEqual(headlines, [
-            "Sources/App/Data/UserRepository.swift:6:23: error: `Data` uses `Session` (`Domain`, declared at Sources/App/Domain/Session.swift:1), a higher layer [ADR-0001]",
-            "Sources/App/Data/UserRepository.swift:6:33: error: `Data` uses `Session` (`Domain`, declared at Sources/App/Domain/Session.swift:1), a higher layer [ADR-0001]",
+            // Two uses on one line are one finding, with their count (issue 11).
+            "Sources/App/Data/UserRepository.swift:6:23: error: `Data` uses `Session` (`Domain`, declared at Sources/App/Domain/Session.swift:1), a higher layer (2 uses on this line) [ADR-0001]",
             "Sources/App/Domain/Session.swift:5:29: error: `Domain` uses `Theme` (`UI`, declared at Sources/App/UI/Theme.swift:1), a higher layer [ADR-0001]",
             "Sources/App/Domain/Validation.swift:3:36: error: `Domain` uses `LoginView` (`UI`, declared at Sources/App/UI/LoginView.swift:1), a higher layer [ADR-0001]",
-            "stele: 4 errors (11 files, 1 rule enforced)",
+            "stele: 3 errors (11 files, 1 rule enforced)",
         ])
+        // The snippet is the source line, as for imports, not "uses Session".
+        XCTAssertTrue(run.stdout.contains("error: `Data` uses `Session`"))
+        XCTAssertTrue(run.stdout.contains("\n    func restore() -> Session { Session(user: current()) }\n"), run.stdout)
+        XCTAssertFalse(run.stdout.contains("    uses "), run.stdout)
         XCTAssertTrue(run.stdout.contains("  why:  ADR-0001 \"The app's layers are folders: UI above Domain above Data\" (accepted, adr/0001-layers-as-folders.md)"))
         XCTAssertEqual(run.stderr, "")
     }

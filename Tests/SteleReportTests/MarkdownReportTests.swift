@@ -9,10 +9,13 @@ final class MarkdownReportTests: XCTestCase {
 
         | | Where | Finding | Rule | Decision |
         | --- | --- | --- | --- | --- |
-        | ⚠️ | `Sources/App/main.swift:3` | `App` imports `GRDB` | App must not import GRDB | `rules/architecture.stele` |
-        | ❌ | `Sources/Domain/Order.swift:2` | `Domain` imports `GRDB` | Domain must not import GRDB | [ADR-0002](adr/0002-pure-domain.md) Keep the domain layer pure (accepted) |
+        | ❌ | [`Sources/Domain/Order.swift:2`](Sources/Domain/Order.swift#L2) | `Domain` imports `GRDB` | Domain must not import GRDB | [ADR-0002](adr/0002-pure-domain.md) Keep the domain layer pure (accepted) |
+        | ⚠️ | [`Sources/App/main.swift:3`](Sources/App/main.swift#L3) | `App` imports `GRDB` | App must not import GRDB | `rules/architecture.stele` |
 
-        """)
+        """, "errors first, then warnings; each place a link to its line (issue 11)")
+        let linked = MarkdownReport.render(ReportFixture.result, fileCount: 12, linkBase: "https://github.com/acme/shop/blob/abc123/")
+        XCTAssertTrue(linked.contains("[`Sources/Domain/Order.swift:2`](https://github.com/acme/shop/blob/abc123/Sources/Domain/Order.swift#L2)"), linked)
+        XCTAssertEqual(SARIFReport.uri("Sources/State Machine/Pool(1).swift"), "Sources/State%20Machine/Pool%281%29.swift", "link targets are URIs")
     }
 
     func testCleanAndCellEscaping() {

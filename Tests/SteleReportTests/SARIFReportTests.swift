@@ -12,7 +12,7 @@ final class SARIFReportTests: XCTestCase {
         let driver = try XCTUnwrap((run["tool"] as? [String: Any])?["driver"] as? [String: Any])
         XCTAssertEqual(driver["name"] as? String, "Stele")
         let rules = try XCTUnwrap(driver["rules"] as? [[String: Any]])
-        XCTAssertEqual(rules.map { $0["id"] as? String }, ["ADR-0002/domain-must-not-import-grdb", "rules/architecture.stele/app-must-not-import-grdb"],
+        XCTAssertEqual(rules.map { $0["id"] as? String }, ["ADR-0002/R1", "rules/architecture.stele/R1"],
                        "enforced rules only; the waived one is not a descriptor")
         let help = try XCTUnwrap(rules[0]["help"] as? [String: Any])
         XCTAssertEqual(help["markdown"] as? String,
@@ -20,7 +20,7 @@ final class SARIFReportTests: XCTestCase {
         let results = try XCTUnwrap(run["results"] as? [[String: Any]])
         XCTAssertEqual(results.map { $0["level"] as? String }, ["warning", "error"])
         let domain = results[1]
-        XCTAssertEqual(domain["ruleId"] as? String, "ADR-0002/domain-must-not-import-grdb")
+        XCTAssertEqual(domain["ruleId"] as? String, "ADR-0002/R1", "a short stable id, the rule text in the descriptor (issue 11)")
         XCTAssertEqual(domain["ruleIndex"] as? Int, 0)
         XCTAssertEqual((domain["message"] as? [String: Any])?["text"] as? String, "`Domain` imports `GRDB` (breaks ADR-0002: Keep the domain layer pure)")
         let physical = try XCTUnwrap(((domain["locations"] as? [[String: Any]])?.first?["physicalLocation"]) as? [String: Any])

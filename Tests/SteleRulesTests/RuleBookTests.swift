@@ -95,4 +95,13 @@ final class RuleBookTests: XCTestCase {
         XCTAssertEqual(book.scanGlobs.map(\.pattern), ["Sources"])
         XCTAssertEqual(book.ignoreGlobs.map(\.pattern), ["**/Gen/**"])
     }
+
+    /// Short ids: the ADR (or rules file) and the rule's place in it; a rules file's rule keeps its
+    /// file as owner even when it cites an ADR.
+    func testRulesAreNumberedWithinTheirFile() {
+        let file = RuleFile.parse("App must not import GRDB because ADR-0002\nno cycles\n", path: "rules/architecture.stele")
+        let book = RuleBook.compile(ruleFiles: [file], adrs: [adr(accepted, file: "adr/0002-pure-domain.md")], today: "2026-01-01")
+        XCTAssertEqual(book.rules.map(\.id), ["rules/architecture.stele/R1", "rules/architecture.stele/R2", "ADR-0002/R1", "ADR-0002/R2", "ADR-0002/R3"])
+        XCTAssertEqual(book.rules[2].slugID, "ADR-0002/core-must-not-import-grdb", "the earlier form, still accepted by stele:allow")
+    }
 }

@@ -1,4 +1,5 @@
 import SteleCore
+import SteleFiles
 import SteleReport
 
 /// `stele check [PATH]`: the gate.
@@ -44,18 +45,28 @@ enum CheckCommand {
                 }
             }
         }
+        var lines = SourceLines(root: options.root, contents: changed?.contents ?? [:])
+        result.findings = lines.showingSourceLines(result.findings)
         let text: String
         switch options.format ?? "text" {
         case "json": text = CheckJSONReport.render(result, fileCount: fileCount, diagnostics: diagnostics)
         case "sarif", "github":
             var converted = result
-            converted.findings = ColumnUnits.utf16(result.findings, root: options.root, contents: changed?.contents ?? [:])
+            converted.findings = ColumnUnits.utf16(result.findings, lines: &lines)
             text = options.format == "sarif" ? SARIFReport.render(converted, toolVersion: SteleCLI.version) : GitHubAnnotationsReport.render(converted)
         case "junit": text = JUnitReport.render(result)
-        case "markdown": text = MarkdownReport.render(result, fileCount: fileCount)
+        case "markdown": text = MarkdownReport.render(result, fileCount: fileCount, linkBase: CheckCommand.gitHubBlobBase())
         default: text = CheckTextReport.render(result, fileCount: fileCount)
         }
         if let failed = options.emit(text) { return failed }
         return result.errorCount > 0 ? SteleCLI.ExitCode.findings : SteleCLI.ExitCode.success
+    }
+
+    /// In a GitHub workflow, where the checked commit's files are browsed: links in the Markdown
+    /// report then open the line.
+    static func gitHubBlobBase() -> String? {
+        guard let server = FileSystem.environment("GITHUB_SERVER_URL"), let repository = FileSystem.environment("GITHUB_REPOSITORY"),
+              let sha = FileSystem.environment("GITHUB_SHA"), !server.isEmpty, !repository.isEmpty, !sha.isEmpty else { return nil }
+        return "\(server)/\(repository)/blob/\(sha)/"
     }
 }
