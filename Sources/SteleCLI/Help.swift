@@ -46,10 +46,13 @@ enum Help {
             """
         case "scan":
             return """
-            USAGE: stele scan [PATH] [--format json] [--output FILE] [--no-cache]
+            USAGE: stele scan [PATH] [--format text|json] [--output FILE] [--no-cache]
 
-            Prints the facts Stele checks: every source file with its language, module and imports (with
-            line, column, kind, attributes and enclosing #if conditions), and the modules of every Package.swift.
+            Prints what rules can name: every module (from Package.swift and Xcode projects), declared
+            component and implicit one (Tests, Examples) with its files, and the externals the code imports.
+            --format json prints every fact Stele checks: each source file with its language, module, imports
+            (line, column, kind, attributes, #if conditions) and declarations, the modules, and the resolved
+            symbol edges between files.
             """
         case "rules":
             return """
@@ -74,7 +77,7 @@ enum Help {
             COMMANDS:
               check     check the code against the rules in the ADRs and rules/*.stele (the gate)
               rules     list the ADRs and the rules compiled from them
-              scan      print the facts: files, modules, imports
+              scan      print the modules, components and externals rules can name (json: every fact)
               graph     print the component dependency graph (dot, mermaid, json)
               baseline  accept today's findings so that only new ones fail `check --baseline`
               install-hook  install a git pre-commit hook running `stele check --staged`

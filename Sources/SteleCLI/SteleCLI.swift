@@ -101,7 +101,7 @@ struct CommandOptions {
     }
 
     static let formats: [String: [String]] = [
-        "check": ["text", "json", "sarif", "junit", "github", "markdown"], "baseline": ["json"], "scan": ["json"], "rules": ["text", "json"], "graph": ["dot", "mermaid", "json"],
+        "check": ["text", "json", "sarif", "junit", "github", "markdown"], "baseline": ["json"], "scan": ["text", "json"], "rules": ["text", "json"], "graph": ["dot", "mermaid", "json"],
     ]
 
     /// Where the facts cache is (resolved when a command scans: the root must exist by then).

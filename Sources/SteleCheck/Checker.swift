@@ -129,7 +129,7 @@ public enum Checker {
         for selector in rule.rule.selectors {
             if case .unknown(let name, let suggestion) = architecture.resolve(selector) {
                 problems.append(("unknown component `\(name)`",
-                                 suggestion.map { "did you mean `\($0)`?" } ?? "declare it (`component \(name) = Sources/\(name)/**`) or use a detected module's name; `stele scan` lists them"))
+                                 suggestion.map { "did you mean `\($0)`?" } ?? "declare it (`component \(name) = Sources/\(name)/**`) or use a detected module's name; `stele scan` lists modules and components with their files"))
             }
         }
         // Module names in `must not import` / `only ... may import` may name what nobody imports yet,

@@ -25,6 +25,20 @@ final class ScanAndRulesCommandTests: XCTestCase {
         XCTAssertEqual(json["externals"] as? [String], ["Foundation", "GRDB", "PackageDescription", "UIKit", "XCTest"])
     }
 
+    /// The text form (the default): the names rules can use and their files, where the JSON form
+    /// is every fact (issue 11: 2.5 MB of JSON for 140 files, to find a component's name).
+    func testScanTextListsModulesComponentsAndTheirFiles() throws {
+        let tree = try TemporaryTree(copying: "layered-app")
+        defer { tree.remove() }
+        let run = try SteleProcess.run(["scan", tree.path])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.hasPrefix("Modules (1)\n  App  executable, 10 files  Sources/App/  (Package.swift:8)\n    Sources/App/Data/Log.swift\n"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("\nComponents\n  Data  3 files\n    Sources/App/Data/Log.swift\n    Sources/App/Data/Shutdown.swift\n    Sources/App/Data/UserRepository.swift\n  Domain  3 files\n"), run.stdout)
+        XCTAssertTrue(run.stdout.hasSuffix("\nExternals (2)\n  Glibc, PackageDescription\n"), run.stdout)
+        XCTAssertEqual(try SteleProcess.run(["scan", tree.path, "--format", "text"]).stdout, run.stdout)
+        XCTAssertEqual(try SteleProcess.run(["scan", tree.path, "--format", "yaml"]).status, 2)
+    }
+
     func testRulesJSONListsEveryADRAndRuleWithProvenance() throws {
         let tree = try TemporaryTree(copying: "shop")
         defer { tree.remove() }
