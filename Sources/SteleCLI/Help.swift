@@ -63,11 +63,10 @@ enum Help {
             """
         case "graph":
             return """
-            USAGE: stele graph [PATH] [--format dot|mermaid|json] [--output FILE] [--no-externals]
+            USAGE: stele graph [PATH] [--format dot|mermaid|json] [--output FILE]
 
-            Prints the component dependency graph: declared components, then the modules and externals
-            none of them holds. Edges are imports, and uses of names between folder components of one
-            module (dotted); labels count them. --no-externals leaves third-party and system modules out.
+            Prints the component dependency graph: declared components, or every module and external.
+            Edge labels count the imports that make the edge.
             """
         default:
             return """

@@ -18,9 +18,6 @@ struct Pipeline {
     var cache: FactsCache.Location?
     /// Changed-files mode: which files changed (the check reports what the change takes part in).
     var changes: ChangeScope?
-    /// More files whose symbols to read and resolve than the rules need (`stele graph`'s), asked
-    /// of an architecture of imports alone.
-    var moreSymbols: ((Architecture) -> Set<Int>)?
 
     struct Loaded {
         var ruleFiles: [RuleFile]
@@ -45,19 +42,12 @@ struct Pipeline {
         // Symbol-level rules: which files' uses they read follows from paths and modules alone, so an
         // architecture of imports tells; only those files and what they can see are read further.
         var subjects: Set<Int>?
-        if book.needsSymbols || moreSymbols != nil {
-            let imports = Architecture(scan: session.result, components: book.components)
-            var needed: (read: Set<Int>, resolved: Set<Int>) = book.needsSymbols ? Checker.symbolSubjects(book, architecture: imports) : ([], [])
-            if let more = moreSymbols?(imports) {
-                needed.read.formUnion(more)
-                needed.resolved.formUnion(more)
-            }
-            if !needed.read.isEmpty {
-                let visible = session.result.filesVisible(from: needed.read)
-                session.readSymbols(of: visible)
-                subjects = needed.resolved
-                timer.lap("symbols (\(visible.count) files read, \(needed.resolved.count) resolved)")
-            }
+        if book.needsSymbols {
+            let needed = Checker.symbolSubjects(book, architecture: Architecture(scan: session.result, components: book.components))
+            let visible = session.result.filesVisible(from: needed.read)
+            session.readSymbols(of: visible)
+            subjects = needed.resolved
+            timer.lap("symbols (\(visible.count) files read, \(needed.resolved.count) resolved)")
         }
         let cacheReport = session.finish()
         timer.note(cacheReport)

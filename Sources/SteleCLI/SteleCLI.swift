@@ -22,7 +22,7 @@ public enum SteleCLI {
         "install-hook": .init(options: [], flags: ["--help", "--force"], maxPositional: 1),
         "scan": .init(options: common, flags: ["--help", "--no-cache"], maxPositional: 1),
         "rules": .init(options: common, flags: ["--help", "--no-cache"], maxPositional: 1),
-        "graph": .init(options: common, flags: ["--help", "--no-cache", "--no-externals"], maxPositional: 1),
+        "graph": .init(options: common, flags: ["--help", "--no-cache"], maxPositional: 1),
         "help": .init(options: [], flags: ["--help"], maxPositional: 1),
         "version": .init(options: [], flags: ["--help"], maxPositional: 0),
     ]
@@ -83,8 +83,6 @@ struct CommandOptions {
     var changedModes = 0
     /// `--no-cache`: scan without the facts cache.
     var noCache: Bool
-    /// `graph --no-externals`: leave third-party and system modules out.
-    var noExternals: Bool
 
     init(_ arguments: CommandLineArguments) {
         command = arguments.command ?? ""
@@ -96,7 +94,6 @@ struct CommandOptions {
         today = arguments.options["--today"] ?? FileSystem.environment("STELE_TODAY") ?? FileSystem.today()
         quiet = arguments.flags.contains("--quiet")
         noCache = arguments.flags.contains("--no-cache")
-        noExternals = arguments.flags.contains("--no-externals")
         baseline = arguments.options["--baseline"]
         if let files = arguments.lists["--files"] { changed = .files(files); changedModes += 1 }
         if let ref = arguments.options["--since"] { changed = .since(ref); changedModes += 1 }

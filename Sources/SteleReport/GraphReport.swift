@@ -9,8 +9,7 @@ public enum GraphReport {
             out += "  \(quoted(node))" + (graph.externalNodes.contains(node) ? " [style=dashed]" : "") + ";\n"
         }
         for edge in graph.edges {
-            // An edge made by uses alone (folders of one module) is drawn dotted.
-            out += "  \(quoted(edge.from)) -> \(quoted(edge.to)) [label=\"\(label(edge))\"" + (edge.weight == 0 ? ", style=dotted" : "") + "];\n"
+            out += "  \(quoted(edge.from)) -> \(quoted(edge.to)) [label=\"\(edge.weight)\"];\n"
         }
         return out + "}\n"
     }
@@ -23,9 +22,7 @@ public enum GraphReport {
             let label = node.replacingQuotes()
             out += graph.externalNodes.contains(node) ? "  \(ids[node]!)([\"\(label)\"])\n" : "  \(ids[node]!)[\"\(label)\"]\n"
         }
-        for edge in graph.edges {
-            out += "  \(ids[edge.from]!) " + (edge.weight == 0 ? "-.->" : "-->") + "|\(label(edge))| \(ids[edge.to]!)\n"
-        }
+        for edge in graph.edges { out += "  \(ids[edge.from]!) -->|\(edge.weight)| \(ids[edge.to]!)\n" }
         return out
     }
 
@@ -33,17 +30,8 @@ public enum GraphReport {
         JSON.object([
             ("version", .int(1)),
             ("nodes", .array(graph.nodes.map { .object([("name", .string($0)), ("external", .bool(graph.externalNodes.contains($0)))]) })),
-            ("edges", .array(graph.edges.map {
-                .object([("from", .string($0.from)), ("to", .string($0.to)), ("imports", .int($0.weight)), ("uses", .int($0.uses))])
-            })),
+            ("edges", .array(graph.edges.map { .object([("from", .string($0.from)), ("to", .string($0.to)), ("imports", .int($0.weight))]) })),
         ]).rendered()
-    }
-
-    /// `2` for two imports (as before uses were drawn), `3 uses`, or `2 imports, 3 uses`.
-    static func label(_ edge: ComponentGraph.Edge) -> String {
-        if edge.uses == 0 { return "\(edge.weight)" }
-        let uses = "\(edge.uses) \(edge.uses == 1 ? "use" : "uses")"
-        return edge.weight == 0 ? uses : "\(edge.weight) \(edge.weight == 1 ? "import" : "imports"), " + uses
     }
 
     static func quoted(_ s: String) -> String {

@@ -39,28 +39,6 @@ final class ScanAndRulesCommandTests: XCTestCase {
         XCTAssertEqual(try SteleProcess.run(["scan", tree.path, "--format", "yaml"]).status, 2)
     }
 
-    /// Folder components inside one target have edges between them, from their uses (issue 11),
-    /// and `--no-externals` leaves third-party and system modules out.
-    func testGraphDrawsUseEdgesBetweenFoldersAndCanLeaveExternalsOut() throws {
-        let tree = try TemporaryTree(copying: "layered-app")
-        defer { tree.remove() }
-        let dot = try SteleProcess.run(["graph", tree.path])
-        XCTAssertEqual(dot.status, 0, dot.stderr)
-        XCTAssertTrue(dot.stdout.contains("  \"Domain\" -> \"UI\" [label=\"2 uses\", style=dotted];\n"), dot.stdout)
-        XCTAssertTrue(dot.stdout.contains("  \"Data\" -> \"Domain\" [label=\"2 uses\", style=dotted];\n"), dot.stdout)
-        XCTAssertTrue(dot.stdout.contains("\"Glibc\" [style=dashed]"), dot.stdout)
-        let json = try SteleProcess.run(["graph", tree.path, "--format", "json", "--no-externals"])
-        let parsed = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
-        let nodes = try XCTUnwrap(parsed["nodes"] as? [[String: Any]]).compactMap { $0["name"] as? String }
-        XCTAssertEqual(nodes, ["Data", "Domain", "UI", "App"], "declared folders first, then the module for its other files; no externals")
-        let edges = try XCTUnwrap(parsed["edges"] as? [[String: Any]])
-        XCTAssertTrue(edges.contains { $0["from"] as? String == "Domain" && $0["to"] as? String == "UI" && $0["uses"] as? Int == 2 && $0["imports"] as? Int == 0 })
-        XCTAssertFalse(edges.contains { $0["to"] as? String == "Glibc" })
-        let mermaid = try SteleProcess.run(["graph", tree.path, "--format", "mermaid", "--no-externals"])
-        XCTAssertTrue(mermaid.stdout.contains(" -.->|2 uses| "), mermaid.stdout)
-        XCTAssertEqual(try SteleProcess.run(["graph", tree.path, "--no-such-flag"]).status, 2)
-    }
-
     func testRulesJSONListsEveryADRAndRuleWithProvenance() throws {
         let tree = try TemporaryTree(copying: "shop")
         defer { tree.remove() }

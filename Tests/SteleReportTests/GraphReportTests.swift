@@ -38,18 +38,6 @@ final class GraphReportTests: XCTestCase {
         """)
     }
 
-    /// Uses between folders of one module: their count in the label, drawn dotted when no import
-    /// makes the edge (issue 11).
-    func testUseEdges() {
-        var g = ComponentGraph.empty
-        g.nodes = ["UI", "Domain", "Data"]
-        g.edges = [.init(from: "Domain", to: "Data", weight: 1, uses: 3), .init(from: "UI", to: "Domain", weight: 0, uses: 1)]
-        XCTAssertTrue(GraphReport.dot(g).contains("  \"Domain\" -> \"Data\" [label=\"1 import, 3 uses\"];\n  \"UI\" -> \"Domain\" [label=\"1 use\", style=dotted];\n"),
-                      GraphReport.dot(g))
-        XCTAssertTrue(GraphReport.mermaid(g).hasSuffix("  n1 -->|1 import, 3 uses| n2\n  n0 -.->|1 use| n1\n"), GraphReport.mermaid(g))
-        XCTAssertTrue(GraphReport.json(g).contains("\"imports\": 0,\n      \"uses\": 1"), GraphReport.json(g))
-    }
-
     func testJSON() {
         XCTAssertTrue(GraphReport.json(GraphReportTests.graph).contains("\"from\": \"App\",\n      \"to\": \"Domain\",\n      \"imports\": 2"))
     }

@@ -1,16 +1,12 @@
 import SteleGraph
 import SteleReport
 
-/// `stele graph [PATH] --format dot|mermaid|json [--no-externals]`: the component dependency graph,
-/// with the uses between folder components inside one module.
+/// `stele graph [PATH] --format dot|mermaid|json`: the component dependency graph.
 enum GraphCommand {
     static func run(_ options: CommandOptions) -> Int32 {
-        var pipeline = Pipeline(root: options.root, today: options.today, cache: options.cache)
-        // Folder components inside a module depend on each other through uses, not imports.
-        pipeline.moreSymbols = ComponentGraph.symbolSubjects(of:)
-        let loaded = pipeline.run()
+        let loaded = Pipeline(root: options.root, today: options.today, cache: options.cache).run()
         for d in loaded.diagnostics where d.severity == .error { Output.error(d.description) }
-        let graph = ComponentGraph(architecture: loaded.architecture, includeExternals: !options.noExternals)
+        let graph = ComponentGraph(architecture: loaded.architecture)
         let text: String
         switch options.format ?? "dot" {
         case "mermaid": text = GraphReport.mermaid(graph)
