@@ -63,10 +63,16 @@ enum Help {
             """
         case "graph":
             return """
-            USAGE: stele graph [PATH] [--format dot|mermaid|json] [--output FILE]
+            USAGE: stele graph [PATH] [--format dot|mermaid|json] [--output FILE] [--no-externals] [--no-cache]
 
-            Prints the component dependency graph: declared components, or every module and external.
-            Edge labels count the imports that make the edge.
+            Prints the component dependency graph: the declared components, every module for its files in
+            none of them, and the externals they import (dashed). An edge's label counts the imports that
+            make it and, where a component is part of a module (a folder), the uses of the types and
+            functions declared in the other component's files.
+              --format        dot (default, Graphviz), mermaid, or json
+              --output        write the graph to FILE instead of standard output
+              --no-externals  leave out the externals (packages' and the SDK's modules) and their edges
+              --no-cache      scan every file, without the facts cache (also STELE_CACHE=0)
             """
         default:
             return """

@@ -18,6 +18,9 @@ struct Pipeline {
     var cache: FactsCache.Location?
     /// Changed-files mode: which files changed (the check reports what the change takes part in).
     var changes: ChangeScope?
+    /// Files whose symbol uses the command itself resolves, beyond the rules' (`stele graph`'s
+    /// edges into folder components): asked, like the rules, of an architecture of imports alone.
+    var symbolSources: ((Architecture) -> Set<Int>)?
 
     struct Loaded {
         var ruleFiles: [RuleFile]
@@ -42,8 +45,13 @@ struct Pipeline {
         // Symbol-level rules: which files' uses they read follows from paths and modules alone, so an
         // architecture of imports tells; only those files and what they can see are read further.
         var subjects: Set<Int>?
-        if book.needsSymbols {
-            let needed = Checker.symbolSubjects(book, architecture: Architecture(scan: session.result, components: book.components))
+        if book.needsSymbols || symbolSources != nil {
+            let imports = Architecture(scan: session.result, components: book.components)
+            var needed: (read: Set<Int>, resolved: Set<Int>) = book.needsSymbols ? Checker.symbolSubjects(book, architecture: imports) : ([], [])
+            if let ownSources = symbolSources?(imports) {
+                needed.read.formUnion(ownSources)
+                needed.resolved.formUnion(ownSources)
+            }
             let visible = session.result.filesVisible(from: needed.read)
             session.readSymbols(of: visible)
             subjects = needed.resolved

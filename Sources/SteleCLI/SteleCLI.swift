@@ -22,7 +22,7 @@ public enum SteleCLI {
         "install-hook": .init(options: [], flags: ["--help", "--force"], maxPositional: 1),
         "scan": .init(options: common, flags: ["--help", "--no-cache"], maxPositional: 1),
         "rules": .init(options: common, flags: ["--help", "--no-cache"], maxPositional: 1),
-        "graph": .init(options: common, flags: ["--help", "--no-cache"], maxPositional: 1),
+        "graph": .init(options: common, flags: ["--help", "--no-cache", "--no-externals"], maxPositional: 1),
         "help": .init(options: [], flags: ["--help"], maxPositional: 1),
         "version": .init(options: [], flags: ["--help"], maxPositional: 0),
     ]
@@ -60,7 +60,7 @@ public enum SteleCLI {
         case "check": return CheckCommand.run(options)
         case "scan": return ScanCommand.run(options)
         case "rules": return RulesCommand.run(options)
-        case "graph": return GraphCommand.run(options)
+        case "graph": return GraphCommand.run(options, externals: !parsed.flags.contains("--no-externals"))
         case "baseline": return BaselineCommand.run(options)
         case "install-hook": return InstallHookCommand.run(options, force: parsed.flags.contains("--force"))
         default: return ExitCode.usage

@@ -68,8 +68,8 @@ final class ScanAndRulesCommandTests: XCTestCase {
         let tree = try TemporaryTree(copying: "shop")
         defer { tree.remove() }
         let dot = try SteleProcess.run(["graph", tree.path])
-        XCTAssertTrue(dot.stdout.contains("\"UI\" -> \"Persistence\" [label=\"1\"];"), dot.stdout)
-        XCTAssertTrue(dot.stdout.contains("\"Feature(Cart)\" -> \"Feature(Login)\" [label=\"1\"];"), "declared members replace their modules")
+        XCTAssertTrue(dot.stdout.contains("\"UI\" -> \"Persistence\" [label=\"1 import\"];"), dot.stdout)
+        XCTAssertTrue(dot.stdout.contains("\"Feature(Cart)\" -> \"Feature(Login)\" [label=\"1 import\"];"), "declared members replace their modules")
         XCTAssertFalse(dot.stdout.contains("\"Cart\""), dot.stdout)
         let mermaid = try SteleProcess.run(["graph", tree.path, "--format", "mermaid"])
         XCTAssertTrue(mermaid.stdout.hasPrefix("graph TD\n"), mermaid.stdout)

@@ -78,8 +78,9 @@ final class ArchitectureTests: XCTestCase {
 
     func testComponentGraphWeightsEdges() {
         let graph = ComponentGraph(architecture: architecture())
-        XCTAssertTrue(graph.edges.contains(ComponentGraph.Edge(from: "Persistence", to: "GRDB", weight: 1)))
-        XCTAssertTrue(graph.externalNodes.contains("GRDB"))
-        XCTAssertFalse(graph.externalNodes.contains("Domain"))
+        XCTAssertTrue(graph.edges.contains(ComponentGraph.Edge(from: "Persistence", to: "GRDB", imports: 1)))
+        XCTAssertTrue(graph.nodes.contains(ComponentGraph.Node("GRDB", kind: .external, files: 0)))
+        XCTAssertEqual(graph.nodes.first { $0.name == "GRDB" }?.isExternal, true)
+        XCTAssertEqual(graph.nodes.first { $0.name == "Domain" }?.isExternal, false)
     }
 }
