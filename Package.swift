@@ -2,8 +2,8 @@
 // Stele: ADRs become executable architecture rules.
 //
 // One target per pipeline stage; each depends only on the stages before it
-// (see adr/0002-pipeline-layering.md, which `stele check` enforces on this repo).
-// No package dependencies: the toolchain only (adr/0001-no-package-dependencies.md).
+// (see adr/0003-pipeline-layering.md, which `stele check` enforces on this repo).
+// No package dependencies: the toolchain only (adr/0002-no-package-dependencies.md).
 import PackageDescription
 
 let package = Package(

@@ -21,7 +21,7 @@ public struct Rule: Hashable, Sendable {
         case independent(family: String)
         /// `files in A must be named "*ViewModel.swift"`
         case naming(Selector, pattern: String)
-        /// `A must not use S1, S2`: symbol-level; parsed now, enforced once symbols are resolved.
+        /// `A must not use S1, S2`: no file of A names S1 or S2 in code (symbol-level: names as written).
         case mustNotUse(Selector, symbols: [String])
         /// `judge "plain-English rule" for A`: asked of the LLM judge.
         case judge(String, Selector)
