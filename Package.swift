@@ -41,6 +41,6 @@ let package = Package(
         .testTarget(name: "SteleGraphTests", dependencies: ["SteleGraph", "SteleScan", "SteleRules", "SteleCore"]),
         .testTarget(name: "SteleCheckTests", dependencies: ["SteleCheck", "SteleGraph", "SteleScan", "SteleRules", "SteleADR", "SteleCore"]),
         .testTarget(name: "SteleReportTests", dependencies: ["SteleReport", "SteleCheck", "SteleGraph", "SteleRules", "SteleADR", "SteleCore"]),
-        .testTarget(name: "SteleCLITests", dependencies: ["stele", "SteleCLI", "SteleCheck"]),
+        .testTarget(name: "SteleCLITests", dependencies: ["stele", "SteleCLI", "SteleCheck", "SteleReport"]),
     ]
 )

@@ -1,3 +1,5 @@
+import SteleReport
+
 /// `stele help [COMMAND]`.
 enum Help {
     static func text(for command: String?) -> String {
@@ -11,8 +13,8 @@ enum Help {
             violation with the rule and the ADR it comes from.
 
             Exit codes: 0 no error-severity finding; 1 error-severity findings; 2 usage, rule or ADR errors.
-              --format    text (default, like a compiler), json (schema version 1), sarif (2.1.0),
-                          junit (XML), github (workflow annotations) or markdown (PR comment)
+              --format    \(CheckFormat.allCases.map(\.rawValue).joined(separator: ", ")):
+            \(CheckFormat.allCases.map { "                " + $0.rawValue.padding(toLength: 10) + $0.summary }.joined(separator: "\n"))
               --output    write the report to FILE instead of standard output
               --baseline  report only findings not in FILE (written by `stele baseline --output FILE`)
               --staged    check what is staged in git (the index's content) and report findings in those files
@@ -94,4 +96,8 @@ enum Help {
             """
         }
     }
+}
+
+extension String {
+    func padding(toLength width: Int) -> String { count >= width ? self + " " : self + String(repeating: " ", count: width - count) }
 }

@@ -47,17 +47,12 @@ enum CheckCommand {
         }
         var lines = SourceLines(root: options.root, contents: changed?.contents ?? [:])
         result.findings = lines.showingSourceLines(result.findings)
-        let text: String
-        switch options.format ?? "text" {
-        case "json": text = CheckJSONReport.render(result, fileCount: fileCount, diagnostics: diagnostics)
-        case "sarif", "github":
-            var converted = result
-            converted.findings = ColumnUnits.utf16(result.findings, lines: &lines)
-            text = options.format == "sarif" ? SARIFReport.render(converted, toolVersion: SteleCLI.version) : GitHubAnnotationsReport.render(converted)
-        case "junit": text = JUnitReport.render(result)
-        case "markdown": text = MarkdownReport.render(result, fileCount: fileCount, linkBase: CheckCommand.gitHubBlobBase())
-        default: text = CheckTextReport.render(result, fileCount: fileCount)
-        }
+        // `validate()` accepted the name: it is one of `CheckFormat.allCases`.
+        let format = options.format.flatMap(CheckFormat.init(rawValue:)) ?? .text
+        var shown = result
+        if format.countsUTF16 { shown.findings = ColumnUnits.utf16(result.findings, lines: &lines) }
+        let text = format.render(shown, CheckFormat.Context(fileCount: fileCount, diagnostics: diagnostics, toolVersion: SteleCLI.version,
+                                                             linkBase: CheckCommand.gitHubBlobBase()))
         if let failed = options.emit(text) { return failed }
         return result.errorCount > 0 ? SteleCLI.ExitCode.findings : SteleCLI.ExitCode.success
     }

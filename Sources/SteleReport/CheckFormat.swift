@@ -1,0 +1,58 @@
+import SteleCheck
+import SteleCore
+
+/// The output formats of `stele check`, in one list: the command line parses and validates
+/// `--format` against it, `stele help check` and docs/cli.md describe each case (a test holds the
+/// docs to it), and `render` switches over it without a `default:`, so a new format cannot be half
+/// added. Its renderer is one file of its own beside the others (`CheckJSONReport`, `SARIFReport`…).
+public enum CheckFormat: String, CaseIterable, Sendable {
+    case text, json, sarif, junit, github, markdown
+
+    /// One line for `stele help check`.
+    public var summary: String {
+        switch self {
+        case .text: return "compiler-style lines, each with its rule and ADR (the default)"
+        case .json: return "schema version 1, for tools"
+        case .sarif: return "SARIF 2.1.0, for GitHub code scanning"
+        case .junit: return "JUnit XML: a suite per decision, a case per rule"
+        case .github: return "GitHub Actions workflow annotations"
+        case .markdown: return "a summary and a table, for a pull-request comment or job summary"
+        }
+    }
+
+    /// Whether columns are counted in UTF-16 units (SARIF's default, GitHub's annotations), which
+    /// the command line converts to from Stele's byte columns before rendering.
+    public var countsUTF16: Bool {
+        switch self {
+        case .sarif, .github: return true
+        case .text, .json, .junit, .markdown: return false
+        }
+    }
+
+    /// What a report needs beyond the findings.
+    public struct Context: Sendable {
+        public var fileCount: Int
+        public var diagnostics: [Diagnostic]
+        public var toolVersion: String
+        /// Where files are browsed (Markdown links), if known.
+        public var linkBase: String?
+
+        public init(fileCount: Int, diagnostics: [Diagnostic], toolVersion: String, linkBase: String? = nil) {
+            self.fileCount = fileCount
+            self.diagnostics = diagnostics
+            self.toolVersion = toolVersion
+            self.linkBase = linkBase
+        }
+    }
+
+    public func render(_ result: CheckResult, _ context: Context) -> String {
+        switch self {
+        case .text: return CheckTextReport.render(result, fileCount: context.fileCount)
+        case .json: return CheckJSONReport.render(result, fileCount: context.fileCount, diagnostics: context.diagnostics)
+        case .sarif: return SARIFReport.render(result, toolVersion: context.toolVersion)
+        case .junit: return JUnitReport.render(result)
+        case .github: return GitHubAnnotationsReport.render(result)
+        case .markdown: return MarkdownReport.render(result, fileCount: context.fileCount, linkBase: context.linkBase)
+        }
+    }
+}
