@@ -101,18 +101,41 @@ public struct Architecture: Sendable {
     static func supportingCode(_ scan: ScanResult) -> [(String, [Int])] {
         let testModules = Set(scan.modules.filter { $0.kind == .test }.map(\.name))
         var tests: [Int] = [], examples: [Int] = []
+        var last: (module: String?, isTest: Bool) = (nil, false)
         for (i, file) in scan.files.enumerated() {
-            let folders = file.path.split(separator: "/").dropLast()
-            if folders.contains(where: { exampleFolders.contains(String($0)) }) {
+            let folders = supportingFolders(in: file.path)
+            if folders.example {
                 examples.append(i)
-            } else if file.module.map(testModules.contains) == true || folders.contains(where: { $0 == "Tests" || $0 == "UITests" }) {
-                tests.append(i)
+                continue
             }
+            // Files come sorted, so a module's files are mostly neighbours: one lookup per run.
+            if file.module != last.module { last = (file.module, file.module.map(testModules.contains) ?? false) }
+            if last.isTest || folders.test { tests.append(i) }
         }
         return [("Tests", tests), ("Examples", examples)]
     }
 
-    static let exampleFolders: Set<String> = ["Examples", "Example", "Samples", "Sample", "Demo", "Demos"]
+    /// Whether a path has a test folder (`Tests`, `UITests`) or an example folder (`Examples`,
+    /// `Example`, `Samples`, `Sample`, `Demo`, `Demos`) among its directories: read on the path's
+    /// bytes, since this runs for every file of every run.
+    static func supportingFolders(in path: String) -> (test: Bool, example: Bool) {
+        var test = false, example = false
+        var path = path
+        path.withUTF8 { bytes in
+            var start = 0
+            for (k, byte) in bytes.enumerated() where byte == UInt8(ascii: "/") {
+                let segment = UnsafeBufferPointer(rebasing: bytes[start..<k])
+                start = k + 1
+                guard segment.count >= 4, segment.count <= 8 else { continue }
+                if exampleFolderBytes.contains(where: { $0.elementsEqual(segment) }) { example = true }
+                if testFolderBytes.contains(where: { $0.elementsEqual(segment) }) { test = true }
+            }
+        }
+        return (test, example)
+    }
+
+    static let exampleFolderBytes: [[UInt8]] = ["Examples", "Example", "Samples", "Sample", "Demo", "Demos"].map { Array($0.utf8) }
+    static let testFolderBytes: [[UInt8]] = ["Tests", "UITests"].map { Array($0.utf8) }
 
     /// The files of the implicit components: outside the scope of "everybody else".
     public var supportingFiles: Set<Int> {
