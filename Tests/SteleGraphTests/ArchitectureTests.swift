@@ -83,4 +83,19 @@ final class ArchitectureTests: XCTestCase {
         XCTAssertEqual(graph.nodes.first { $0.name == "GRDB" }?.isExternal, true)
         XCTAssertEqual(graph.nodes.first { $0.name == "Domain" }?.isExternal, false)
     }
+
+    /// Test and example folders are whole directory names, never a file's name or part of a word.
+    func testSupportingFoldersAreWholeDirectoryNames() {
+        let cases: [(String, Bool, Bool)] = [
+            ("Tests/AppTests/AppTests.swift", true, false), ("App/UITests/Flow.swift", true, false),
+            ("Sources/TestsHelpers/Fake.swift", false, false), ("Sources/App/Tests.swift", false, false),
+            ("Examples/GetHTML/GetHTML.swift", false, true), ("Docs/Sample/Demo.swift", false, true),
+            ("Sources/Demos/Tests/x.swift", true, true), ("Sources/ExampleKit/x.swift", false, false),
+        ]
+        for (path, test, example) in cases {
+            let found = Architecture.supportingFolders(in: path)
+            XCTAssertEqual(found.test, test, path)
+            XCTAssertEqual(found.example, example, path)
+        }
+    }
 }
