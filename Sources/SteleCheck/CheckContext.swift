@@ -242,6 +242,10 @@ struct ChangedImports {
 /// A check for one kind of rule. Each lives in its own file under `Checks/`, with its own tests.
 protocol RuleCheck {
     func findings(in context: CheckContext) -> [Finding]
+    /// The selector that makes the rule vacuous (its subject matches no file), if any: a rule about
+    /// nothing can never fail, which is worth a warning. Each check says it for itself, so a new
+    /// rule kind cannot go without.
+    func vacuousSelector(in context: CheckContext) -> String?
     /// The files whose symbol uses `findings` reads, asked before any file's symbols are read: only
     /// these files, and the files they can see, are lexed to the end.
     func symbolSources(in context: CheckContext) -> [Int]
@@ -252,4 +256,13 @@ protocol RuleCheck {
 
 extension RuleCheck {
     var resolvesSymbols: Bool { true }
+}
+
+extension CheckContext {
+    /// `selector`'s description when it denotes no file (a set of externals only is not vacuous
+    /// where noted by the caller), else nil.
+    func emptiness(of selector: Selector) -> String? {
+        if case .resolved(let set) = architecture.resolve(selector), set.files.isEmpty { return selector.description }
+        return nil
+    }
 }

@@ -52,13 +52,13 @@ public enum Checker {
                 rules.append(rule)
                 continue
             }
-            if rule.state.isEnforced, let vacuous = vacuity(of: rule, in: architecture) {
-                diagnostics.append(.warning("vacuous rule: \(vacuous) matches no file", at: rule.provenance.location,
-                                            hint: "check the component's glob or module name; a rule about nothing can never fail"))
-            }
             rules.append(rule)
             guard rule.state.isEnforced, let check = check(for: rule.rule.kind) else { continue }
             let context = CheckContext(architecture: architecture, rule: rule, changed: changed)
+            if let vacuous = check.vacuousSelector(in: context) {
+                diagnostics.append(.warning("vacuous rule: \(vacuous) matches no file", at: rule.provenance.location,
+                                            hint: "check the component's glob or module name; a rule about nothing can never fail"))
+            }
             // One finding per line per rule and message: an import that lands in several forbidden
             // components is reported once, and so are two uses of the same name on one line, with
             // their count.
@@ -147,26 +147,5 @@ public enum Checker {
             }
         }
         return problems
-    }
-
-    /// The selector that makes a rule vacuous (its subject matches nothing), if any.
-    static func vacuity(of rule: CompiledRule, in architecture: Architecture) -> String? {
-        func empty(_ s: Selector) -> Bool {
-            if case .resolved(let set) = architecture.resolve(s) { return set.files.isEmpty }
-            return false
-        }
-        switch rule.rule.kind {
-        case .layers(let layers, _):
-            // A layer of externals (`... > GRDB`) has no files but is not vacuous.
-            return layers.first { if case .resolved(let set) = architecture.resolve($0) { return set.isEmpty } else { return false } }?.description
-        case .mustNotDependOn(let a, _, _), .mustNotImport(let a, _), .mayOnlyDependOn(let a, _), .naming(let a, _), .mustNotUse(let a, _):
-            return empty(a) ? a.description : nil
-        case .onlyMayDependOn(_, let c):
-            if case .resolved(let set) = architecture.resolve(c), set.isEmpty { return c.description }
-            return nil
-        case .noCycles(let a?), .manifestsMatchImports(let a?): return empty(a) ? a.description : nil
-        case .independent(let family): return empty(.family(family)) ? "\(family)(*)" : nil
-        default: return nil
-        }
     }
 }

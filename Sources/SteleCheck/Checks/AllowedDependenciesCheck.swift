@@ -8,6 +8,8 @@ struct AllowedDependenciesCheck: RuleCheck {
     var subject: Selector
     var allowed: [Selector]
 
+    func vacuousSelector(in context: CheckContext) -> String? { context.emptiness(of: subject) }
+
     func symbolSources(in context: CheckContext) -> [Int] {
         let source = context.set(subject)
         return context.symbolSources(of: source, towards: [source])

@@ -8,6 +8,8 @@ import SteleRules
 struct CycleCheck: RuleCheck {
     var subject: Selector?
 
+    func vacuousSelector(in context: CheckContext) -> String? { subject.flatMap(context.emptiness(of:)) }
+
     /// With a node that is part of a module, the symbol uses of every node's files.
     func symbolSources(in context: CheckContext) -> [Int] {
         let nodes = nodes(in: context)

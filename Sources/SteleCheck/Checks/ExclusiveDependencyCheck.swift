@@ -9,6 +9,12 @@ struct ExclusiveDependencyCheck: RuleCheck {
     var target: Selector?
     var modules: [String]
 
+    /// Guarding a component that does not exist guards nothing; guarding module names never is.
+    func vacuousSelector(in context: CheckContext) -> String? {
+        guard let target, case .resolved(let set) = context.architecture.resolve(target), set.isEmpty else { return nil }
+        return target.description
+    }
+
     /// The guarded set, and the files that may depend on it (the allowed components' and its own).
     func guarded(in context: CheckContext) -> (guarded: ComponentSet, permitted: Set<Int>) {
         var permitted = Set<Int>()

@@ -7,6 +7,8 @@ struct ForbiddenDependencyCheck: RuleCheck {
     var targets: [Selector]
     var transitive: Bool
 
+    func vacuousSelector(in context: CheckContext) -> String? { context.emptiness(of: subject) }
+
     func symbolSources(in context: CheckContext) -> [Int] {
         context.symbolSources(of: context.set(subject), towards: targets.map(context.targetSet))
     }

@@ -9,6 +9,8 @@ struct ForbiddenUseCheck: RuleCheck {
     var subject: Selector
     var symbols: [String]
 
+    func vacuousSelector(in context: CheckContext) -> String? { context.emptiness(of: subject) }
+
     func symbolSources(in context: CheckContext) -> [Int] {
         context.symbolSources(of: context.set(subject))
     }

@@ -6,6 +6,8 @@ import SteleRules
 struct IndependenceCheck: RuleCheck {
     var family: String
 
+    func vacuousSelector(in context: CheckContext) -> String? { context.emptiness(of: .family(family)) == nil ? nil : "\(family)(*)" }
+
     func symbolSources(in context: CheckContext) -> [Int] {
         let sorted = members(in: context)
         return context.symbolSources(of: sorted, towards: sorted)

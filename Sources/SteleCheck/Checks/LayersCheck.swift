@@ -6,6 +6,11 @@ struct LayersCheck: RuleCheck {
     var layers: [Selector]
     var strict: Bool
 
+    /// A layer of externals (`... > GRDB`) has no files but is not vacuous: only an empty layer is.
+    func vacuousSelector(in context: CheckContext) -> String? {
+        layers.first { if case .resolved(let set) = context.architecture.resolve($0) { return set.isEmpty } else { return false } }?.description
+    }
+
     func symbolSources(in context: CheckContext) -> [Int] {
         let sets = layers.map(context.set)
         return context.symbolSources(of: sets, towards: sets)

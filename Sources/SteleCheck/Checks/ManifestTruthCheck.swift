@@ -27,6 +27,8 @@ import SteleScan
 struct ManifestTruthCheck: RuleCheck {
     var subject: Selector?
 
+    func vacuousSelector(in context: CheckContext) -> String? { subject.flatMap(context.emptiness(of:)) }
+
     /// Target kinds a dependency on which is never judged unused.
     static let notImportedKinds: Set<SwiftPMTarget.Kind> = [.executable, .macro, .plugin, .systemLibrary, .binary]
 

@@ -6,6 +6,8 @@ struct NamingCheck: RuleCheck {
     var subject: Selector
     var pattern: String
 
+    func vacuousSelector(in context: CheckContext) -> String? { context.emptiness(of: subject) }
+
     /// Imports and paths only.
     func symbolSources(in context: CheckContext) -> [Int] { [] }
 
