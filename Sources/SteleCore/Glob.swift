@@ -17,18 +17,25 @@ public struct Glob: Hashable, Sendable, CustomStringConvertible {
         let isLiteral: Bool
 
         init(bytes: [UInt8]) {
-            self.bytes = bytes
             isAnyDepth = bytes == Array("**".utf8)
+            // Within a segment, `**` is `*`: a run of stars is one, so matching stays linear.
+            var collapsed: [UInt8] = []
+            collapsed.reserveCapacity(bytes.count)
+            for byte in bytes where !(byte == UInt8(ascii: "*") && collapsed.last == UInt8(ascii: "*") && !isAnyDepth) { collapsed.append(byte) }
+            self.bytes = isAnyDepth ? bytes : collapsed
             isLiteral = !bytes.contains { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "[") }
         }
     }
 
     public init(_ pattern: String) {
         self.pattern = pattern
-        nameAlternatives = pattern.contains("/") ? [] : Glob.expandBraces(pattern).map { Array($0.utf8) }
+        // A pattern too complex to expand (see `complexityProblem`) is taken literally: the rule
+        // parser has already said so, and matching must stay bounded whatever the input.
+        let expandable = Glob.complexityProblem(pattern) == nil
+        nameAlternatives = pattern.contains("/") ? [] : (expandable ? Glob.expandBraces(pattern) : [pattern]).map { Segment(bytes: Array($0.utf8)).bytes }
         var trimmed = pattern
         while trimmed.hasPrefix("./") { trimmed.removeFirst(2) }
-        alternatives = Glob.expandBraces(trimmed).map { alternative in
+        alternatives = (expandable ? Glob.expandBraces(trimmed) : [trimmed]).map { alternative in
             var segments = alternative.split(separator: "/", omittingEmptySubsequences: true).map { Segment(bytes: Array($0.utf8)) }
             // A literal last segment may name a folder, meaning "everything inside it"; `**` matches
             // zero segments too, so the literal path itself still matches.
@@ -68,7 +75,7 @@ public struct Glob: Hashable, Sendable, CustomStringConvertible {
             }
             for alternative in alternatives {
                 var captured: Range<Int>? = nil
-                if Glob.matchSegments(alternative, 0, segments, 0, bytes, &captured) {
+                if Glob.matchSegments(alternative, segments, bytes, &captured) {
                     return captured.map { String(decoding: bytes[$0], as: UTF8.self) } ?? ""
                 }
             }
@@ -90,73 +97,151 @@ public struct Glob: Hashable, Sendable, CustomStringConvertible {
 
     // MARK: - Matching
 
-    private static func matchSegments(_ pats: [Segment], _ pi: Int, _ segs: [Range<Int>], _ si: Int,
-                                      _ bytes: UnsafeBufferPointer<UInt8>, _ captured: inout Range<Int>?) -> Bool {
-        if pi == pats.count { return si == segs.count }
-        if pats[pi].isAnyDepth {
-            var k = si
-            while k <= segs.count {
-                var attempt = captured
-                if matchSegments(pats, pi + 1, segs, k, bytes, &attempt) { captured = attempt; return true }
-                k += 1
+    /// Pattern segments against path segments, `**` standing for any run of segments: the classic
+    /// wildcard walk with one backtracking point (the last `**`), so a pattern of many `**` against
+    /// a deep path is linear-times-length, never exponential. Records which path segment each
+    /// pattern segment matched; the capture is taken from that alignment afterwards.
+    private static func matchSegments(_ pats: [Segment], _ segs: [Range<Int>], _ bytes: UnsafeBufferPointer<UInt8>,
+                                      _ captured: inout Range<Int>?) -> Bool {
+        var pi = 0, si = 0
+        var star = -1, starSegment = 0
+        var at = [Int](repeating: -1, count: pats.count)
+        var unused: Range<Int>? = nil
+        while si < segs.count {
+            if pi < pats.count, pats[pi].isAnyDepth {
+                star = pi; starSegment = si; pi += 1
+                continue
+            }
+            if pi < pats.count, matchSegment(pats[pi].bytes[...], bytes[segs[si]], &unused, capturing: false) {
+                at[pi] = si; pi += 1; si += 1
+                continue
+            }
+            guard star >= 0 else { return false }
+            pi = star + 1; starSegment += 1; si = starSegment
+        }
+        while pi < pats.count, pats[pi].isAnyDepth { pi += 1 }
+        guard pi == pats.count else { return false }
+        // What the first single-segment `*` matched, in the alignment found.
+        for (k, pattern) in pats.enumerated() where !pattern.isAnyDepth && pattern.bytes.contains(UInt8(ascii: "*")) && at[k] >= 0 {
+            var capture: Range<Int>? = nil
+            if matchSegment(pattern.bytes[...], bytes[segs[at[k]]], &capture, capturing: true) { captured = capture }
+            break
+        }
+        return true
+    }
+
+    /// Matches one segment, linearly: `*` (runs of it collapsed) remembers where it started, and a
+    /// mismatch goes back to the last one, one byte further. With `capturing`, records what the
+    /// segment's first `*` matched, as long as the rest still matches (tried longest first).
+    private static func matchSegment(_ p: ArraySlice<UInt8>, _ s: Slice<UnsafeBufferPointer<UInt8>>, _ captured: inout Range<Int>?,
+                                     capturing: Bool) -> Bool {
+        if capturing, let firstStar = p.firstIndex(of: UInt8(ascii: "*")) {
+            // The part before the first `*` has no `*`: it matches a fixed number of bytes.
+            var unused: Range<Int>? = nil
+            let head = p[..<firstStar]
+            var si = s.startIndex
+            var pi = head.startIndex
+            while pi < head.endIndex {
+                guard si < s.endIndex, let next = matchOne(head, pi, s[si]) else { return false }
+                pi = next; si += 1
+            }
+            for end in stride(from: s.endIndex, through: si, by: -1)
+            where matchSegment(p[(firstStar + 1)...], s[end...], &unused, capturing: false) {
+                captured = si..<end
+                return true
             }
             return false
         }
-        guard si < segs.count else { return false }
-        var attempt = captured
-        guard matchSegment(pats[pi].bytes[...], bytes[segs[si]], &attempt, capturing: attempt == nil) else { return false }
-        if matchSegments(pats, pi + 1, segs, si + 1, bytes, &attempt) { captured = attempt; return true }
-        return false
+        var pi = p.startIndex, si = s.startIndex
+        var star: Int?, starText = si
+        while si < s.endIndex {
+            if pi < p.endIndex, p[pi] == UInt8(ascii: "*") {
+                // Hidden files are matched by `*` too: people write `Sources/*` meaning every file.
+                star = pi; starText = si; pi += 1
+                continue
+            }
+            if pi < p.endIndex, let next = matchOne(p, pi, s[si]) {
+                pi = next; si += 1
+                continue
+            }
+            guard let star else { return false }
+            pi = star + 1; starText += 1; si = starText
+        }
+        while pi < p.endIndex, p[pi] == UInt8(ascii: "*") { pi += 1 }
+        return pi == p.endIndex
     }
 
-    /// Matches one segment. Records the first `*`'s match (a range of the path's bytes) in
-    /// `captured` when `capturing`.
-    private static func matchSegment(_ p: ArraySlice<UInt8>, _ s: Slice<UnsafeBufferPointer<UInt8>>, _ captured: inout Range<Int>?,
-                                     capturing: Bool) -> Bool {
-        var pi = p.startIndex, si = s.startIndex
-        while pi < p.endIndex {
-            switch p[pi] {
-            case UInt8(ascii: "*"):
-                // Hidden files are matched by `*` too: people write `Sources/*` meaning every file.
-                for end in stride(from: s.endIndex, through: si, by: -1) {
-                    var attempt = captured
-                    if matchSegment(p[(pi + 1)...], s[end...], &attempt, capturing: false) {
-                        if capturing { captured = si..<end } else { captured = attempt }
-                        return true
-                    }
+    /// Whether the pattern item at `pi` (`?`, a `[set]`, or a literal byte; an unclosed `[` is a
+    /// literal) matches `byte`; the index after the item when it does.
+    private static func matchOne(_ p: ArraySlice<UInt8>, _ pi: Int, _ byte: UInt8) -> Int? {
+        switch p[pi] {
+        case UInt8(ascii: "?"):
+            return pi + 1
+        case UInt8(ascii: "["):
+            guard let close = p[(pi + 1)...].firstIndex(of: UInt8(ascii: "]")) else { return byte == p[pi] ? pi + 1 : nil }
+            var set = p[(pi + 1)..<close]
+            let negate = set.first == UInt8(ascii: "!") || set.first == UInt8(ascii: "^")
+            if negate { set = set.dropFirst() }
+            var found = false
+            var k = set.startIndex
+            while k < set.endIndex {
+                if k + 2 < set.endIndex, set[k + 1] == UInt8(ascii: "-") {
+                    if set[k] <= byte && byte <= set[k + 2] { found = true }
+                    k += 3
+                } else {
+                    if set[k] == byte { found = true }
+                    k += 1
                 }
-                return false
-            case UInt8(ascii: "?"):
-                guard si < s.endIndex else { return false }
-                pi += 1; si += 1
-            case UInt8(ascii: "["):
-                guard si < s.endIndex, let close = p[(pi + 1)...].firstIndex(of: UInt8(ascii: "]")) else {
-                    // An unclosed `[` is a literal.
-                    guard si < s.endIndex, s[si] == p[pi] else { return false }
-                    pi += 1; si += 1; continue
-                }
-                var set = p[(pi + 1)..<close]
-                let negate = set.first == UInt8(ascii: "!") || set.first == UInt8(ascii: "^")
-                if negate { set = set.dropFirst() }
-                var found = false
-                var k = set.startIndex
-                while k < set.endIndex {
-                    if k + 2 < set.endIndex, set[k + 1] == UInt8(ascii: "-") {
-                        if set[k] <= s[si] && s[si] <= set[k + 2] { found = true }
-                        k += 3
-                    } else {
-                        if set[k] == s[si] { found = true }
-                        k += 1
-                    }
-                }
-                guard found != negate else { return false }
-                pi = close + 1; si += 1
-            default:
-                guard si < s.endIndex, s[si] == p[pi] else { return false }
-                pi += 1; si += 1
             }
+            return found != negate ? close + 1 : nil
+        default:
+            return byte == p[pi] ? pi + 1 : nil
         }
-        return si == s.endIndex
+    }
+
+    /// The most brace alternatives a pattern may expand to, and the deepest brace nesting.
+    public static let maximumAlternatives = 1_000
+    public static let maximumBraceDepth = 16
+
+    /// Why a pattern is too complex to use, or nil: braces nested deeper than 16, or expanding to
+    /// more than 1,000 alternatives (`{a,b}{c,d}…` doubles with each group). Found without expanding.
+    public static func complexityProblem(_ pattern: String) -> String? {
+        var depth = 0, deepest = 0
+        for c in pattern.utf8 {
+            if c == UInt8(ascii: "{") { depth += 1; deepest = max(deepest, depth) } else if c == UInt8(ascii: "}") { depth = max(0, depth - 1) }
+        }
+        if deepest > maximumBraceDepth { return "braces nested \(deepest) deep (at most \(maximumBraceDepth))" }
+        let count = alternativeCount(Array(pattern.utf8)[...], limit: maximumAlternatives + 1)
+        if count > maximumAlternatives { return "more than \(maximumAlternatives) alternatives in its braces" }
+        return nil
+    }
+
+    /// How many alternatives brace expansion gives, counting up to `limit` (depth already bounded).
+    static func alternativeCount(_ chars: ArraySlice<UInt8>, limit: Int) -> Int {
+        guard let open = chars.firstIndex(of: UInt8(ascii: "{")) else { return 1 }
+        var depth = 0
+        var close: Int?
+        var commas: [Int] = []
+        for i in open..<chars.endIndex {
+            switch chars[i] {
+            case UInt8(ascii: "{"): depth += 1
+            case UInt8(ascii: "}"):
+                depth -= 1
+                if depth == 0 { close = i }
+            case UInt8(ascii: ",") where depth == 1: commas.append(i)
+            default: break
+            }
+            if close != nil { break }
+        }
+        guard let close else { return 1 }
+        let bounds = [open] + commas + [close]
+        var options = 0
+        for k in 0..<(bounds.count - 1) {
+            options += alternativeCount(chars[(bounds[k] + 1)..<bounds[k + 1]], limit: limit)
+            if options >= limit { return limit }
+        }
+        let rest = alternativeCount(chars[(close + 1)...], limit: limit)
+        return min(limit, options * rest)
     }
 
     /// `a{b,c}d` -> `abd`, `acd`; nested braces work; an unbalanced brace is taken literally.

@@ -71,6 +71,10 @@ public enum RuleTokenizer {
                 guard closed else {
                     return .failure(Failure(message: "unterminated string", offset: start, hint: "close it with `\(close.first!)`"))
                 }
+                if let problem = Glob.complexityProblem(value) {
+                    return .failure(Failure(message: "glob too complex: \(problem)", offset: start,
+                                            hint: "split it into several globs separated by `,`, or name the folders with `**`"))
+                }
                 tokens.append(RuleToken(kind: .string, text: value, offset: start))
                 continue
             }
@@ -91,6 +95,10 @@ public enum RuleTokenizer {
                 if d == "-", i + 1 < chars.count, chars[i + 1] == ">" { break }
                 run.append(d)
                 i += 1
+            }
+            if Glob.looksLikeGlob(run), let problem = Glob.complexityProblem(run) {
+                return .failure(Failure(message: "glob too complex: \(problem)", offset: start,
+                                        hint: "split it into several globs separated by `,`, or name the folders with `**`"))
             }
             tokens.append(RuleToken(kind: Glob.looksLikeGlob(run) ? .glob : .word, text: run, offset: start))
         }

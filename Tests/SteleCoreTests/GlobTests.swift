@@ -63,4 +63,29 @@ final class GlobTests: XCTestCase {
         XCTAssertFalse(Glob.looksLikeGlob("Domain"))
         XCTAssertFalse(Glob.looksLikeGlob("app.core"))
     }
+
+    /// Patterns from a hostile repository (issue 16): each was exponential or overflowed the stack;
+    /// matching is now linear in the pattern times the path (a run of stars is one star, a
+    /// mismatch backtracks to the last star only, `**` segments likewise).
+    func testHostilePatternsMatchInBoundedTime() {
+        let longName = "Sources/A/" + String(repeating: "a", count: 60) + ".swift"
+        XCTAssertFalse(Glob(String(repeating: "*", count: 24) + "x").matches(longName))
+        XCTAssertFalse(Glob("Sources/A/*a*a*a*a*a*a*a*ab").matches(longName))
+        XCTAssertTrue(Glob("Sources/A/*a*a*a*a*a*a*a*a.swift").matches(longName))
+        XCTAssertTrue(Glob(String(repeating: "*", count: 50_000)).matches("Package.swift"), "50,000 stars are one star")
+        let deep = (0..<40).map { "d\($0)" }.joined(separator: "/") + "/x.swift"
+        XCTAssertFalse(Glob(String(repeating: "**/d/", count: 20) + "y.swift").matches(deep))
+        XCTAssertTrue(Glob("**/d3/**/d17/**/d39/*.swift").matches(deep))
+        XCTAssertEqual(Glob("Sources/Features/*/**").capture(in: "Sources/Features/Login/UI/View.swift"), "Login")
+        XCTAssertEqual(Glob("**/Features/*/**").capture(in: "Apps/Shop/Features/Cart/Cart.swift"), "Cart")
+    }
+
+    func testBracesTooComplexAreRefusedAndTakenLiterally() {
+        XCTAssertNil(Glob.complexityProblem("Sources/{App,Kit}/{UI,Domain}/**"))
+        XCTAssertEqual(Glob.complexityProblem(String(repeating: "{a,b}", count: 11)), "more than 1000 alternatives in its braces")
+        let nested = String(repeating: "{", count: 20_000) + "a" + String(repeating: "}", count: 20_000)
+        XCTAssertEqual(Glob.complexityProblem(nested), "braces nested 20000 deep (at most 16)")
+        XCTAssertFalse(Glob(nested).matches("a"), "taken literally, never expanded")
+        XCTAssertTrue(Glob(String(repeating: "{a,b}", count: 11)).matches(String(repeating: "{a,b}", count: 11)))
+    }
 }

@@ -165,4 +165,13 @@ final class NaturalPhrasingTests: XCTestCase {
         XCTAssertEqual(open?.location?.column, 3 + 14)
         XCTAssertEqual(open?.hint, "close it with `'`")
     }
+
+    /// A rule from the repository is untrusted input: a glob too complex to expand is an error at
+    /// its column, not a hang (issue 16).
+    func testATooComplexGlobIsALocatedError() {
+        let d = diagnostic("component X = Sources/" + String(repeating: "{a,b}", count: 12) + "/**")
+        XCTAssertEqual(d?.message, "glob too complex: more than 1000 alternatives in its braces")
+        XCTAssertEqual(d?.location?.column, 3 + 14)
+        XCTAssertEqual(diagnostic("ignore \"" + String(repeating: "{", count: 40) + "\"")?.message, "glob too complex: braces nested 40 deep (at most 16)")
+    }
 }
