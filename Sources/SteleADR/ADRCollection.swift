@@ -28,17 +28,21 @@ public struct ADRCollection: Sendable {
             let at = SourceLocation(file: path, line: 1, column: 1)
             let absolute = root + "/" + path
             let size = FileSystem.size(of: absolute) ?? 0
+            // An ADR that cannot be read is an error, not a warning: its rules would silently stop
+            // being enforced, and a gate must not pass for that.
             guard size <= maximumFileSize else {
-                diagnostics.append(.warning("ADR not read: too large (\(size / 1024) KiB)", at: at, hint: "an ADR over 2 MiB is probably not an ADR"))
+                diagnostics.append(.error("ADR not read: too large (\(size / 1024) KiB)", at: at,
+                                          hint: "an ADR over 2 MiB is probably not an ADR: move it out of the ADR directory"))
                 continue
             }
             let text: String
             switch FileReader.read(absolute) {
             case .skipped(let reason):
-                diagnostics.append(.warning("ADR not read: \(reason)", at: at, hint: reason.hasPrefix("unreadable") ? "check the file's permissions" : nil))
+                diagnostics.append(.error("ADR not read: \(reason)", at: at,
+                                          hint: reason.hasPrefix("unreadable") ? "check the file's permissions" : "move it out of the ADR directory"))
                 continue
             case .text(_, false):
-                diagnostics.append(.warning("ADR not read: not valid UTF-8", at: at, hint: "save it as UTF-8"))
+                diagnostics.append(.error("ADR not read: not valid UTF-8", at: at, hint: "save it as UTF-8"))
                 continue
             case .text(let bytes, true):
                 text = String(decoding: bytes, as: UTF8.self)
@@ -98,7 +102,11 @@ public struct ADRCollection: Sendable {
         var files: [String] = []
         var pending = [directory]
         while let dir = pending.popLast() {
-            guard let names = FileSystem.contents(ofDirectory: root + "/" + dir) else { continue }
+            guard let names = FileSystem.contents(ofDirectory: root + "/" + dir) else {
+                diagnostics.append(.error("ADR directory not readable", at: SourceLocation(file: dir, line: 1, column: 1),
+                                          hint: "check its permissions: the ADRs in it would not be enforced"))
+                continue
+            }
             for name in names where !name.hasPrefix(".") {
                 let path = dir + "/" + name
                 let kind = FileSystem.kind(of: root + "/" + path)

@@ -33,11 +33,14 @@ public enum FileReader {
     }
 
     public static func readBytes(_ path: String, limit: Int = maximumSize) -> Bytes {
-        let fd = open(path, O_RDONLY)
+        // Non-blocking: a FIFO (or a device) named like a source file must not stop the run; it is
+        // not a regular file, so it is not read.
+        let fd = open(path, O_RDONLY | O_NONBLOCK)
         guard fd >= 0 else { return .skipped("unreadable: \(String(cString: strerror(errno)))") }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { return .skipped("unreadable: \(String(cString: strerror(errno)))") }
+        guard info.st_mode & S_IFMT == S_IFREG else { return .skipped("not a regular file") }
         let size = Int(info.st_size)
         if size > limit { return .skipped(tooLargeText(size, limit: limit)) }
         // Read straight into uninitialised storage: zero-filling first would touch every byte twice.

@@ -90,4 +90,33 @@ final class BadInputTests: XCTestCase {
         XCTAssertEqual(try SteleProcess.run(["review"]).status, 2)
         XCTAssertEqual(try SteleProcess.run(["--version"]).stdout, "stele 0.1.0\n")
     }
+
+    /// A FIFO where an ADR, a rules file or a source file is expected: never read (it would block
+    /// every command forever), and never silent. An ADR or rules file that cannot be read fails the
+    /// gate, since its rules would silently not apply (issue 16).
+    func testFIFOsAndUnreadableDecisionFilesAreReportedNotReadAndFailTheGate() throws {
+        let tree = try TemporaryTree(copying: "shop")
+        defer { tree.remove() }
+        XCTAssertEqual(mkfifo(tree.path + "/Sources/Domain/Pipe.swift", 0o644), 0)
+        let source = try SteleProcess.run(["check", tree.path])
+        XCTAssertEqual(source.status, 1, "the check runs: \(source.stderr)")
+        XCTAssertTrue(source.stderr.contains("Sources/Domain/Pipe.swift:1:1: warning: not scanned: not a regular file (a FIFO, socket or device)"), source.stderr)
+
+        XCTAssertEqual(mkfifo(tree.path + "/adr/0009-pipe.md", 0o644), 0)
+        let adr = try SteleProcess.run(["check", tree.path])
+        XCTAssertEqual(adr.status, 2)
+        XCTAssertTrue(adr.stderr.contains("adr/0009-pipe.md:1:1: error: ADR not read: not a regular file"), adr.stderr)
+        try FileManager.default.removeItem(atPath: tree.path + "/adr/0009-pipe.md")
+
+        try tree.write("adr/0010-latin1.md", Data([0x23, 0x20, 0x31, 0x30, 0x2E, 0x20, 0xE9, 0x0A]))
+        let latin1 = try SteleProcess.run(["check", tree.path])
+        XCTAssertEqual(latin1.status, 2)
+        XCTAssertTrue(latin1.stderr.contains("adr/0010-latin1.md:1:1: error: ADR not read: not valid UTF-8"), latin1.stderr)
+        try FileManager.default.removeItem(atPath: tree.path + "/adr/0010-latin1.md")
+
+        XCTAssertEqual(mkfifo(tree.path + "/rules/pipe.stele", 0o644), 0)
+        let rules = try SteleProcess.run(["check", tree.path])
+        XCTAssertEqual(rules.status, 2)
+        XCTAssertTrue(rules.stderr.contains("rules/pipe.stele:1:1: error: rule file not read: not a regular file"), rules.stderr)
+    }
 }

@@ -107,7 +107,12 @@ public struct FileWalker: Sendable {
                                                 hint: "Stele reads only files inside the tree; scan the link's target where it lives"))
                 }
             default:
-                continue
+                // A FIFO, socket or device named like a source file is not read (a FIFO would block
+                // the run), and said so: a skipped source is never silent.
+                if Language.of(path: path) != nil, !ignore.contains(where: { $0.matches(path) }) {
+                    diagnostics.append(.warning("not scanned: not a regular file (a FIFO, socket or device)",
+                                                at: SourceLocation(file: path, line: 1, column: 1)))
+                }
             }
         }
         return (files, directories, diagnostics)
