@@ -32,4 +32,15 @@ public enum CheckJSONReport {
             ("diagnostics", .array(diagnostics.map(ReportJSON.diagnostic))),
         ]).rendered()
     }
+
+    /// The document for a run that stopped before checking (exit 2: the rules or ADRs have errors):
+    /// a tool that reads the JSON gets the reason and the located errors, not an empty output.
+    public static func stopped(_ reason: String, diagnostics: [Diagnostic]) -> String {
+        JSON.object([
+            ("version", .int(1)),
+            ("error", .string(reason)),
+            ("findings", .array([])),
+            ("diagnostics", .array(diagnostics.map(ReportJSON.diagnostic))),
+        ]).rendered()
+    }
 }

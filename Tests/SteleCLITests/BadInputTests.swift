@@ -119,4 +119,21 @@ final class BadInputTests: XCTestCase {
         XCTAssertEqual(rules.status, 2)
         XCTAssertTrue(rules.stderr.contains("rules/pipe.stele:1:1: error: rule file not read: not a regular file"), rules.stderr)
     }
+
+    /// With `--format json`, a run stopped by broken rules still writes a JSON document: the reason
+    /// and the located errors (issue 16: a CI tool reading the JSON got nothing to parse).
+    func testAStoppedJSONRunWritesAnErrorDocument() throws {
+        let tree = try TemporaryTree(copying: "shop")
+        defer { tree.remove() }
+        try tree.write("rules/architecture.stele", "Domain mustnt import GRDB\n")
+        let run = try SteleProcess.run(["check", tree.path, "--format", "json"])
+        XCTAssertEqual(run.status, 2)
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], run.stdout)
+        XCTAssertEqual(json["version"] as? Int, 1)
+        XCTAssertEqual(json["error"] as? String, "the rules or ADRs have errors; nothing was checked")
+        XCTAssertEqual((json["findings"] as? [Any])?.count, 0)
+        let diagnostics = try XCTUnwrap(json["diagnostics"] as? [[String: Any]])
+        XCTAssertTrue(diagnostics.contains { $0["file"] as? String == "rules/architecture.stele" && $0["severity"] as? String == "error" }, "\(diagnostics)")
+        XCTAssertEqual(try SteleProcess.run(["check", tree.path]).stdout, "", "text output stays empty: the errors are on standard error")
+    }
 }

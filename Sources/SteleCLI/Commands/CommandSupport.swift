@@ -1,4 +1,5 @@
 import SteleCheck
+import SteleReport
 
 /// What every command does around its own work: run the pipeline and stop on input errors, and
 /// write the result or say why it could not be written.
@@ -13,6 +14,10 @@ extension CommandOptions {
         for d in diagnostics where !(quiet && d.severity != .error) { Output.error(d.description) }
         if diagnostics.hasErrors {
             Output.error("stele: stopped: the rules or ADRs have errors (exit 2); \(stopped)")
+            // Machine-readable output says so too, rather than being empty.
+            if command == "check", format == CheckFormat.json.rawValue {
+                _ = emit(CheckJSONReport.stopped("the rules or ADRs have errors; \(stopped)", diagnostics: diagnostics))
+            }
             return nil
         }
         return loaded
