@@ -123,13 +123,31 @@ public enum Checker {
         }
     }
 
+    /// When a name is unknown because of the manifest, say so: a `Package.swift` that declares no
+    /// target Stele can read (empty, or not a manifest), or a `Sources/NAME/` folder that no target
+    /// is named after. A suggestion of another name would mislead there.
+    static func manifestHint(for name: String, in architecture: Architecture) -> String? {
+        let files = architecture.scan.files
+        let manifests = files.filter { $0.path == "Package.swift" || $0.path.hasSuffix("/Package.swift") }.map(\.path)
+        guard let manifest = manifests.first else { return nil }
+        let packageModules = architecture.scan.modules.filter { $0.manifestPath.hasSuffix("Package.swift") }
+        if packageModules.isEmpty {
+            return "`\(manifest)` declares no target Stele can read (is it empty, or not a manifest?): fix it, or declare `component \(name) = Sources/\(name)/**`"
+        }
+        if files.contains(where: { $0.path.hasPrefix("Sources/\(name)/") }) {
+            return "`Sources/\(name)/` has files, but no target of `\(manifest)` is named `\(name)`: use the target's name, or declare `component \(name) = Sources/\(name)/**`"
+        }
+        return nil
+    }
+
     /// Names in the rule that mean nothing in this codebase, each with a hint.
     static func nameProblems(of rule: CompiledRule, in architecture: Architecture) -> [(message: String, hint: String?)] {
         var problems: [(String, String?)] = []
         for selector in rule.rule.selectors {
             if case .unknown(let name, let suggestion) = architecture.resolve(selector) {
                 problems.append(("unknown component `\(name)`",
-                                 suggestion.map { "did you mean `\($0)`?" } ?? "declare it (`component \(name) = Sources/\(name)/**`) or use a detected module's name; `stele scan` lists modules and components with their files"))
+                                 manifestHint(for: name, in: architecture) ?? suggestion.map { "did you mean `\($0)`?" }
+                                    ?? "declare it (`component \(name) = Sources/\(name)/**`) or use a detected module's name; `stele scan` lists modules and components with their files"))
             }
         }
         // Module names in `must not import` / `only ... may import` may name what nobody imports yet,

@@ -136,4 +136,22 @@ final class BadInputTests: XCTestCase {
         XCTAssertTrue(diagnostics.contains { $0["file"] as? String == "rules/architecture.stele" && $0["severity"] as? String == "error" }, "\(diagnostics)")
         XCTAssertEqual(try SteleProcess.run(["check", tree.path]).stdout, "", "text output stays empty: the errors are on standard error")
     }
+
+    /// An empty or garbage Package.swift: the unknown name's hint names the manifest, instead of
+    /// suggesting another module (issue 16).
+    func testAnUnreadableManifestIsNamedInTheHint() throws {
+        let tree = try TemporaryTree()
+        defer { tree.remove() }
+        try tree.write("Sources/A/a.swift", "import B\n")
+        try tree.write("rules/r.stele", "A must not import B\n")
+        for manifest in ["", "garbage ((( let"] {
+            try tree.write("Package.swift", manifest)
+            let run = try SteleProcess.run(["check", tree.path])
+            XCTAssertEqual(run.status, 2)
+            XCTAssertTrue(run.stderr.contains("rules/r.stele:1:1: error: unknown component `A`\n  hint: `Package.swift` declares no target Stele can read (is it empty, or not a manifest?)"), run.stderr)
+        }
+        try tree.write("Package.swift", "// swift-tools-version:5.9\nimport PackageDescription\nlet package = Package(name: \"P\", targets: [.target(name: \"Core\", path: \"Sources/A\")])\n")
+        let renamed = try SteleProcess.run(["check", tree.path])
+        XCTAssertTrue(renamed.stderr.contains("hint: `Sources/A/` has files, but no target of `Package.swift` is named `A`"), renamed.stderr)
+    }
 }
