@@ -154,4 +154,30 @@ final class BadInputTests: XCTestCase {
         let renamed = try SteleProcess.run(["check", tree.path])
         XCTAssertTrue(renamed.stderr.contains("hint: `Sources/A/` has files, but no target of `Package.swift` is named `A`"), renamed.stderr)
     }
+
+    /// Links to folders and loops of links are never followed, and said once; a file named `adr`
+    /// is said to hold no ADRs; an `adr directory` outside the repository is refused (issue 16).
+    func testLinksLoopsAndMisplacedADRFolders() throws {
+        let tree = try TemporaryTree(copying: "layered-app")
+        defer { tree.remove() }
+        let fm = FileManager.default
+        try fm.createSymbolicLink(atPath: tree.path + "/Sources/Elsewhere", withDestinationPath: "/usr")
+        try fm.createSymbolicLink(atPath: tree.path + "/Sources/LoopA", withDestinationPath: "LoopB")
+        try fm.createSymbolicLink(atPath: tree.path + "/Sources/LoopB", withDestinationPath: "LoopA")
+        let run = try SteleProcess.run(["check", tree.path])
+        XCTAssertEqual(run.status, 1, run.stderr)
+        XCTAssertTrue(run.stderr.contains("Sources/Elsewhere:1:1: warning: symbolic link to a folder not followed"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("Sources/LoopA:1:1: warning: symbolic link loop not followed"), run.stderr)
+        XCTAssertEqual(run.stderr.components(separatedBy: "Sources/Elsewhere:").count, 2, "said once")
+
+        let bare = try TemporaryTree()
+        defer { bare.remove() }
+        try bare.write("adr", "not a folder\n")
+        try bare.write("Sources/A/a.swift", "let a = 1\n")
+        XCTAssertTrue(try SteleProcess.run(["check", bare.path]).stderr.contains("adr:1:1: warning: `adr` is a file, not a folder: no ADRs are read from it"))
+        try bare.write("rules/r.stele", "adr directory ../../etc\n")
+        let outside = try SteleProcess.run(["check", bare.path])
+        XCTAssertEqual(outside.status, 2)
+        XCTAssertTrue(outside.stderr.contains("error: the ADR directory `../../etc` is outside the repository"), outside.stderr)
+    }
 }

@@ -105,6 +105,15 @@ public struct FileWalker: Sendable {
                 if Language.of(path: path) != nil || name == "Package.swift" {
                     diagnostics.append(.warning("symbolic link not followed", at: SourceLocation(file: path, line: 1, column: 1),
                                                 hint: "Stele reads only files inside the tree; scan the link's target where it lives"))
+                } else {
+                    // A link to a folder (or a loop of links) may hide sources: said once, never followed.
+                    var info = stat()
+                    let loop = stat(root + "/" + path, &info) != 0 && errno == ELOOP
+                    if loop || (info.st_mode & S_IFMT == S_IFDIR) {
+                        diagnostics.append(.warning(loop ? "symbolic link loop not followed" : "symbolic link to a folder not followed",
+                                                    at: SourceLocation(file: path, line: 1, column: 1),
+                                                    hint: "Stele reads only the tree's own folders; ignore it with `ignore \(path)` to silence this"))
+                    }
                 }
             default:
                 // A FIFO, socket or device named like a source file is not read (a FIFO would block
