@@ -7,7 +7,16 @@
 /// stay as they are.
 public enum MarkdownInline {
     public static func strip(_ text: String) -> String {
+        strip(text, depth: 0)
+    }
+
+    /// Links nested deeper than this keep their brackets: a line of thousands of nested `[` is
+    /// someone's test of the parser, not a rule, and must cost linear time and bounded stack.
+    static let maximumLinkDepth = 16
+
+    static func strip(_ text: String, depth: Int) -> String {
         let chars = Array(text)
+        let index = Index(chars)
         var pieces: [Piece] = []
         var i = 0
         while i < chars.count {
@@ -16,7 +25,7 @@ public enum MarkdownInline {
                 // A code span: as many backticks close it as opened it.
                 var run = 0
                 while i + run < chars.count, chars[i + run] == "`" { run += 1 }
-                if let close = closingBackticks(chars, from: i + run, count: run) {
+                if let close = index.closingBackticks(from: i + run, count: run) {
                     var content = String(chars[(i + run)..<close])
                     if content.hasPrefix(" ") && content.hasSuffix(" ") && content.count > 1 { content = String(content.dropFirst().dropLast()) }
                     pieces.append(.text(content))
@@ -27,8 +36,9 @@ public enum MarkdownInline {
                 i += run
                 continue
             }
-            if c == "[" || (c == "!" && i + 1 < chars.count && chars[i + 1] == "["), let link = link(chars, at: c == "!" ? i + 1 : i) {
-                pieces.append(.text(strip(link.text)))
+            if depth < maximumLinkDepth, c == "[" || (c == "!" && i + 1 < chars.count && chars[i + 1] == "["),
+               let link = link(chars, at: c == "!" ? i + 1 : i, index: index) {
+                pieces.append(.text(strip(link.text, depth: depth + 1)))
                 i = link.end
                 continue
             }
@@ -89,41 +99,65 @@ public enum MarkdownInline {
         return after.isWhitespace || ".,;:!?)]\"'".contains(after)
     }
 
-    private static func closingBackticks(_ chars: [Character], from start: Int, count: Int) -> Int? {
-        var i = start
-        while i < chars.count {
-            if chars[i] == "`" {
-                var run = 0
-                while i + run < chars.count, chars[i + run] == "`" { run += 1 }
-                if run == count { return i }
-                i += run
-            } else {
+    /// Where brackets close and backtick runs stand, found in one pass, so that each `[` and each
+    /// run of backticks is resolved by a lookup instead of a scan to the end of the line.
+    struct Index {
+        /// For each `[`, its matching `]` (nil when unclosed).
+        var bracketClose: [Int: Int] = [:]
+        /// The next `)` / `]` at or after each position (chars.count when none).
+        var nextParen: [Int]
+        var nextBracket: [Int]
+        /// Starts of backtick runs, by run length, ascending.
+        var backtickRuns: [Int: [Int]] = [:]
+
+        init(_ chars: [Character]) {
+            var open: [Int] = []
+            var i = 0
+            while i < chars.count {
+                switch chars[i] {
+                case "[": open.append(i)
+                case "]": if let o = open.popLast() { bracketClose[o] = i }
+                case "`":
+                    var run = 0
+                    while i + run < chars.count, chars[i + run] == "`" { run += 1 }
+                    backtickRuns[run, default: []].append(i)
+                    i += run
+                    continue
+                default: break
+                }
                 i += 1
             }
+            nextParen = Array(repeating: chars.count, count: chars.count + 1)
+            nextBracket = Array(repeating: chars.count, count: chars.count + 1)
+            for k in stride(from: chars.count - 1, through: 0, by: -1) {
+                nextParen[k] = chars[k] == ")" ? k : nextParen[k + 1]
+                nextBracket[k] = chars[k] == "]" ? k : nextBracket[k + 1]
+            }
         }
-        return nil
+
+        /// The first run of exactly `count` backticks at or after `start`.
+        func closingBackticks(from start: Int, count: Int) -> Int? {
+            guard let runs = backtickRuns[count] else { return nil }
+            var low = 0, high = runs.count
+            while low < high {
+                let mid = (low + high) / 2
+                if runs[mid] < start { low = mid + 1 } else { high = mid }
+            }
+            return low < runs.count ? runs[low] : nil
+        }
     }
 
     /// `[text](url)`, `[text][ref]` or `[text]` followed by nothing link-like (then not a link).
-    private static func link(_ chars: [Character], at open: Int) -> (text: String, end: Int)? {
-        var depth = 0
-        var i = open
-        while i < chars.count {
-            if chars[i] == "[" { depth += 1 } else if chars[i] == "]" {
-                depth -= 1
-                if depth == 0 { break }
-            }
-            i += 1
-        }
-        guard i < chars.count, i + 1 < chars.count else { return nil }
+    private static func link(_ chars: [Character], at open: Int, index: Index) -> (text: String, end: Int)? {
+        guard let i = index.bracketClose[open], i + 1 < chars.count else { return nil }
         let text = String(chars[(open + 1)..<i])
-        let closer: Character
+        let end: Int
         switch chars[i + 1] {
-        case "(": closer = ")"
-        case "[": closer = "]"
+        case "(": end = index.nextParen[i + 2]
+        case "[": end = index.nextBracket[i + 2]
         default: return nil
         }
-        guard let end = chars[(i + 2)...].firstIndex(of: closer) else { return nil }
+        guard end < chars.count else { return nil }
         return (text, end + 1)
     }
 }

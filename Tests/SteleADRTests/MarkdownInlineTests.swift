@@ -15,4 +15,16 @@ final class MarkdownInlineTests: XCTestCase {
         XCTAssertEqual(MarkdownInline.strip("`Sources/**/*.swift` stays"), "Sources/**/*.swift stays")
         XCTAssertEqual(MarkdownInline.strip("an \\*escaped\\* star"), "an *escaped* star")
     }
+
+    /// Lines from a hostile ADR (issue 16): thousands of nested or unclosed brackets and backtick
+    /// runs of every length took seconds (each scanned to the end of the line); now each is a lookup.
+    func testHostileLinesStripInLinearTime() {
+        let nested = String(repeating: "[", count: 8_000) + "x" + String(repeating: "](u)", count: 8_000)
+        XCTAssertTrue(MarkdownInline.strip(nested).hasSuffix("(u)"), "links deeper than the limit keep their brackets")
+        let unclosed = String(repeating: "[a", count: 200_000)
+        XCTAssertEqual(MarkdownInline.strip(unclosed), unclosed)
+        let ticks = (1...400).map { String(repeating: "`", count: $0) + "x" }.joined()
+        XCTAssertEqual(MarkdownInline.strip(ticks).count, ticks.count, "no run of backticks closes another length")
+        XCTAssertEqual(MarkdownInline.strip("[[Domain](a.md)](b.md) must not depend on `UI`"), "Domain must not depend on UI")
+    }
 }
