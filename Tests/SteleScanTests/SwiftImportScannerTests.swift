@@ -127,4 +127,25 @@ extension SwiftImportScannerTests {
         XCTAssertNil(Suppression.parse(comment: "// stele:allow ADR-0002 -- until the rewrite", line: 1, column: 1)?.until,
                      "`until` in the reason is prose")
     }
+
+    /// Conditions stay readable and bounded (issue 16): a long `#elseif` chain names its first
+    /// branches and counts the rest; deep nesting counts the outermost levels; a condition that
+    /// repeats the enclosing one is said once.
+    func testLongAndDeepConditionsAreCutWithACount() {
+        var chain = "#if X0\nimport C0\n"
+        for i in 1..<4_000 { chain += "#elseif X\(i)\nimport C\(i)\n" }
+        chain += "#endif\n"
+        let chained = SwiftImportScanner.imports(in: Array(chain.utf8))
+        XCTAssertEqual(chained.count, 4_000)
+        XCTAssertEqual(chained.last?.conditions, ["!X0 && !X1 && !X2 && (3996 more earlier branches false) && X3999"])
+        XCTAssertEqual(chained[3].conditions, ["!X0 && !X1 && !X2 && X3"])
+
+        let depth = 20_000
+        let nested = String(repeating: "#if A\n#if B\n", count: depth / 2) + "import Deep\n" + String(repeating: "#endif\n", count: depth)
+        let deep = SwiftImportScanner.imports(in: Array(nested.utf8))
+        XCTAssertEqual(deep.map(\.module), ["Deep"])
+        XCTAssertEqual(deep[0].conditions.first, "(19992 enclosing conditions)")
+        XCTAssertEqual(deep[0].conditions.count, 9)
+        XCTAssertEqual(SwiftImportScanner.imports(in: Array("#if DEBUG\n#if DEBUG\nimport X\n#endif\n#endif\n".utf8))[0].conditions, ["DEBUG"])
+    }
 }

@@ -102,13 +102,36 @@ public enum SwiftImportScanner {
         var current: String?
 
         var description: String {
-            let negated = passed.map { SwiftImportScanner.isAtomic($0) ? "!" + $0 : "!(" + $0 + ")" }
+            // A long chain of `#elseif`s: the first clauses passed, then how many more, so that the
+            // condition stays readable and its size does not grow with the branches before it.
+            let shown = passed.count > SwiftImportScanner.maximumConditionsListed ? Array(passed.prefix(3)) : passed
+            var negated = shown.map { SwiftImportScanner.isAtomic($0) ? "!" + $0 : "!(" + $0 + ")" }
+            if shown.count < passed.count { negated.append("(\(passed.count - shown.count) more earlier branches false)") }
             guard let current else { return negated.joined(separator: " && ") }
             if negated.isEmpty { return current }
             // `!A && (B || C)`: without the parentheses `||` would bind looser than intended.
             let clause = current.contains("||") ? "(" + current + ")" : current
             return (negated + [clause]).joined(separator: " && ")
         }
+    }
+
+    /// The most `#if` conditions an import lists in full: past it, the outermost are counted.
+    static let maximumConditionsListed = 8
+
+    /// The conditions an import is under, outermost first: a condition equal to the one just
+    /// outside it is said once, and past `maximumConditionsListed` levels the outer ones are
+    /// counted (20,000 nested `#if`s gave each import a 200 KB list).
+    static func conditions(of frames: [ConditionalFrame]) -> [String] {
+        guard !frames.isEmpty else { return [] }
+        var list: [String] = []
+        for frame in frames.suffix(maximumConditionsListed + 1) {
+            let description = frame.description
+            if list.last != description { list.append(description) }
+        }
+        if frames.count > maximumConditionsListed + 1 {
+            list[0] = "(\(frames.count - maximumConditionsListed) enclosing conditions)"
+        }
+        return list
     }
 
     /// A single name or call (`DEBUG`, `os(Linux)`, `canImport(UIKit)`): negated without parentheses.
@@ -243,7 +266,7 @@ public enum SwiftImportScanner {
             if let kind { words.append(kind) }
             words.append(path.joined(separator: "."))
             imports.append(SwiftImport(module: module, path: path, kind: kind, attributes: attributes, accessLevel: accessLevel,
-                                       line: start.line, column: start.column, conditions: frames.map(\.description),
+                                       line: start.line, column: start.column, conditions: SwiftImportScanner.conditions(of: frames),
                                        text: words.joined(separator: " ")))
         }
 
