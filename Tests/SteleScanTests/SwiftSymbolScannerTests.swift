@@ -187,4 +187,16 @@ extension SwiftSymbolScannerTests {
         XCTAssertFalse(scan("struct A { func f() {").isBalanced)
         XCTAssertTrue(scan("}} struct B {}").isBalanced, "stray closing braces are dropped, not carried")
     }
+
+    /// 30,000 nested types (issue 16: 50,000 took over 20 s and gigabytes, each declaration storing
+    /// its whole enclosing path): every type is declared, and no parent path passes the bound.
+    func testDeeplyNestedTypesKeepMemoryLinear() {
+        let depth = 30_000
+        let source = String(repeating: "struct S {", count: depth) + String(repeating: "}", count: depth)
+        let result = SwiftSymbolScanner.scan(Array(source.utf8))
+        XCTAssertEqual(result.declarations.count, depth)
+        let longest = result.declarations.map { $0.parent?.utf8.count ?? 0 }.max() ?? 0
+        XCTAssertGreaterThan(longest, 500, "real nesting is kept")
+        XCTAssertLessThanOrEqual(longest, SwiftSymbolScanner.maximumTypePathLength + 2)
+    }
 }

@@ -13,6 +13,10 @@ import SteleCore
 /// type of `x` in `x.foo`. What it cannot decide, it leaves to resolution ("ambiguous"), never
 /// to a guess.
 public enum SwiftSymbolScanner {
+    /// The longest enclosing-type path a nested type's path extends (`Outer.Inner`): deeper
+    /// nesting than any real code has is cut there, to keep memory linear in the file.
+    static let maximumTypePathLength = 1_024
+
     public struct Result: Sendable {
         public var declarations: [SwiftDeclaration]
         public var references: [SwiftReference]
@@ -580,7 +584,11 @@ public enum SwiftSymbolScanner {
             let typeName = name(i + 1)
             declare(kind, name: typeName, at: i + 1, keyword: i)
             pendingLocals = []
-            let path = codeDepth > 0 ? typeName : enclosingType.map { "\($0).\(typeName)" } ?? typeName
+            // A type's path names its enclosing types, up to a bound: 50,000 nested `struct S {`
+            // would otherwise store paths of every length up to 100 KB (quadratic memory). Past it,
+            // a type is named by itself, as a top-level one is.
+            let path = codeDepth > 0 ? typeName
+                : enclosingType.map { $0.utf8.count > SwiftSymbolScanner.maximumTypePathLength ? typeName : "\($0).\(typeName)" } ?? typeName
             let generics = genericParameters(from: i + 2).names
             pendingType = (path, brackets.count, generics)
             whereClauseType = nil
