@@ -33,7 +33,7 @@ public struct ChangeScope: Sendable {
     /// places; findings relocated to the same place with the same message become one, which stands
     /// for all their fingerprints. Sorted for output.
     func restrict(_ findings: [Finding], book: RuleBook, architecture: Architecture) -> [Finding] {
-        if changesDecisions(book) { return findings.map(relocated) }
+        if changesDecisions(book) { return findings.map(relocated).sorted(by: Finding.ordered) }
         let packages = changedPackages(architecture.scan)
         var kept: [Finding] = []
         var index: [String: Int] = [:]
