@@ -1,3 +1,5 @@
+import SteleFiles
+
 /// Changed-files mode: which files a pre-commit hook or a PR check asks about, and (for `--staged`)
 /// their content as staged, read through git.
 struct ChangedFiles {
@@ -5,6 +7,9 @@ struct ChangedFiles {
     var paths: Set<String>
     /// For `--staged`: the staged content of each path, which is what gets committed.
     var contents: [String: [UInt8]] = [:]
+    /// For `--staged`: paths git has no single staged content for (unmerged, in a conflict): they
+    /// are checked as they are in the work tree, and the command says so.
+    var unmerged: [String] = []
 
     enum Source {
         case files([String])
@@ -17,7 +22,14 @@ struct ChangedFiles {
     static func resolve(_ source: Source, root: String) -> Result<ChangedFiles, Failure> {
         switch source {
         case .files(let files):
-            return .success(ChangedFiles(paths: Set(files.map(normalise))))
+            var paths = Set<String>()
+            for file in files {
+                guard let path = relative(file, to: root) else {
+                    return .failure(Failure(message: "`\(file)` is outside the repository `\(root)`\n  hint: name files inside it, relative to its root"))
+                }
+                paths.insert(path)
+            }
+            return .success(ChangedFiles(paths: paths))
         case .since(let ref):
             guard let diff = git(root, ["diff", "--name-only", "--relative", "--diff-filter=d", ref, "--"]) else {
                 return .failure(Failure(message: "`git diff \(ref)` failed in \(root)\n  hint: is it a git repository, and is `\(ref)` a commit?"))
@@ -32,17 +44,34 @@ struct ChangedFiles {
             for path in staged {
                 if let result = Subprocess.run(["git", "-C", root, "show", ":./" + path]), result.status == 0 {
                     changed.contents[path] = result.output
+                } else {
+                    changed.unmerged.append(path)
                 }
             }
             return .success(changed)
         }
     }
 
-    /// `./Sources/A.swift` → `Sources/A.swift`.
-    static func normalise(_ path: String) -> String {
-        var p = Substring(path)
-        while p.hasPrefix("./") { p = p.dropFirst(2) }
-        return String(p)
+    /// A `--files` argument as a repo-relative path: `./` and `a/../` folded, an absolute path
+    /// inside the root made relative; nil for a path outside the repository.
+    static func relative(_ file: String, to root: String) -> String? {
+        var path = file
+        if path.hasPrefix("/") {
+            let base = (FileSystem.realPath(root) ?? root) + "/"
+            let absolute = FileSystem.realPath(path) ?? path
+            guard absolute.hasPrefix(base) else { return nil }
+            path = String(absolute.dropFirst(base.count))
+        }
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) where part != "." {
+            if part == ".." {
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            } else {
+                parts.append(part)
+            }
+        }
+        return parts.joined(separator: "/")
     }
 
     /// A git command's output lines, or nil when it fails.

@@ -88,6 +88,52 @@ final class ChangedFilesTests: XCTestCase {
         XCTAssertFalse(accepted.stderr.contains("no longer occur"), "entries in unchanged files are not 'fixed': \(accepted.stderr)")
     }
 
+    /// Git's corners (issue 16.4): a repository with no commit yet, a staged rename, a merge
+    /// conflict (checked as in the work tree, and said), a detached HEAD, and `--files` outside the
+    /// repository (an error) or written with `./`, `..` or an absolute path inside it.
+    func testGitEdgeCases() throws {
+        let tree = try TemporaryTree(copying: "shop")
+        defer { tree.remove() }
+        XCTAssertEqual(try tree.git("init", "-q"), 0)
+        XCTAssertEqual(try tree.git("add", "-A"), 0)
+        let unborn = try SteleProcess.run(["check", tree.path, "--staged"])
+        XCTAssertEqual(unborn.status, 1, "no commit yet: everything staged is checked\n\(unborn.stderr)")
+        XCTAssertTrue(unborn.stdout.contains("Sources/Domain/Order.swift:2:1: error:"), unborn.stdout)
+        XCTAssertEqual(try tree.git("commit", "-q", "-m", "shop"), 0)
+
+        try tree.write("Sources/UI/OrderView.swift", "import Domain\nimport GRDB\n")
+        XCTAssertEqual(try tree.git("add", "-A"), 0)
+        XCTAssertEqual(try tree.git("mv", "Sources/UI/OrderView.swift", "Sources/UI/OrderScreen.swift"), 0)
+        let renamed = try SteleProcess.run(["check", tree.path, "--staged"])
+        XCTAssertTrue(renamed.stdout.hasPrefix("Sources/UI/OrderScreen.swift:2:1: error: `UI` imports `GRDB`"), renamed.stdout)
+        XCTAssertEqual(try tree.git("commit", "-q", "-m", "renamed"), 0)
+
+        XCTAssertEqual(try tree.git("checkout", "-q", "-b", "other"), 0)
+        try tree.write("Sources/UI/OrderScreen.swift", "import Domain // other\n")
+        XCTAssertEqual(try tree.git("commit", "-q", "-am", "other"), 0)
+        XCTAssertEqual(try tree.git("checkout", "-q", "-"), 0)
+        try tree.write("Sources/UI/OrderScreen.swift", "import Domain // mine\nimport GRDB\n")
+        XCTAssertEqual(try tree.git("commit", "-q", "-am", "mine"), 0)
+        XCTAssertNotEqual(try tree.git("merge", "-q", "other"), 0, "a conflict")
+        let conflict = try SteleProcess.run(["check", tree.path, "--staged"])
+        XCTAssertTrue(conflict.stderr.contains("stele: note: Sources/UI/OrderScreen.swift is unmerged (a conflict): checked as it is in the work tree"), conflict.stderr)
+        XCTAssertTrue(conflict.stdout.contains("Sources/UI/OrderScreen.swift:"), conflict.stdout)
+        XCTAssertEqual(try tree.git("merge", "--abort"), 0)
+
+        XCTAssertEqual(try tree.git("checkout", "-q", "--detach"), 0)
+        try tree.write("Sources/App/Debug.swift", "import GRDB\n")
+        let detached = try SteleProcess.run(["check", tree.path, "--since", "HEAD"])
+        XCTAssertTrue(detached.stdout.hasPrefix("Sources/App/Debug.swift:1:1: error:"), detached.stdout)
+
+        let outside = try SteleProcess.run(["check", tree.path, "--files", "../elsewhere/A.swift"])
+        XCTAssertEqual(outside.status, 2)
+        XCTAssertTrue(outside.stderr.contains("`../elsewhere/A.swift` is outside the repository"), outside.stderr)
+        for spelling in ["./Sources/App/Debug.swift", "Sources/UI/../App/Debug.swift", tree.path + "/Sources/App/Debug.swift"] {
+            let run = try SteleProcess.run(["check", tree.path, "--files", spelling])
+            XCTAssertTrue(run.stdout.hasPrefix("Sources/App/Debug.swift:1:1: error:"), "\(spelling): \(run.stdout)\(run.stderr)")
+        }
+    }
+
     func testUsageErrors() throws {
         let tree = try TemporaryTree(copying: "shop")
         defer { tree.remove() }

@@ -13,6 +13,9 @@ enum CheckCommand {
                 return SteleCLI.ExitCode.usage
             case .success(let files):
                 changed = files
+                for path in files.unmerged {
+                    Output.error("stele: note: \(path) is unmerged (a conflict): checked as it is in the work tree")
+                }
             }
         }
         // The whole tree is checked, so cycles and indirect dependencies agree with a full run; with
