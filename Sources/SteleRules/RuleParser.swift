@@ -234,6 +234,9 @@ private struct Parser {
             let strict = first.isKeyword("strict")
             index = strict ? 2 : 1
             var layers = [try selector("a layer")]
+            if current?.isSymbol("→") == true {
+                throw failure("arrows between layers are read both ways", hint: "write the highest layer first with `>`: `layers UI > Domain > Data`")
+            }
             while current?.isSymbol(">") == true, index < headEnd {
                 index += 1
                 layers.append(try selector("a layer after `>`"))

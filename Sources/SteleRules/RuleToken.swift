@@ -52,9 +52,11 @@ public enum RuleTokenizer {
                 i += 1
                 continue
             }
-            // Arrows between layers, as ADRs draw them: `UI → Domain`, `UI -> Domain`.
+            // Arrows, as ADRs draw them (`UI → Domain`, `UI -> Domain`): a symbol of their own, which
+            // the parser refuses with a hint, since arrows are written both highest-first and
+            // lowest-first.
             if c == "\u{2192}" || (c == "-" && i + 1 < chars.count && chars[i + 1] == ">") {
-                tokens.append(RuleToken(kind: .symbol, text: ">", offset: i))
+                tokens.append(RuleToken(kind: .symbol, text: "→", offset: i))
                 i += c == "-" ? 2 : 1
                 continue
             }

@@ -99,8 +99,14 @@ final class NaturalPhrasingTests: XCTestCase {
     func testLayerPhrasings() {
         let layers = Rule.Kind.layers([.name("UI"), .name("Domain"), .name("Data")], strict: false)
         // deptrac and import-linter list layers top-down; ADRs draw them with arrows and colons.
-        for text in ["layers UI > Domain > Data", "layers: UI > Domain > Data", "Layers: UI → Domain → Data", "layers UI -> Domain -> Data"] {
+        for text in ["layers UI > Domain > Data", "layers: UI > Domain > Data", "Layers: UI > Domain > Data"] {
             XCTAssertEqual(kind(text), layers, text)
+        }
+        // Arrows are drawn both ways in real ADRs (`Tools → Application → Domain`, `utils -> data -> models`
+        // lowest first): refused, with the form that cannot be misread.
+        for text in ["Layers: UI → Domain → Data", "layers UI -> Domain -> Data"] {
+            XCTAssertEqual(diagnostic(text)?.message, "arrows between layers are read both ways", text)
+            XCTAssertEqual(diagnostic(text)?.hint, "write the highest layer first with `>`: `layers UI > Domain > Data`")
         }
         XCTAssertEqual(kind("strict layers: UI > Domain > Data"), .layers([.name("UI"), .name("Domain"), .name("Data")], strict: true))
     }
