@@ -9,7 +9,9 @@ public enum RuleParser {
     public static func parse(_ text: String, at location: SourceLocation) -> Result<Statement?, Diagnostic> {
         var body = text
         // ADR bullets often end in a full stop: "Domain must not depend on UI."
-        if body.hasSuffix("."), let before = body.dropLast().last, before.isLetter || before.isNumber || before == ")" || before == "\"" {
+        // After a glob too (`… depend on B/**.`): a dot kept there would make the glob match nothing.
+        if body.hasSuffix("."), let before = body.dropLast().last,
+           before.isLetter || before.isNumber || ")\"'`*/".contains(before) {
             body.removeLast()
         }
         switch RuleTokenizer.tokenize(body) {

@@ -180,4 +180,13 @@ final class NaturalPhrasingTests: XCTestCase {
         XCTAssertEqual(d?.location?.column, 3 + 14)
         XCTAssertEqual(diagnostic("ignore \"" + String(repeating: "{", count: 40) + "\"")?.message, "glob too complex: braces nested 40 deep (at most 16)")
     }
+
+    /// A bullet's full stop after a glob is punctuation, not part of the glob (a glob ending in `.`
+    /// matched nothing, so the rule silently never fired).
+    func testAFullStopAfterAGlobIsPunctuation() {
+        XCTAssertEqual(kind("Sources/A/** must not depend on Sources/B/**."),
+                       .mustNotDependOn(.glob(Glob("Sources/A/**")), [.glob(Glob("Sources/B/**"))], transitive: false))
+        XCTAssertEqual(kind("Sources/A/** must not depend on Sources/B/."),
+                       .mustNotDependOn(.glob(Glob("Sources/A/**")), [.glob(Glob("Sources/B/"))], transitive: false))
+    }
 }
