@@ -72,6 +72,26 @@ public struct CheckContext {
         /// The dotted path of an import (`Darwin.C`), "" for a symbol.
         var importPath = ""
 
+        /// The import `imported` of `file` (index `i`).
+        init(importOf imported: SwiftImport, in file: SourceFile, at i: Int) {
+            self.init(file: i, path: file.path, sourceModule: file.module, target: .module(imported.module), line: imported.line,
+                      column: imported.column, snippet: imported.text, conditions: imported.conditions,
+                      importPath: imported.path.joined(separator: "."))
+        }
+
+        init(file: Int, path: String, sourceModule: String?, target: Target, line: Int, column: Int, snippet: String,
+             conditions: [String], importPath: String = "") {
+            self.file = file
+            self.path = path
+            self.sourceModule = sourceModule
+            self.target = target
+            self.line = line
+            self.column = column
+            self.snippet = snippet
+            self.conditions = conditions
+            self.importPath = importPath
+        }
+
         /// The imported module, for an import.
         var module: String? {
             if case .module(let m) = target { return m }
@@ -145,9 +165,7 @@ public struct CheckContext {
         for i in set.files where !exceptFiles.contains(i) {
             let file = files[i]
             for imported in file.imports where imported.module != file.module && !exceptModules.contains(imported.module) {
-                result.append(Dependency(file: i, path: file.path, sourceModule: file.module, target: .module(imported.module), line: imported.line,
-                                         column: imported.column, snippet: imported.text, conditions: imported.conditions,
-                                         importPath: imported.path.joined(separator: ".")))
+                result.append(Dependency(importOf: imported, in: file, at: i))
             }
             guard symbols else { continue }
             for edge in architecture.symbols.edges(from: i) {
@@ -225,10 +243,7 @@ struct ChangedImports {
             let file = scan.files[i]
             guard let module = file.module else { continue }
             for imported in file.imports where imported.module != module && byEdge[module]?[imported.module] == nil {
-                byEdge[module, default: [:]][imported.module] = CheckContext.Dependency(
-                    file: i, path: file.path, sourceModule: module, target: .module(imported.module), line: imported.line,
-                    column: imported.column, snippet: imported.text, conditions: imported.conditions,
-                    importPath: imported.path.joined(separator: "."))
+                byEdge[module, default: [:]][imported.module] = CheckContext.Dependency(importOf: imported, in: file, at: i)
             }
         }
     }
@@ -259,8 +274,8 @@ extension RuleCheck {
 }
 
 extension CheckContext {
-    /// `selector`'s description when it denotes no file (a set of externals only is not vacuous
-    /// where noted by the caller), else nil.
+    /// `selector`'s description when it denotes no file (a component of externals only counts as
+    /// empty here; `LayersCheck` allows such a layer), else nil.
     func emptiness(of selector: Selector) -> String? {
         if case .resolved(let set) = architecture.resolve(selector), set.files.isEmpty { return selector.description }
         return nil

@@ -128,7 +128,7 @@ public enum Checker {
     /// is named after. A suggestion of another name would mislead there.
     static func manifestHint(for name: String, in architecture: Architecture) -> String? {
         let files = architecture.scan.files
-        let manifests = files.filter { $0.path == "Package.swift" || $0.path.hasSuffix("/Package.swift") }.map(\.path)
+        let manifests = files.map(\.path).filter(ProjectScanner.isManifest)
         guard let manifest = manifests.first else { return nil }
         let packageModules = architecture.scan.modules.filter { $0.manifestPath.hasSuffix("Package.swift") }
         if packageModules.isEmpty {

@@ -25,6 +25,9 @@ public struct Architecture: Sendable {
     /// `Tests` and `Examples`: test and example code, components of their own unless a component or
     /// module already has the name. "Everybody else" in `only A may …` leaves them out.
     public let implicit: [String: ComponentSet]
+    /// The files of the implicit components: outside the scope of "everybody else" (made once, as
+    /// every `only … may` rule asks for them).
+    public let supportingFiles: Set<Int>
     /// Answers of `resolve`, shared by the copies of this value (it is a pure function of it).
     private let resolutions = ResolutionCache()
 
@@ -91,6 +94,7 @@ public struct Architecture: Sendable {
             implicit[name] = ComponentSet(name: name, files: files, modules: Architecture.modulesCovered(by: files, scan: scan, moduleFiles: moduleFiles))
         }
         self.implicit = implicit
+        supportingFiles = implicit.values.reduce(into: Set<Int>()) { $0.formUnion($1.files) }
     }
 
     /// The names of the implicit components, in the order they are listed.
@@ -137,10 +141,7 @@ public struct Architecture: Sendable {
     static let exampleFolderBytes: [[UInt8]] = ["Examples", "Example", "Samples", "Sample", "Demo", "Demos"].map { Array($0.utf8) }
     static let testFolderBytes: [[UInt8]] = ["Tests", "UITests"].map { Array($0.utf8) }
 
-    /// The files of the implicit components: outside the scope of "everybody else".
-    public var supportingFiles: Set<Int> {
-        implicit.values.reduce(into: Set<Int>()) { $0.formUnion($1.files) }
-    }
+
 
     /// Project modules all of whose files are in `files`: importing one of them is a dependency on
     /// the component those files make up.

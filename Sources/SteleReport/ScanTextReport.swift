@@ -32,8 +32,7 @@ public enum ScanTextReport {
             for name in implicit { out += component(name, architecture.implicit[name]!, scan: scan, note: "implicit") }
         }
         let unplaced = scan.files.indices.filter { i in
-            let path = scan.files[i].path
-            return scan.files[i].module == nil && scan.files[i].language == .swift && path != "Package.swift" && !path.hasSuffix("/Package.swift")
+            scan.files[i].module == nil && scan.files[i].language == .swift && !ProjectScanner.isManifest(scan.files[i].path)
         }
         if !unplaced.isEmpty {
             out += "\nSwift files in no module (\(unplaced.count)): reachable by globs only\n"

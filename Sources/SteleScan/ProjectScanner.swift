@@ -51,7 +51,7 @@ public enum ProjectScanner {
     }
 
     /// `Package.swift` or `…/Package.swift`, compared on bytes (this runs for every file).
-    static func isManifest(_ path: String) -> Bool {
+    public static func isManifest(_ path: String) -> Bool {
         let name = "Package.swift".utf8
         let utf8 = path.utf8
         guard utf8.count >= name.count, utf8.suffix(name.count).elementsEqual(name) else { return false }
