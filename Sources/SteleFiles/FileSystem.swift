@@ -65,18 +65,13 @@ public enum FileSystem {
     /// two processes never share one) renamed over it, so a reader sees the old file or the new
     /// one, never half of one. Returns what went wrong, or nil.
     public static func write(bytes: [UInt8], to path: String) -> String? {
-        let temporary = path + ".stele-tmp-\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { return "cannot write \(path): \(errorText())" }
-        var bytes = bytes
-        let ok = writeAll(fd, &bytes)
-        let closed = close(fd) == 0
-        guard ok, closed, rename(temporary, path) == 0 else {
-            let message = "cannot write \(path): \(errorText())"
-            unlink(temporary)
-            return message
+        switch AtomicWriter.open(path) {
+        case .failure(let failure):
+            return failure.message
+        case .success(var writer):
+            writer.append(bytes)
+            return writer.commit()
         }
-        return nil
     }
 
     /// A file written in pieces and put in place atomically by `commit()` (a temporary file next to
