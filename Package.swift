@@ -33,14 +33,16 @@ let package = Package(
         .target(name: "SteleCLI", dependencies: ["SteleCore", "SteleFiles", "SteleADR", "SteleRules", "SteleScan", "SteleGraph", "SteleCheck", "SteleReport"]),
         .executableTarget(name: "stele", dependencies: ["SteleCLI"]),
 
+        // What several test targets share: fixture paths, the real binary's runner, temporary trees.
+        .target(name: "SteleTestSupport", path: "Tests/SteleTestSupport"),
         .testTarget(name: "SteleCoreTests", dependencies: ["SteleCore"]),
         .testTarget(name: "SteleFilesTests", dependencies: ["SteleFiles"]),
-        .testTarget(name: "SteleADRTests", dependencies: ["SteleADR", "SteleCore"]),
+        .testTarget(name: "SteleADRTests", dependencies: ["SteleADR", "SteleCore", "SteleTestSupport"]),
         .testTarget(name: "SteleRulesTests", dependencies: ["SteleRules", "SteleADR", "SteleCore"]),
-        .testTarget(name: "SteleScanTests", dependencies: ["SteleScan", "SteleCore", "SteleFiles"]),
-        .testTarget(name: "SteleGraphTests", dependencies: ["SteleGraph", "SteleScan", "SteleRules", "SteleCore"]),
-        .testTarget(name: "SteleCheckTests", dependencies: ["SteleCheck", "SteleGraph", "SteleScan", "SteleRules", "SteleADR", "SteleCore"]),
+        .testTarget(name: "SteleScanTests", dependencies: ["SteleScan", "SteleCore", "SteleFiles", "SteleTestSupport"]),
+        .testTarget(name: "SteleGraphTests", dependencies: ["SteleGraph", "SteleScan", "SteleRules", "SteleCore", "SteleTestSupport"]),
+        .testTarget(name: "SteleCheckTests", dependencies: ["SteleCheck", "SteleGraph", "SteleScan", "SteleRules", "SteleADR", "SteleCore", "SteleTestSupport"]),
         .testTarget(name: "SteleReportTests", dependencies: ["SteleReport", "SteleCheck", "SteleGraph", "SteleRules", "SteleADR", "SteleCore"]),
-        .testTarget(name: "SteleCLITests", dependencies: ["stele", "SteleCLI", "SteleCheck", "SteleReport"]),
+        .testTarget(name: "SteleCLITests", dependencies: ["stele", "SteleCLI", "SteleCheck", "SteleReport", "SteleTestSupport"]),
     ]
 )

@@ -4,8 +4,9 @@
 #   scripts/fuzz.sh [TARGET|all] [SECONDS]    (default: all, 60 seconds each)
 #
 # The libraries are built in release mode with coverage and AddressSanitizer into .build-fuzz
-# (git-ignored); each target is linked against them with `swiftc -sanitize=fuzzer,address`. Seeds
-# come from this repository's own files (sources, ADRs, rules, manifests, fixtures). The corpus
+# (git-ignored), with testing enabled, as the parsers are internal to their targets; each target
+# is linked against them with `swiftc -sanitize=fuzzer,address`. Seeds come from this
+# repository's own files (sources, ADRs, rules, manifests, fixtures). The corpus
 # grows in .build-fuzz/corpus/TARGET; a crash is written to .build-fuzz/crashes/ and fails the run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,8 +15,8 @@ SECONDS_EACH=${2:-60}
 OUT=.build-fuzz
 TARGETS="rules adr imports symbols manifest pbxproj json cache glob"
 
-swift build -c release --scratch-path "$OUT" --target SteleScan -Xswiftc -sanitize=fuzzer,address >/dev/null
-swift build -c release --scratch-path "$OUT" --target SteleRules -Xswiftc -sanitize=fuzzer,address >/dev/null
+swift build -c release --scratch-path "$OUT" --target SteleScan -Xswiftc -sanitize=fuzzer,address -Xswiftc -enable-testing >/dev/null
+swift build -c release --scratch-path "$OUT" --target SteleRules -Xswiftc -sanitize=fuzzer,address -Xswiftc -enable-testing >/dev/null
 LIB="$OUT/release"
 OBJECTS=$(ls "$LIB"/SteleCore.build/*.o "$LIB"/SteleFiles.build/*.o "$LIB"/SteleADR.build/*.o "$LIB"/SteleRules.build/*.o "$LIB"/SteleScan.build/*.o)
 

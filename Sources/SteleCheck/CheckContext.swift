@@ -73,7 +73,7 @@ public struct CheckContext {
         var importPath = ""
 
         /// The import `imported` of `file` (index `i`).
-        init(importOf imported: SwiftImport, in file: SourceFile, at i: Int) {
+        init(importOf imported: Import, in file: SourceFile, at i: Int) {
             self.init(file: i, path: file.path, sourceModule: file.module, target: .module(imported.module), line: imported.line,
                       column: imported.column, snippet: imported.text, conditions: imported.conditions,
                       importPath: imported.path.joined(separator: "."))

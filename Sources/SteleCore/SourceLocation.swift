@@ -13,6 +13,12 @@ public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConver
         self.column = column
     }
 
+    /// The location `offset` columns further along the same line (a token inside a line that was
+    /// read as a whole: a rule bullet, a glob).
+    public func advanced(by offset: Int) -> SourceLocation {
+        SourceLocation(file: file, line: line, column: column + offset)
+    }
+
     /// `file:line:col`, the form editors and CI annotations understand.
     public var description: String { "\(file):\(line):\(column)" }
 

@@ -187,7 +187,7 @@ public struct SymbolIndex: Sendable {
         let importedModules = Set(file.imports.map(\.module)).subtracting([module]).intersection(tables.internalModules).sorted()
             .compactMap { tables.topLevel[$0] }
 
-        func add(_ reference: SwiftReference, _ sites: [Site]) {
+        func add(_ reference: Reference, _ sites: [Site]) {
             guard let first = sites.first else { return }
             referenceCount += 1
             if sites.allSatisfy({ $0.file == first.file }) {
@@ -219,7 +219,7 @@ public struct SymbolIndex: Sendable {
             if qualified, visibleModules.contains(reference.name) {
                 let parts = reference.members.split(separator: ".", maxSplits: 1)
                 qualifier = reference.name
-                reference = SwiftReference(name: String(parts[0]), members: parts.count > 1 ? String(parts[1]) : "", line: reference.line,
+                reference = Reference(name: String(parts[0]), members: parts.count > 1 ? String(parts[1]) : "", line: reference.line,
                                            column: reference.column + reference.name.utf8.count + 1, enclosingType: reference.enclosingType)
             }
             // `RunLoop.OCombine`: a type the project only extends, with types nested in it, is worth it too.
@@ -258,7 +258,7 @@ public struct SymbolIndex: Sendable {
             for member in reference.members.split(separator: ".") {
                 path += "." + member
                 guard let sites = visible(tables.nestedTypes[path]) else { break }
-                add(SwiftReference(name: String(member), line: reference.line, column: column, enclosingType: reference.enclosingType), sites)
+                add(Reference(name: String(member), line: reference.line, column: column, enclosingType: reference.enclosingType), sites)
                 column += member.utf8.count + 1
             }
         }
@@ -314,7 +314,7 @@ public struct SymbolIndex: Sendable {
     /// Whether a bare name inside a type body is one of that type's members (or of a type it is
     /// nested in): `title` in `extension LoginView { … title … }` is `self.title`. Only the members
     /// declared in `visibleModules` count ("" for files in no module; nil: every module's).
-    public func isMemberOfEnclosingType(_ reference: SwiftReference, visibleModules: Set<String>? = nil) -> Bool {
+    public func isMemberOfEnclosingType(_ reference: Reference, visibleModules: Set<String>? = nil) -> Bool {
         var cache = MemberCache(visible: visibleModules)
         var reference = reference
         reference.enclosingType = reference.enclosingType.map { SymbolIndex.unqualified($0, pathQualifiers) }
@@ -335,7 +335,7 @@ public struct SymbolIndex: Sendable {
             self.visible = visible
         }
 
-        mutating func isMember(_ reference: SwiftReference, in members: [String: [String: Set<String>]]) -> Bool {
+        mutating func isMember(_ reference: Reference, in members: [String: [String: Set<String>]]) -> Bool {
             guard let enclosing = reference.enclosingType else { return false }
             if enclosing != path {
                 path = enclosing

@@ -97,13 +97,6 @@ struct ParseFailure: Error {
     var hint: String?
 }
 
-extension SourceLocation {
-    /// The location `offset` characters further along the same line.
-    public func advanced(by offset: Int) -> SourceLocation {
-        SourceLocation(file: file, line: line, column: column + offset)
-    }
-}
-
 private struct Parser {
     let tokens: [RuleToken]
     let text: String

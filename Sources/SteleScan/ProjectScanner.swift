@@ -1,9 +1,10 @@
 import SteleCore
 import SteleFiles
 
-/// Scans a repository: lists its files, reads every manifest (SwiftPM and Xcode) to learn the modules, then
-/// lexes every Swift file, on all cores. `ScanSession` does the work in steps; these are the one-call forms,
-/// and the per-file and per-manifest pieces it is made of.
+/// Scans a repository: lists its files, reads every manifest (of each language's ecosystem) to
+/// learn the modules, then reads every source file of a language Stele reads (`LanguageRegistry`),
+/// on all cores. `ScanSession` does the work in steps; these are the one-call forms, and the
+/// per-file piece it is made of.
 public enum ProjectScanner {
     /// A whole scan in one call: imports, or with `symbols` every file's declarations and
     /// references too. The parameters are `ScanSession.init`'s.
@@ -14,7 +15,7 @@ public enum ProjectScanner {
     }
 
     /// `scan`, and what the cache did (nil without a cache).
-    public static func scanReportingCache(root: String, include: [Glob] = [], ignore: [Glob] = [], only: Set<String>? = nil,
+    static func scanReportingCache(root: String, include: [Glob] = [], ignore: [Glob] = [], only: Set<String>? = nil,
                                           contents: [String: [UInt8]] = [:], symbols: Bool = false,
                                           cache location: FactsCache.Location? = nil) -> (result: ScanResult, report: FactsCache.Report?) {
         let session = ScanSession(root: root, include: include, ignore: ignore, only: only, contents: contents, symbols: symbols,
@@ -22,41 +23,9 @@ public enum ProjectScanner {
         return (session.result, session.finish())
     }
 
-    /// Every manifest in the tree (`Package.swift` and `*.xcodeproj/project.pbxproj`), read and
-    /// resolved into modules. A manifest that cannot be read is a warning; the others still count.
-    static func readModules(root: String, files: [String]) -> (ProjectModuleMap, [Diagnostic]) {
-        var manifests: [SwiftPMManifest] = []
-        var projects: [XcodeProject] = []
-        var diagnostics: [Diagnostic] = []
-        var swiftFiles: SwiftFileIndex?
-        for path in files {
-            let isPackage = isManifest(path)
-            guard isPackage || XcodeProject.isProjectFile(path) else { continue }
-            switch FileReader.read(root + "/" + path) {
-            case .text(let bytes, _) where isPackage:
-                let manifest = SwiftPMManifest.parse(bytes, manifestPath: path)
-                diagnostics += manifest.diagnostics
-                manifests.append(manifest)
-            case .text(let bytes, _):
-                let index = swiftFiles ?? SwiftFileIndex(files)
-                swiftFiles = index
-                let project = XcodeProject.parse(bytes, path: path, files: index, absoluteRoot: root.hasPrefix("/") ? root : nil)
-                diagnostics += project.diagnostics
-                projects.append(project)
-            case .skipped(let reason):
-                diagnostics.append(.warning("manifest not read: \(reason)", at: SourceLocation(file: path, line: 1, column: 1)))
-            }
-        }
-        return (ProjectModuleMap(swiftPM: SwiftPMModuleMap(manifests: manifests, files: files), xcodeProjects: projects), diagnostics)
-    }
-
-    /// `Package.swift` or `…/Package.swift`, compared on bytes (this runs for every file).
-    public static func isManifest(_ path: String) -> Bool {
-        let name = "Package.swift".utf8
-        let utf8 = path.utf8
-        guard utf8.count >= name.count, utf8.suffix(name.count).elementsEqual(name) else { return false }
-        return utf8.count == name.count || utf8.dropLast(name.count).last == UInt8(ascii: "/")
-    }
+    /// Whether `path` is a manifest written in a source language (`Package.swift`), which is read
+    /// to its end like no other source file.
+    public static func isManifest(_ path: String) -> Bool { LanguageRegistry.isSourceManifest(path) }
 
     /// One file's scan: the file, its warning if any, and (with a cache) its record and whether the
     /// record came from the cache.
@@ -81,13 +50,13 @@ public enum ProjectScanner {
         var facts: FactsCache.Facts
     }
 
-    /// One file's scan, lexing into `tokens` (a buffer the caller reuses across files). `known`: what
+    /// One file's scan, by its language's reader from `readers` (the worker's own). `known`: what
     /// an earlier scan of the file found; when the bytes are still the ones it read, its imports are
     /// kept and only the symbols are read.
     static func scanFile(root: String, path: String, language: Language, module: String? = nil, replacement: [UInt8]? = nil,
-                         symbols: Bool = false, cache: FactsCache? = nil, known: Known? = nil, tokens: inout [SwiftToken]) -> Scanned {
+                         symbols: Bool = false, cache: FactsCache? = nil, known: Known? = nil, readers: SourceReaders) -> Scanned {
         let at = SourceLocation(file: path, line: 1, column: 1)
-        guard language == .swift else {
+        guard let reader = readers.reader(for: language) else {
             return Scanned(file: SourceFile(path: path, language: language, module: module, imports: []))
         }
         // A file whose stamp vouches for its record is not read at all. The stamp is taken before
@@ -127,13 +96,13 @@ public enum ProjectScanner {
                 return Scanned(file: SourceFile(path: path, language: language, module: module, imports: [], skipped: reason),
                                diagnostic: .warning("not scanned: \(reason)", at: at))
             case .text(let bytes, let validUTF8):
-                let scanned = SwiftImportScanner.scan(bytes, wholeFile: isManifest(path))
+                let scanned = reader.imports(in: bytes, wholeFile: isManifest(path))
                 facts = FactsCache.Facts(imports: scanned.imports, suppressions: scanned.suppressions, validUTF8: validUTF8)
             }
         }
         let validUTF8 = facts.validUTF8
         if symbols, facts.symbols == nil {
-            let found = SwiftSymbolScanner.scan(bytes, tokens: &tokens)
+            let found = reader.symbols(in: bytes)
             facts.symbols = FactsCache.Symbols(declarations: found.declarations, references: found.references,
                                                suppressions: found.suppressions)
         }

@@ -2,10 +2,10 @@ import Dispatch
 import SteleCore
 import SteleFiles
 
-/// One scan of a repository, in two steps. `init` lists the tree, reads the manifests and lexes
-/// every Swift file for its imports (or, with `symbols`, for everything). `readSymbols(of:)` then
+/// One scan of a repository, in two steps. `init` lists the tree, reads the manifests and reads
+/// every source file for its imports (or, with `symbols`, for everything). `readSymbols(of:)` then
 /// reads the declarations and references of just the files a symbol-level rule needs, which the
-/// caller decides from the first step's result: most rules name a few folders, and lexing the
+/// caller decides from the first step's result: most rules name a few folders, and reading the
 /// rest of the tree to the end would be wasted. `finish()` writes the facts cache once, at the end.
 ///
 /// The result is sorted and independent of the order threads finish in, and of the cache.
@@ -16,26 +16,26 @@ public struct ScanSession {
     let cache: FactsCache?
     /// When this scan started (ns since the epoch): the time the cache it writes is of.
     let started: Int64
-    /// The Swift files this scan does not lex (`only`), whose records the cache keeps.
+    /// The source files this scan does not read (`only`), whose records the cache keeps.
     let unscanned: [String]
     /// Listing and manifest problems: the diagnostics no file scan gives.
     let treeDiagnostics: [Diagnostic]
     /// One per file of `result`, in its order.
     var scanned: [ProjectScanner.Scanned]
     /// Which files of `result` have their declarations and references read.
-    public private(set) var symbolsRead: [Bool]
+    private(set) var symbolsRead: [Bool]
     public private(set) var result: ScanResult
 
     /// - Parameters:
     ///   - root: the repository root (absolute or relative to the working directory).
     ///   - include: the `scan` setting; empty means the whole tree. Manifests are read wherever they are.
     ///   - ignore: the `ignore` setting.
-    ///   - only: when set, only these repo-relative files are lexed; modules still come from every manifest.
+    ///   - only: when set, only these repo-relative files are read; modules still come from every manifest.
     ///   - contents: bytes to use instead of the file on disk (`--staged`: what git's index holds).
-    ///   - symbols: read every Swift file's declarations and references now; when false, files are
-    ///     lexed only as far as their imports (and `readSymbols(of:)` reads more where needed).
+    ///   - symbols: read every source file's declarations and references now; when false, files are
+    ///     read only as far as their imports (and `readSymbols(of:)` reads more where needed).
     ///   - cache: where the facts cache is; nil for none. A file whose bytes have the hash and size
-    ///     of its record gets its facts from the record instead of being lexed.
+    ///     of its record gets its facts from the record instead of being read.
     public init(root: String, include: [Glob] = [], ignore: [Glob] = [], only: Set<String>? = nil,
                 contents: [String: [UInt8]] = [:], symbols: Bool = false, cache location: FactsCache.Location? = nil) {
         self.root = root
@@ -48,7 +48,7 @@ public struct ScanSession {
             guard let language = Language.of(path: path) else { return nil }
             if !include.isEmpty && !include.contains(where: { $0.matches(path) }) { return nil }
             if let only, !only.contains(path) {
-                if language == .swift { unscanned.append(path) }
+                if LanguageRegistry.reads(language) { unscanned.append(path) }
                 return nil
             }
             return (path, language)
@@ -57,22 +57,22 @@ public struct ScanSession {
         let cache = location.map { FactsCache.load(from: $0.path, producer: $0.producer) }
         self.cache = cache
 
-        // One worker reads the manifests while the others lex files: modules are only attached at
+        // One worker reads the manifests while the others read files: modules are only attached at
         // the end, so the serial manifest work hides inside the parallel part.
         let results = ConcurrentResults<ProjectScanner.Scanned>(count: sources.count)
         let modules = ConcurrentResults<(ProjectModuleMap, [Diagnostic])>(count: 1)
         ScanSession.inChunks(sources.count, alongside: {
-            modules[0] = ProjectScanner.readModules(root: root, files: listing.files)
-        }) { index, tokens in
+            modules[0] = ProjectModuleMap.read(root: root, files: listing.files)
+        }) { index, readers in
             let (path, language) = sources[index]
             results[index] = ProjectScanner.scanFile(root: root, path: path, language: language, replacement: contents[path],
-                                                     symbols: symbols, cache: cache, tokens: &tokens)
+                                                     symbols: symbols, cache: cache, readers: readers)
         }
         let (moduleMap, manifestDiagnostics) = modules.values[0]
         treeDiagnostics = listing.diagnostics + manifestDiagnostics
         scanned = results.values
         for (i, module) in moduleMap.modules(ofSorted: scanned.map(\.file.path)).enumerated() { scanned[i].file.module = module }
-        symbolsRead = scanned.map { symbols && $0.file.language == .swift }
+        symbolsRead = scanned.map { symbols && LanguageRegistry.reads($0.file.language) }
         result = ScanResult(files: scanned.map(\.file), modules: moduleMap.modules, diagnostics: [])
         result.diagnostics = diagnostics()
     }
@@ -85,11 +85,11 @@ public struct ScanSession {
         let results = ConcurrentResults<ProjectScanner.Scanned>(count: wanted.count)
         let (root, contents, cache, files) = (root, contents, cache, result.files)
         let known = wanted.map { scanned[$0].known }
-        ScanSession.inChunks(wanted.count) { k, tokens in
+        ScanSession.inChunks(wanted.count) { k, readers in
             let file = files[wanted[k]]
             results[k] = ProjectScanner.scanFile(root: root, path: file.path, language: file.language, module: file.module,
                                                  replacement: contents[file.path], symbols: true, cache: cache, known: known[k],
-                                                 tokens: &tokens)
+                                                 readers: readers)
         }
         for (k, fresh) in results.values.enumerated() {
             let i = wanted[k]
@@ -100,9 +100,9 @@ public struct ScanSession {
         result.diagnostics = diagnostics()
     }
 
-    /// Writes the cache, only when a file was lexed or a record is no longer needed, to hold
-    /// exactly the Swift files this scan covers (plus, with `only`, the records of the files it did
-    /// not lex). Returns what the cache did (nil without a cache).
+    /// Writes the cache, only when a file was read or a record is no longer needed, to hold
+    /// exactly the source files this scan covers (plus, with `only`, the records of the files it did
+    /// not read). Returns what the cache did (nil without a cache).
     public func finish() -> FactsCache.Report? {
         guard let location, let cache else { return nil }
         var report = FactsCache.Report(path: location.path)
@@ -129,9 +129,9 @@ public struct ScanSession {
     }
 
     /// Runs `body` for every index below `count` on all cores, in a few chunks (every chunk-th
-    /// index) that each lex into one token buffer; `alongside` runs once, beside them (the serial
+    /// index) that each have their own readers; `alongside` runs once, beside them (the serial
     /// manifest work hides inside the parallel part that way).
-    static func inChunks(_ count: Int, alongside: (@Sendable () -> Void)? = nil, _ body: @Sendable (Int, inout [SwiftToken]) -> Void) {
+    static func inChunks(_ count: Int, alongside: (@Sendable () -> Void)? = nil, _ body: @Sendable (Int, SourceReaders) -> Void) {
         let chunks = min(count, 32)
         let first = alongside == nil ? 0 : 1
         DispatchQueue.concurrentPerform(iterations: chunks + first) { chunk in
@@ -139,10 +139,10 @@ public struct ScanSession {
                 alongside?()
                 return
             }
-            var tokens: [SwiftToken] = []
+            let readers = SourceReaders()
             var index = chunk - first
             while index < count {
-                body(index, &tokens)
+                body(index, readers)
                 index += chunks
             }
         }

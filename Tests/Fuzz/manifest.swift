@@ -1,4 +1,4 @@
-import SteleScan
+@testable import SteleScan
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {

@@ -1,4 +1,4 @@
-import SteleScan
+@testable import SteleScan
 
 let files = SwiftFileIndex(["App/AppDelegate.swift", "App/Views/LoginView.swift", "AppTests/AppTests.swift", "Kit/Kit.swift"])
 

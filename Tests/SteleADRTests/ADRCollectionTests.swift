@@ -2,11 +2,11 @@ import Foundation
 import XCTest
 import SteleCore
 @testable import SteleADR
+import SteleTestSupport
 
 /// Reads the `adr-formats` fixture: one ADR per format, found through directory discovery.
 final class ADRCollectionTests: XCTestCase {
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures")
+    static let fixtures = TestPaths.fixtures
 
     func load(_ fixture: String) -> ADRCollection {
         ADRCollection.load(repositoryRoot: ADRCollectionTests.fixtures.appendingPathComponent(fixture).path, configuredDirectory: nil)

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import SteleTestSupport
 
 /// Bad input never crashes Stele and never loses anything: it says what is wrong, where, and what to do.
 final class BadInputTests: XCTestCase {

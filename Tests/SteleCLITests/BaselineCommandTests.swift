@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import SteleTestSupport
 
 /// The adoption story: baseline a repository with violations, the gate passes; a new violation fails
 /// it; moving code around does not resurrect baselined findings; fixed ones are reported.

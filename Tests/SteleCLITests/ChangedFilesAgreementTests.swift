@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 @testable import SteleCheck
 @testable import SteleCLI
+import SteleTestSupport
 
 /// The property behind `--staged`, `--since` and `--files`: over random edits of a fixture repo, the
 /// changed-files view reports every finding the change introduces (a full run after the edit has it,
@@ -21,7 +22,7 @@ final class ChangedFilesAgreementTests: XCTestCase {
         let before = run(tree.path)
         XCTAssertTrue(before.findings.isEmpty, "the fixture starts clean: \(before.findings.map(\.message))")
         let originals = try swiftFiles(in: tree)
-        var random = SplitMix64(seed: 0x57E1E)
+        var random = SplitMix(seed: 0x57E1E)
         var introducedTotal = 0, relocatedTotal = 0
         for trial in 0..<200 {
             // One to three files edited; every other trial hands the edits over as staged contents
@@ -149,7 +150,7 @@ final class ChangedFilesAgreementTests: XCTestCase {
 
     /// One random edit: an import added or removed, a use of a declared name, a declaration, or a
     /// new file; returns the path and its new text.
-    func edit(_ files: [String: String], _ random: inout SplitMix64) -> (String, String) {
+    func edit(_ files: [String: String], _ random: inout SplitMix) -> (String, String) {
         let paths = files.keys.sorted()
         let path = paths[random.below(paths.count)]
         var lines = files[path]!.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -172,22 +173,4 @@ final class ChangedFilesAgreementTests: XCTestCase {
         }
         return (path, lines.joined(separator: "\n"))
     }
-}
-
-/// A small seeded generator, so that every run of the property makes the same edits.
-struct SplitMix64 {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A number in `0..<bound`.
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import SteleTestSupport
 
 /// `check --files`, `--since`, `--staged`: the pre-commit hook's view, agreeing with a full run.
 final class ChangedFilesTests: XCTestCase {

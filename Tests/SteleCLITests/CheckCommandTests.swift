@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import SteleTestSupport
 
 /// `stele check` end to end, on the shop fixture: a SwiftPM package with ADRs in five formats.
 final class CheckCommandTests: XCTestCase {

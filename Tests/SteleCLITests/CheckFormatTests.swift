@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 import SteleReport
+import SteleTestSupport
 
 /// Every output format of `check` comes from one list (`CheckFormat`): each is accepted by the
 /// command line, renders something of its own, is in `stele help check`, and has its row in

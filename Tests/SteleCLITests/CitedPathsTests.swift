@@ -1,11 +1,12 @@
 import Foundation
 import XCTest
+import SteleTestSupport
 
 /// Comments and docs that stay true: every ADR file that the manifest, the sources, the README
 /// and the docs cite exists (in this repository's adr/, or in the fixture repository an example
 /// output comes from). Renumbering an ADR without updating what cites it fails here.
 final class CitedPathsTests: XCTestCase {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = TestPaths.repositoryRoot
 
     func testEveryCitedADRFileExists() throws {
         let fm = FileManager.default

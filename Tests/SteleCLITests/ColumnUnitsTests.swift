@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import SteleCLI
+import SteleTestSupport
 
 /// SARIF and GitHub annotations count columns in UTF-16 units / characters, Stele in bytes.
 final class ColumnUnitsTests: XCTestCase {

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import SteleTestSupport
 
 /// Same inputs, byte-identical output (issue 16): whatever order the files were created in (so
 /// whatever order the directory listing returns), with the facts cache cold, warm or off, and with
@@ -7,7 +8,7 @@ import XCTest
 final class DeterminismTests: XCTestCase {
     /// The fixture's files, written into a fresh tree in a given order.
     func tree(from fixture: String, order: (inout [String]) -> Void) throws -> TemporaryTree {
-        let source = TemporaryTree.fixtures.appendingPathComponent(fixture)
+        let source = TestPaths.fixtures.appendingPathComponent(fixture)
         var files: [String] = []
         let enumerator = FileManager.default.enumerator(atPath: source.path)
         while let path = enumerator?.nextObject() as? String {
@@ -23,7 +24,7 @@ final class DeterminismTests: XCTestCase {
     }
 
     func testOutputDoesNotDependOnCreationOrderOrTheCache() throws {
-        var random = SplitMix64(seed: 16)
+        var random = SplitMix(seed: 16)
         for fixture in ["shop", "layered-app", "change-agreement"] {
             var outputs: [String: Set<String>] = [:]
             for round in 0..<3 {

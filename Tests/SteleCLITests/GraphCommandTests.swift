@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import SteleTestSupport
 
 /// `stele graph` through the real binary, on the layered app: one target whose folders are components.
 final class GraphCommandTests: XCTestCase {

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import SteleTestSupport
 
 /// `stele install-hook`: installs, refuses to clobber, and really blocks a bad commit.
 final class InstallHookTests: XCTestCase {

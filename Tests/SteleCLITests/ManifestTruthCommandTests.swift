@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import SteleTestSupport
 
 /// `manifests must match imports` through the real binary: a warning by default (exit 0), a
 /// failure with `(error)` (exit 1).

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import SteleTestSupport
 
 /// A folder with a space in its name, as async-http-client has (`ConnectionPool/State Machine/`):
 /// a quoted glob names it in an ADR's block and in a rules file, and the check finds what is in it.

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import SteleTestSupport
 
 final class ScanAndRulesCommandTests: XCTestCase {
     func testScanJSONListsModulesImportsAndConditions() throws {

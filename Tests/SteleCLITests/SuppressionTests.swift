@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import SteleTestSupport
 
 /// `// stele:allow ADR-… -- reason` on the offending line or the line before.
 final class SuppressionTests: XCTestCase {

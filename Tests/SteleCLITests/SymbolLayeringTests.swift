@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import SteleTestSupport
 
 /// Folder layering inside one target, end to end through the real binary: the symbol-level
 /// dependencies of issue 4, tried the way a new user would.
@@ -57,7 +58,7 @@ final class SymbolLayeringTests: XCTestCase {
 
     /// `stele scan` shows the edges the checks use, and the ambiguous reference with its candidates.
     func testScanShowsSymbolEdges() throws {
-        let run = try SteleProcess.run(["scan", TemporaryTree.fixtures.appendingPathComponent("layered-app").path, "--format", "json"])
+        let run = try SteleProcess.run(["scan", TestPaths.fixtures.appendingPathComponent("layered-app").path, "--format", "json"])
         XCTAssertEqual(run.status, 0, run.stderr)
         let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         let symbols = try XCTUnwrap(json["symbols"] as? [String: Any])

@@ -6,12 +6,12 @@ import SteleCore
 import SteleGraph
 import SteleRules
 import SteleScan
+import SteleTestSupport
 
 /// Runs the real stages on a real fixture tree: scanner, rule parser, rule book, architecture,
 /// checker. Only the rules are given inline, so each test states the rule it is about.
 enum CheckHarness {
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures")
+    static let fixtures = TestPaths.fixtures
 
     static func scan(_ fixture: String, symbols: Bool = true) -> ScanResult {
         ProjectScanner.scan(root: fixtures.appendingPathComponent(fixture).path, symbols: symbols)

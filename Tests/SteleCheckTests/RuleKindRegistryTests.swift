@@ -3,13 +3,14 @@ import XCTest
 import SteleCore
 import SteleRules
 @testable import SteleCheck
+import SteleTestSupport
 
 /// Every rule kind is registered whole, as SwiftFormat checks its rules: an example that parses to
 /// it, a check (`Checker.check(for:)`), that check's own test file, and a row in the rule language's
 /// docs. `entry(for:)` switches over every kind without a `default:`, so a new kind does not compile
 /// here until it is listed, and then fails until each piece is there.
 final class RuleKindRegistryTests: XCTestCase {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = TestPaths.repositoryRoot
 
     /// The example statement of each kind, and the name of its check (nil: not checked by the scanner).
     static func entry(for kind: Rule.Kind) -> (example: String, check: String?, docs: String) {

@@ -4,10 +4,10 @@ import SteleCore
 import SteleRules
 import SteleScan
 @testable import SteleGraph
+import SteleTestSupport
 
 final class ArchitectureTests: XCTestCase {
-    static let shop = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/shop").path
+    static let shop = TestPaths.fixture("shop").path
 
     func architecture(_ components: String = "") -> Architecture {
         let file = RuleFile.parse(components, path: "rules/t.stele")

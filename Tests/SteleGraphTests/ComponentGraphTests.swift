@@ -3,11 +3,11 @@ import XCTest
 import SteleRules
 @testable import SteleScan
 @testable import SteleGraph
+import SteleTestSupport
 
 /// The graph `stele graph` draws: nodes, and edges made of imports and of symbol uses.
 final class ComponentGraphTests: XCTestCase {
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures")
+    static let fixtures = TestPaths.fixtures
 
     func components(_ text: String) -> [ComponentDeclaration] {
         RuleFile.parse(text, path: "rules/t.stele").lines.compactMap { line in

@@ -2,12 +2,12 @@ import Foundation
 import XCTest
 import SteleCore
 @testable import SteleScan
+import SteleTestSupport
 
 /// `ScanSession`: imports first, then symbols for the files asked for. What each step gives must
 /// be exactly what a one-step scan gives for those files, with or without the cache.
 final class ScanSessionTests: XCTestCase {
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures")
+    static let fixtures = TestPaths.fixtures
 
     func path(_ fixture: String) -> String { Self.fixtures.appendingPathComponent(fixture).path }
 

@@ -30,7 +30,7 @@ struct ManifestTruthCheck: RuleCheck {
     func vacuousSelector(in context: CheckContext) -> String? { subject.flatMap(context.emptiness(of:)) }
 
     /// Target kinds a dependency on which is never judged unused.
-    static let notImportedKinds: Set<SwiftPMTarget.Kind> = [.executable, .macro, .plugin, .systemLibrary, .binary]
+    static let notImportedKinds: Set<ModuleKind> = [.executable, .macro, .plugin, .systemLibrary, .binary]
 
     /// Imports and paths only.
     func symbolSources(in context: CheckContext) -> [Int] { [] }

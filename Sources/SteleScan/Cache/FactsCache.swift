@@ -34,32 +34,32 @@ import SteleFiles
 /// Each block is self-contained and checked against its checksum when it is decoded: a damaged
 /// block is a file scanned again, never wrong facts.
 public struct FactsCache: Sendable {
-    public static let magic: [UInt8] = Array("STELEFC\n".utf8)
+    static let magic: [UInt8] = Array("STELEFC\n".utf8)
     /// The layout of the file; bump when it changes.
-    public static let formatVersion = 2
-    /// Bump when a fact type (`SwiftImport`, `Suppression`, `SwiftDeclaration`, `SwiftReference`)
+    static let formatVersion = 2
+    /// Bump when a fact type (`Import`, `Suppression`, `Declaration`, `Reference`)
     /// changes, or when a scanner finds something else in the same bytes: a cache written before
     /// is then ignored as a whole.
-    public static let factVersion = 4
+    static let factVersion = 4
     /// Cache files larger than this are not read (a huge repository's facts are tens of MiB).
-    public static let maximumFileSize = 1 << 30
+    static let maximumFileSize = 1 << 30
     /// A file modified this close to (or after) the start of the scan that wrote its record is read
     /// again next time: a later write within the file system's timestamp resolution (two seconds on
     /// the coarsest) could have left its stamp unchanged.
-    public static let racyWindow: Int64 = 2_000_000_000
+    static let racyWindow: Int64 = 2_000_000_000
 
     /// What a file's scan found: what `ProjectScanner` puts into a `SourceFile`, both without and
     /// (when `symbols` is set) with symbols.
-    public struct Facts: Equatable, Sendable {
-        public var imports: [SwiftImport]
+    struct Facts: Equatable, Sendable {
+        var imports: [Import]
         /// The suppressions the import scan finds (it reads comments up to the last import).
-        public var suppressions: [Suppression]
+        var suppressions: [Suppression]
         /// Declarations and references, when the file was scanned for them.
-        public var symbols: Symbols?
+        var symbols: Symbols?
         /// Whether the bytes were valid UTF-8 (a warning otherwise).
-        public var validUTF8: Bool
+        var validUTF8: Bool
 
-        public init(imports: [SwiftImport], suppressions: [Suppression], symbols: Symbols? = nil, validUTF8: Bool = true) {
+        init(imports: [Import], suppressions: [Suppression], symbols: Symbols? = nil, validUTF8: Bool = true) {
             self.imports = imports
             self.suppressions = suppressions
             self.symbols = symbols
@@ -67,13 +67,13 @@ public struct FactsCache: Sendable {
         }
     }
 
-    public struct Symbols: Equatable, Sendable {
-        public var declarations: [SwiftDeclaration]
-        public var references: [SwiftReference]
+    struct Symbols: Equatable, Sendable {
+        var declarations: [Declaration]
+        var references: [Reference]
         /// The suppressions the symbol scan finds (it reads the whole file).
-        public var suppressions: [Suppression]
+        var suppressions: [Suppression]
 
-        public init(declarations: [SwiftDeclaration], references: [SwiftReference], suppressions: [Suppression]) {
+        init(declarations: [Declaration], references: [Reference], suppressions: [Suppression]) {
             self.declarations = declarations
             self.references = references
             self.suppressions = suppressions
@@ -81,17 +81,17 @@ public struct FactsCache: Sendable {
     }
 
     /// One file: what identifies its content and its file, and its facts, encoded.
-    public struct Record: Sendable {
-        public var path: String
+    struct Record: Sendable {
+        var path: String
         /// `StableHash.words` of the bytes scanned.
-        public var hash: UInt64
-        public var size: Int
+        var hash: UInt64
+        var size: Int
         /// The file's stamp when its bytes were read; nil when they came from elsewhere (git's index).
-        public var stamp: FileStamp?
+        var stamp: FileStamp?
         var imports: Block
         var symbols: Block?
 
-        public init(path: String, hash: UInt64, size: Int, stamp: FileStamp? = nil, facts: Facts) {
+        init(path: String, hash: UInt64, size: Int, stamp: FileStamp? = nil, facts: Facts) {
             self.path = path
             self.hash = hash
             self.size = size
@@ -109,11 +109,11 @@ public struct FactsCache: Sendable {
             self.symbols = symbols
         }
 
-        public var hasSymbols: Bool { symbols != nil }
+        var hasSymbols: Bool { symbols != nil }
 
         /// The facts, decoded (with `symbols`, the declarations and references too); nil when a
         /// block does not decode or does not match its checksum (then the file is scanned).
-        public func facts(symbols wanted: Bool) -> Facts? {
+        func facts(symbols wanted: Bool) -> Facts? {
             guard var facts = imports.decode(FactsCacheReader.decodeImports) else { return nil }
             if wanted {
                 guard let block = symbols, let found = block.decode(FactsCacheReader.decodeSymbols) else { return nil }
@@ -123,11 +123,11 @@ public struct FactsCache: Sendable {
         }
 
         /// Every fact the record holds.
-        public var facts: Facts? { facts(symbols: hasSymbols) }
+        var facts: Facts? { facts(symbols: hasSymbols) }
 
         /// Whether this record holds the facts of these bytes, as far as a scan needs them: one
         /// with symbols also serves a scan without.
-        public func serves(hash: UInt64, size: Int, symbols: Bool) -> Bool {
+        func serves(hash: UInt64, size: Int, symbols: Bool) -> Bool {
             self.hash == hash && self.size == size && (hasSymbols || !symbols)
         }
 
@@ -193,13 +193,13 @@ public struct FactsCache: Sendable {
     }
 
     /// Records by repo-relative path.
-    public private(set) var records: [String: Record] = [:]
+    private(set) var records: [String: Record] = [:]
     /// Who wrote the cache: a file written by another producer is ignored.
-    public var producer: String
+    var producer: String
     /// When the scan that wrote the cache started (ns since the epoch); 0 for a new cache.
-    public var written: Int64 = 0
+    var written: Int64 = 0
 
-    public init(records: [Record] = [], producer: String = "", written: Int64 = 0) {
+    init(records: [Record] = [], producer: String = "", written: Int64 = 0) {
         self.producer = producer
         self.written = written
         for record in records { self.records[record.path] = record }
@@ -207,7 +207,7 @@ public struct FactsCache: Sendable {
 
     /// Reads a cache file's bytes. Anything unexpected (another magic, version or producer, a
     /// wrong index checksum, a truncated or malformed index) gives an empty cache: never a trap.
-    public init(decoding bytes: [UInt8], producer: String = "") {
+    init(decoding bytes: [UInt8], producer: String = "") {
         self.init(storage: Storage(bytes), producer: producer)
     }
 
@@ -219,14 +219,14 @@ public struct FactsCache: Sendable {
         }
     }
 
-    public var count: Int { records.count }
+    var count: Int { records.count }
 
-    public subscript(path: String) -> Record? { records[path] }
+    subscript(path: String) -> Record? { records[path] }
 
     /// The record of the file at `path` when the file's stamp says it is unchanged without reading
     /// it: the stamp is the record's, and old enough (before the writing scan started, by the racy
     /// window) that a later write would have changed it.
-    public func record(_ path: String, unchangedAt stamp: FileStamp) -> Record? {
+    func record(_ path: String, unchangedAt stamp: FileStamp) -> Record? {
         guard let record = records[path], record.stamp == stamp, stamp.modified < written - FactsCache.racyWindow else { return nil }
         return record
     }
@@ -234,32 +234,32 @@ public struct FactsCache: Sendable {
     /// A record this scan did not look at, for the cache it writes (which is of a later time): a
     /// stamp too recent to vouch for its file in this cache would vouch for it in the next, so it
     /// is dropped, and the next scan that needs the file reads it.
-    public func carriedOver(_ record: Record) -> Record {
+    func carriedOver(_ record: Record) -> Record {
         guard let stamp = record.stamp, stamp.modified >= written - FactsCache.racyWindow else { return record }
         return record.restamped(nil)
     }
 
     /// The cache file's bytes: records sorted by path, so the same facts always give the same file.
-    public func encoded() -> [UInt8] {
+    func encoded() -> [UInt8] {
         var bytes: [UInt8] = []
         FactsCacheWriter.write(records.values.sorted { $0.path < $1.path }, producer: producer, written: written) { bytes.append(contentsOf: $0) }
         return bytes
     }
 
     /// The cache at `path`, mapped; empty when there is none or it cannot be used.
-    public static func load(from path: String, producer: String) -> FactsCache {
+    static func load(from path: String, producer: String) -> FactsCache {
         guard let mapping = MappedFile.open(path, limit: maximumFileSize) else { return FactsCache(producer: producer) }
         return FactsCache(storage: Storage(mapping), producer: producer)
     }
 
     /// Writes the cache to `path` atomically, creating its directory, a piece at a time (the blocks
     /// of unchanged files are copied from the old file as they are). Returns what went wrong, or nil.
-    public func save(to path: String) -> String? {
+    func save(to path: String) -> String? {
         FactsCache.save(records.values.sorted { $0.path < $1.path }, producer: producer, written: written, to: path)
     }
 
     /// Writes records already sorted by path (a scan's, in its order) without building a cache of them.
-    public static func save(_ sorted: [Record], producer: String, written: Int64, to path: String) -> String? {
+    static func save(_ sorted: [Record], producer: String, written: Int64, to path: String) -> String? {
         if let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")), slash != path.utf8.startIndex {
             if let problem = FileSystem.createDirectories(String(path[..<slash])) { return problem }
         }

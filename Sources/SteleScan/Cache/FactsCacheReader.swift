@@ -107,7 +107,7 @@ enum FactsCacheReader {
     }
 
     /// Declaration kinds by their number in the format (`FactsCacheWriter.code(of:)`).
-    static let kinds: [SwiftDeclaration.Kind] = [
+    static let kinds: [Declaration.Kind] = [
         .struct, .class, .enum, .actor, .protocol, .typealias, .associatedtype, .extension,
         .func, .var, .let, .macro, .case, .`init`, .subscript,
     ]
@@ -166,15 +166,15 @@ enum FactsCacheReader {
             return strings
         }
 
-        mutating func imports() throws(Malformed) -> [SwiftImport] {
+        mutating func imports() throws(Malformed) -> [Import] {
             let count = try reader.count()
-            var imports: [SwiftImport] = []
+            var imports: [Import] = []
             imports.reserveCapacity(count)
             for _ in 0..<count {
                 let module = try string(), path = try strings(), kind = try optional(), attributes = try strings()
                 let accessLevel = try optional(), line = try reader.int(), column = try reader.int()
                 let conditions = try strings(), text = try string()
-                imports.append(SwiftImport(module: module, path: path, kind: kind, attributes: attributes, accessLevel: accessLevel,
+                imports.append(Import(module: module, path: path, kind: kind, attributes: attributes, accessLevel: accessLevel,
                                            line: line, column: column, conditions: conditions, text: text))
             }
             return imports
@@ -192,9 +192,9 @@ enum FactsCacheReader {
             return suppressions
         }
 
-        mutating func declarations() throws(Malformed) -> [SwiftDeclaration] {
+        mutating func declarations() throws(Malformed) -> [Declaration] {
             let count = try reader.count()
-            var declarations: [SwiftDeclaration] = []
+            var declarations: [Declaration] = []
             declarations.reserveCapacity(count)
             for _ in 0..<count {
                 let code = try reader.varint()
@@ -202,19 +202,19 @@ enum FactsCacheReader {
                 let kind = FactsCacheReader.kinds[Int(code)]
                 let name = try string(), parent = try optional(), access = try optional()
                 let line = try reader.int(), column = try reader.int()
-                declarations.append(SwiftDeclaration(kind: kind, name: name, parent: parent, access: access, line: line, column: column))
+                declarations.append(Declaration(kind: kind, name: name, parent: parent, access: access, line: line, column: column))
             }
             return declarations
         }
 
-        mutating func references() throws(Malformed) -> [SwiftReference] {
+        mutating func references() throws(Malformed) -> [Reference] {
             let count = try reader.count()
-            var references: [SwiftReference] = []
+            var references: [Reference] = []
             references.reserveCapacity(count)
             for _ in 0..<count {
                 let name = try string(), members = try string(), line = try reader.int(), column = try reader.int()
                 let enclosingType = try optional()
-                references.append(SwiftReference(name: name, members: members, line: line, column: column, enclosingType: enclosingType))
+                references.append(Reference(name: name, members: members, line: line, column: column, enclosingType: enclosingType))
             }
             return references
         }

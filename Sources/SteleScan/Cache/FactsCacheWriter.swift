@@ -63,7 +63,7 @@ enum FactsCacheWriter {
 
     /// A declaration kind's number in the format: its index in `FactsCacheReader.kinds`. The switch
     /// is exhaustive, so a new kind cannot be forgotten here (append it there, and bump the fact version).
-    static func code(of kind: SwiftDeclaration.Kind) -> UInt64 {
+    static func code(of kind: Declaration.Kind) -> UInt64 {
         switch kind {
         case .struct: return 0
         case .class: return 1
@@ -147,7 +147,7 @@ enum FactsCacheWriter {
             for s in strings { string(s) }
         }
 
-        mutating func imports(_ imports: [SwiftImport]) {
+        mutating func imports(_ imports: [Import]) {
             body.varint(UInt64(imports.count))
             for i in imports {
                 string(i.module)
@@ -173,7 +173,7 @@ enum FactsCacheWriter {
             }
         }
 
-        mutating func declarations(_ declarations: [SwiftDeclaration]) {
+        mutating func declarations(_ declarations: [Declaration]) {
             body.varint(UInt64(declarations.count))
             for d in declarations {
                 body.varint(FactsCacheWriter.code(of: d.kind))
@@ -185,7 +185,7 @@ enum FactsCacheWriter {
             }
         }
 
-        mutating func references(_ references: [SwiftReference]) {
+        mutating func references(_ references: [Reference]) {
             body.varint(UInt64(references.count))
             for r in references {
                 string(r.name)

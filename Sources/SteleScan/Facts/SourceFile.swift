@@ -7,16 +7,16 @@ public struct SourceFile: Hashable, Sendable {
     public var language: Language
     /// The module (SwiftPM target, ...) the file belongs to, if any.
     public var module: String?
-    public var imports: [SwiftImport]
+    public var imports: [Import]
     /// `// stele:allow …` comments, for the checker to apply.
     public var suppressions: [Suppression] = []
     /// What the file declares and the names it uses (read only when symbol-level rules need them).
-    public var declarations: [SwiftDeclaration] = []
-    public var references: [SwiftReference] = []
+    public var declarations: [Declaration] = []
+    public var references: [Reference] = []
     /// Why the file's content was not (fully) read: "binary", "too large", "unreadable". nil when scanned.
     public var skipped: String?
 
-    public init(path: String, language: Language, module: String?, imports: [SwiftImport], skipped: String? = nil) {
+    public init(path: String, language: Language, module: String?, imports: [Import], skipped: String? = nil) {
         self.path = path
         self.language = language
         self.module = module

@@ -14,29 +14,29 @@ import SteleFiles
 /// vendored directories and whatever the `ignore` setting names.
 ///
 /// This is I/O at the edge of the scanning stage; everything after it works on the list it returns.
-public struct FileWalker: Sendable {
+struct FileWalker: Sendable {
     /// Directory names never descended into: VCS metadata, build output, vendored dependencies.
-    public static let skippedDirectoryNames: Set<String> = [
+    static let skippedDirectoryNames: Set<String> = [
         ".git", ".hg", ".svn", ".build", ".swiftpm", ".stele-cache", "node_modules", "Pods", "Carthage",
         "DerivedData", "vendor", "Vendor", "third_party", "third-party", "__pycache__", ".venv", "venv",
     ]
 
-    public struct Listing: Sendable {
+    struct Listing: Sendable {
         /// Repo-relative paths of regular files, sorted.
-        public var files: [String]
+        var files: [String]
         /// Links not followed, directories that could not be opened.
-        public var diagnostics: [Diagnostic]
+        var diagnostics: [Diagnostic]
     }
 
-    public var root: String
-    public var ignore: [Glob]
+    var root: String
+    var ignore: [Glob]
 
-    public init(root: String, ignore: [Glob] = []) {
+    init(root: String, ignore: [Glob] = []) {
         self.root = root
         self.ignore = ignore
     }
 
-    public func list() -> Listing {
+    func list() -> Listing {
         // The root first; then each top-level directory is walked by its own worker.
         let top = entries(of: "")
         let subtrees = ConcurrentResults<Listing>(count: top.directories.count)

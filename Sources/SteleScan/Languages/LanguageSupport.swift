@@ -1,0 +1,36 @@
+import SteleCore
+
+/// What one language brings to the scan: a reader of its source files and a reader of the
+/// manifests of its ecosystem that declare modules. Each language's code lives in one folder,
+/// `Languages/<Name>/`, and is listed once, in `LanguageRegistry.all`: the rest of the scan stage
+/// (listing, cache, sessions) and every later stage see only the language-neutral facts
+/// (`Import`, `Declaration`, `Reference`, `Suppression`, `ResolvedModule`).
+protocol LanguageSupport {
+    /// The languages whose files it reads (`Language.of(path:)` tells a file's language).
+    static var languages: [Language] { get }
+    /// A reader for one worker thread, which may keep buffers from one file to the next.
+    static func makeReader() -> any SourceReader
+    /// Whether `path` is a manifest written in the language itself (`Package.swift`): it is read
+    /// for modules, and as a source file read to its end.
+    static func isSourceManifest(_ path: String) -> Bool
+    /// Reads the ecosystem's manifests among `files` (the sorted listing) into the modules they
+    /// declare; a manifest that cannot be read is a warning, the others still count.
+    static func readModules(root: String, files: [String]) -> (any ModuleMap, [Diagnostic])
+}
+
+/// Reads the facts of one language's source files. One per worker thread: it is not shared.
+protocol SourceReader: AnyObject {
+    /// The file's imports and the suppressions among them (the fast path, which may stop after the
+    /// last import), or with `wholeFile` the suppressions of the whole file.
+    func imports(in bytes: [UInt8], wholeFile: Bool) -> (imports: [Import], suppressions: [Suppression])
+    /// Everything: declarations, references and every suppression of the file.
+    func symbols(in bytes: [UInt8]) -> (declarations: [Declaration], references: [Reference], suppressions: [Suppression])
+}
+
+/// Which module each file is in, as one ecosystem's manifests declare it.
+protocol ModuleMap: Sendable {
+    /// Sorted by name, then directory, then manifest.
+    var modules: [ResolvedModule] { get }
+    /// The module of each of `paths` (sorted, as a listing is), nil for a file this map does not place.
+    func modules(ofSorted paths: [String]) -> [String?]
+}

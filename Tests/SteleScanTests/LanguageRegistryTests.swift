@@ -1,0 +1,59 @@
+import Foundation
+import XCTest
+@testable import SteleScan
+import SteleTestSupport
+
+/// A language is added in one folder and one registry line, with its tests and its docs: this
+/// fails while one of them is missing (as SwiftFormat's rule-registry tests do for rules).
+final class LanguageRegistryTests: XCTestCase {
+    static let root = TestPaths.repositoryRoot
+    /// `SwiftLanguage` → `Swift`: the name of its folders and of its docs section.
+    static let registered = LanguageRegistry.all.map { String(String(describing: $0).dropLast("Language".count)) }
+
+    func folders(_ relative: String) throws -> [String] {
+        let url = Self.root.appendingPathComponent(relative)
+        return try FileManager.default.contentsOfDirectory(atPath: url.path).filter { name in
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: url.appendingPathComponent(name).path, isDirectory: &isDirectory) && isDirectory.boolValue
+        }.sorted()
+    }
+
+    func testEveryLanguageFolderIsRegisteredAndEveryRegisteredLanguageHasItsFolders() throws {
+        XCTAssertEqual(try folders("Sources/SteleScan/Languages"), Self.registered.sorted())
+        XCTAssertEqual(try folders("Tests/SteleScanTests/Languages"), Self.registered.sorted())
+        for name in Self.registered {
+            let tests = FileManager.default.enumerator(atPath: Self.root.appendingPathComponent("Tests/SteleScanTests/Languages/\(name)").path)?
+                .compactMap { $0 as? String }.filter { $0.hasSuffix("Tests.swift") } ?? []
+            XCTAssertFalse(tests.isEmpty, "no test file for \(name)")
+        }
+    }
+
+    func testNoLanguageIsReadTwice() {
+        let claimed = LanguageRegistry.all.flatMap { $0.languages }
+        XCTAssertEqual(claimed.count, Set(claimed).count)
+    }
+
+    func testTheDocsDescribeEveryLanguageAsItIsRead() throws {
+        let docs = try String(contentsOf: Self.root.appendingPathComponent("docs/languages.md"), encoding: .utf8)
+        for name in Self.registered { XCTAssertTrue(docs.contains("\n## \(name)\n"), "docs/languages.md has no section for \(name)") }
+        for language in Language.allCases {
+            let row = docs.split(separator: "\n").first { $0.hasPrefix("| \(language.rawValue) |") }
+            XCTAssertNotNil(row, "docs/languages.md has no row for \(language.rawValue)")
+            XCTAssertEqual(row?.hasSuffix("| recognised, not read yet |"), !LanguageRegistry.reads(language), language.rawValue)
+        }
+    }
+
+    /// Every registered reader reads: a file with an import gives that import, through the same
+    /// path a scan takes.
+    func testEachRegisteredReaderFindsAnImport() {
+        let samples: [Language: (source: String, module: String)] = [.swift: ("import Foundation\n", "Foundation")]
+        for support in LanguageRegistry.all {
+            for language in support.languages {
+                guard let sample = samples[language] else { return XCTFail("no sample import for \(language)") }
+                let found = SourceReaders().reader(for: language)?.imports(in: Array(sample.source.utf8), wholeFile: false)
+                XCTAssertEqual(found?.imports.map(\.module), [sample.module])
+            }
+        }
+        XCTAssertNil(SourceReaders().reader(for: .python), "a language that is not read has no reader")
+    }
+}
