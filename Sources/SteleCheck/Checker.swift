@@ -89,6 +89,19 @@ public enum Checker {
         return result
     }
 
+    /// Whether any enforced rule reads symbol uses: one whose check reads them by name (`must not
+    /// use`, wherever its subject is), or one that names a folder (a glob, in the rule or in a
+    /// component), whose dependencies inside a module only symbol uses show. When none does, no
+    /// file is read past its imports.
+    public static func needsSymbols(_ book: RuleBook) -> Bool {
+        func isGlob(_ selector: Selector) -> Bool { if case .glob = selector { return true } else { return false } }
+        for rule in book.rules where rule.state.isEnforced {
+            guard let check = check(for: rule.rule.kind) else { continue }
+            if !check.resolvesSymbols || rule.rule.selectors.contains(where: isGlob) { return true }
+        }
+        return book.components.contains { $0.sources.contains { if case .glob = $0 { return true } else { return false } } }
+    }
+
     /// The files whose symbol uses the enforced rules read (`read`), and those of them whose uses
     /// must be resolved to declarations (`resolved`, for dependency rules). Only they and the files
     /// they can see (`ScanResult.filesVisible(from:)`) need their symbols read. Asked of an

@@ -138,17 +138,6 @@ public struct RuleBook: Sendable {
     public var scanGlobs: [Glob] {
         settings.flatMap { s -> [Glob] in if case .scan(let g) = s { return g } else { return [] } }
     }
-    /// Whether checking needs every file's declarations and references, not only its imports:
-    /// a `must not use` rule, or a component or selector given by a glob (a folder may be part of
-    /// a module, and only symbols reach across folders of one module). Module names alone never do.
-    public var needsSymbols: Bool {
-        for rule in rules where rule.state.isEnforced {
-            if case .mustNotUse = rule.rule.kind { return true }
-            if rule.rule.selectors.contains(where: { if case .glob = $0 { return true } else { return false } }) { return true }
-        }
-        return components.contains { $0.sources.contains { if case .glob = $0 { return true } else { return false } } }
-    }
-
     public var ignoreGlobs: [Glob] {
         settings.flatMap { s -> [Glob] in if case .ignore(let g) = s { return g } else { return [] } }
     }

@@ -36,7 +36,7 @@ enum CheckHarness {
     /// rules read and of the files those can see.
     static func architecture(_ fixture: String, book: RuleBook) -> Architecture {
         var session = ScanSession(root: fixtures.appendingPathComponent(fixture).path)
-        guard book.needsSymbols else { return Architecture(scan: session.result, components: book.components) }
+        guard Checker.needsSymbols(book) else { return Architecture(scan: session.result, components: book.components) }
         let subjects = Checker.symbolSubjects(book, architecture: Architecture(scan: session.result, components: book.components))
         session.readSymbols(of: session.result.filesVisible(from: subjects.read))
         return Architecture(scan: session.result, components: book.components, symbolSubjects: subjects.resolved)
