@@ -3,14 +3,14 @@ import SteleFiles
 
 /// Where a repository keeps its ADRs: the `adr directory` setting, else adr-tools' `.adr-dir`
 /// file, else the first of the usual places that exists.
-public enum ADRDirectory {
-    public static let conventional = [
+enum ADRDirectory {
+    static let conventional = [
         "adr", "docs/adr", "doc/adr", "docs/decisions", "docs/architecture/decisions", "doc/architecture/decisions",
         "architecture/decisions", "docs/adrs", "adrs",
     ]
 
     /// The repo-relative directory, or nil when there is none; and what went wrong finding it.
-    public static func locate(repositoryRoot root: String, configured: String?) -> (directory: String?, diagnostics: [Diagnostic]) {
+    static func locate(repositoryRoot root: String, configured: String?) -> (directory: String?, diagnostics: [Diagnostic]) {
         if let configured {
             let trimmed = trimSlashes(configured)
             // Rules come from the repository: they may not send Stele to read outside it.

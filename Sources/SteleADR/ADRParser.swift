@@ -5,8 +5,8 @@ import SteleCore
 /// (YAML front matter), log4brains (`- Status:` lines) and plain `Status: Accepted` lines.
 ///
 /// Pure: text in, values out. Malformed input yields diagnostics, never a failure.
-public enum ADRParser {
-    public static func parse(_ text: String, file: String) -> (adr: ADR, diagnostics: [Diagnostic]) {
+enum ADRParser {
+    static func parse(_ text: String, file: String) -> (adr: ADR, diagnostics: [Diagnostic]) {
         let lines = TextLines.split(text)
         var diagnostics: [Diagnostic] = []
         let front = FrontMatter(lines: lines)

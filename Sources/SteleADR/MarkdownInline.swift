@@ -5,8 +5,8 @@
 /// their text, and `*`/`_` are removed only in matched emphasis pairs that open after a space or the
 /// start and close before a space, punctuation or the end; `snake_case`, `a * b` and `Sources/**`
 /// stay as they are.
-public enum MarkdownInline {
-    public static func strip(_ text: String) -> String {
+enum MarkdownInline {
+    static func strip(_ text: String) -> String {
         strip(text, depth: 0)
     }
 

@@ -4,29 +4,29 @@ import SteleCore
 ///
 /// Hand-written (no dependencies): options are `--name value` or `--name=value`; anything not
 /// starting with `-` is positional; `--` ends options.
-public struct CommandLineArguments: Equatable, Sendable {
-    public var command: String?
-    public var positional: [String] = []
-    public var options: [String: String] = [:]
-    public var flags: Set<String> = []
+struct CommandLineArguments: Equatable, Sendable {
+    var command: String?
+    var positional: [String] = []
+    var options: [String: String] = [:]
+    var flags: Set<String> = []
     /// Options that take every following argument up to the next option: `--files A B C`.
-    public var lists: [String: [String]] = [:]
+    var lists: [String: [String]] = [:]
 
     /// What a command accepts, for validation and "did you mean".
-    public struct Spec: Sendable {
-        public var options: Set<String>
-        public var flags: Set<String>
-        public var maxPositional: Int
-        public var lists: Set<String> = []
+    struct Spec: Sendable {
+        var options: Set<String>
+        var flags: Set<String>
+        var maxPositional: Int
+        var lists: Set<String> = []
     }
 
-    public struct UsageError: Error, Equatable, CustomStringConvertible {
-        public var message: String
-        public var hint: String?
-        public var description: String { message + (hint.map { "\n  hint: \($0)" } ?? "") }
+    struct UsageError: Error, Equatable, CustomStringConvertible {
+        var message: String
+        var hint: String?
+        var description: String { message + (hint.map { "\n  hint: \($0)" } ?? "") }
     }
 
-    public static func parse(_ arguments: [String], specs: [String: Spec]) -> Result<CommandLineArguments, UsageError> {
+    static func parse(_ arguments: [String], specs: [String: Spec]) -> Result<CommandLineArguments, UsageError> {
         var result = CommandLineArguments()
         var rest = arguments[...]
         if let first = rest.first, !first.hasPrefix("-") {

@@ -4,8 +4,8 @@ import SteleRules
 
 /// `stele check` (default format): compiler-style lines that editors and terminals make clickable,
 /// each followed by the rule and the decision it comes from, so the reader needs no other file.
-public enum CheckTextReport {
-    public static func render(_ result: CheckResult, fileCount: Int) -> String {
+enum CheckTextReport {
+    static func render(_ result: CheckResult, fileCount: Int) -> String {
         var out = ""
         for f in result.findings {
             out += "\(f.location): \(f.severity.rawValue): \(f.message)"

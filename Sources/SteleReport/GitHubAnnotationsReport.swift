@@ -3,8 +3,8 @@ import SteleCheck
 
 /// `stele check --format github`: GitHub Actions workflow commands, one annotation per finding,
 /// shown on the pull request's diff at the offending line.
-public enum GitHubAnnotationsReport {
-    public static func render(_ result: CheckResult) -> String {
+enum GitHubAnnotationsReport {
+    static func render(_ result: CheckResult) -> String {
         var out = ""
         for f in result.findings {
             let command: String

@@ -5,8 +5,8 @@ import SteleRules
 /// `stele check --format junit`: JUnit XML, as CI systems show test results. One test suite per
 /// decision (ADR or rules file), one test case per rule, one `<failure>` per finding; rules not in
 /// force are `<skipped>` with the reason.
-public enum JUnitReport {
-    public static func render(_ result: CheckResult) -> String {
+enum JUnitReport {
+    static func render(_ result: CheckResult) -> String {
         let findingsByRule = Dictionary(grouping: result.findings, by: \.rule.id)
         // Suites in the order their rules come; each rule once.
         var suites: [(name: String, rules: [CompiledRule])] = []

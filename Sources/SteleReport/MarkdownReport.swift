@@ -3,10 +3,10 @@ import SteleCheck
 
 /// `stele check --format markdown`: a summary and a table, for a pull-request comment or a CI job
 /// summary (`>> $GITHUB_STEP_SUMMARY`).
-public enum MarkdownReport {
+enum MarkdownReport {
     /// - Parameter linkBase: where files are browsed, `https://github.com/OWNER/REPO/blob/SHA/` in a
     ///   GitHub workflow; without it, links are relative to the repository root.
-    public static func render(_ result: CheckResult, fileCount: Int, linkBase: String? = nil) -> String {
+    static func render(_ result: CheckResult, fileCount: Int, linkBase: String? = nil) -> String {
         var out = "### Stele: " + CheckTextReport.summary(result, fileCount: fileCount).dropFirst("stele: ".count) + "\n\n"
         if result.findings.isEmpty {
             out += "Every enforced architecture decision holds.\n"

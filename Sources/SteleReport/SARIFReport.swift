@@ -7,8 +7,8 @@ import SteleRules
 /// Every compiled rule is a `reportingDescriptor` whose help text names its ADR; every finding is a
 /// `result` with a physical location relative to `%SRCROOT%` and a `partialFingerprints` entry (the
 /// line-independent fingerprint), so that alerts survive code moving between runs.
-public enum SARIFReport {
-    public static func render(_ result: CheckResult, toolVersion: String) -> String {
+enum SARIFReport {
+    static func render(_ result: CheckResult, toolVersion: String) -> String {
         let rules = result.rules.filter { $0.state.isEnforced }
         var index: [String: Int] = [:]
         var descriptors: [JSON] = []

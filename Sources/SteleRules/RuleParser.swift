@@ -4,9 +4,9 @@ import SteleCore
 ///
 /// Pure: text in, statement or diagnostic out. Keywords are case-insensitive, because people write
 /// ADR bullets like "Domain Must Not depend on UI"; names are case-sensitive.
-public enum RuleParser {
+enum RuleParser {
     /// Parses `text`, whose first character is at `location`. Returns nil for a blank or comment line.
-    public static func parse(_ text: String, at location: SourceLocation) -> Result<Statement?, Diagnostic> {
+    static func parse(_ text: String, at location: SourceLocation) -> Result<Statement?, Diagnostic> {
         var body = text
         // ADR bullets often end in a full stop: "Domain must not depend on UI."
         // After a glob too (`… depend on B/**.`): a dot kept there would make the glob match nothing.

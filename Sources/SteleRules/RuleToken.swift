@@ -1,8 +1,8 @@
 import SteleCore
 
 /// One token of a rule statement. Rules are one line each, so tokens carry only a column.
-public struct RuleToken: Equatable, Sendable {
-    public enum Kind: Equatable, Sendable {
+struct RuleToken: Equatable, Sendable {
+    enum Kind: Equatable, Sendable {
         /// A name or keyword: `Domain`, `must`, `app.core`, `ADR-0007`, `2027-03-31`.
         case word
         /// A path pattern: anything with `/`, `*`, `?`, `{` or `[`.
@@ -14,24 +14,24 @@ public struct RuleToken: Equatable, Sendable {
         case symbol
     }
 
-    public var kind: Kind
-    public var text: String
+    var kind: Kind
+    var text: String
     /// 0-based offset of the token's first character in the statement text.
-    public var offset: Int
+    var offset: Int
 
-    public func isKeyword(_ keyword: String) -> Bool {
+    func isKeyword(_ keyword: String) -> Bool {
         kind == .word && text.lowercased() == keyword
     }
 
-    public func isSymbol(_ symbol: String) -> Bool { kind == .symbol && text == symbol }
+    func isSymbol(_ symbol: String) -> Bool { kind == .symbol && text == symbol }
 }
 
 /// Splits a rule statement into tokens. `#` starts a comment outside strings and globs.
-public enum RuleTokenizer {
-    public struct Failure: Error, Equatable {
-        public var message: String
-        public var offset: Int
-        public var hint: String?
+enum RuleTokenizer {
+    struct Failure: Error, Equatable {
+        var message: String
+        var offset: Int
+        var hint: String?
     }
 
     /// Opening quotes and the characters that close them.
@@ -39,7 +39,7 @@ public enum RuleTokenizer {
         "\"": ["\""], "\u{201C}": ["\u{201D}", "\""], "'": ["'"], "\u{2018}": ["\u{2019}", "'"], "`": ["`"],
     ]
 
-    public static func tokenize(_ text: String) -> Result<[RuleToken], Failure> {
+    static func tokenize(_ text: String) -> Result<[RuleToken], Failure> {
         let chars = Array(text)
         var tokens: [RuleToken] = []
         var i = 0

@@ -1,4 +1,4 @@
-import SteleADR
+@testable import SteleADR
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {

@@ -1,7 +1,7 @@
 import Foundation
 import XCTest
 import SteleCore
-import SteleRules
+@testable import SteleRules
 @testable import SteleCheck
 import SteleTestSupport
 

@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-import SteleADR
+@testable import SteleADR
 import SteleCore
 @testable import SteleRules
 
