@@ -11,6 +11,8 @@ Pass criteria (per file):
     compiler considered inactive on this platform.
 
 Usage: scripts/differential-imports.py [--stele .build/release/stele] [--packages N] [--work DIR] [--jobs 2]
+       scripts/differential-imports.py selftest [STELE]   (the comparison on known answers, and one
+                                                            real file through swiftc and Stele; CI runs it)
 Exit status 1 when any file misses an import or has an unconditional extra.
 """
 import argparse, concurrent.futures, glob, json, os, re, shutil, subprocess, sys
@@ -40,7 +42,57 @@ def compiler_imports(path):
     return {line.strip().split(".")[0] for line in r.stdout.splitlines() if line.strip()}
 
 
+def compare(expected, imports):
+    """One file: the compiler's modules against Stele's imports (each with its #if conditions).
+    Returns (matched, missing, extra under #if, extra without a condition), sorted."""
+    found = {}
+    for imp in imports:
+        found.setdefault(imp["module"], []).append(imp["conditions"])
+    matched = sorted(m for m in expected if m in found)
+    missing = sorted(m for m in expected if m not in found)
+    extra = sorted(set(found) - set(expected))
+    conditional = [m for m in extra if all(conditions for conditions in found[m])]
+    unconditional = [m for m in extra if m not in conditional]
+    return matched, missing, conditional, unconditional
+
+
+def selftest(stele):
+    """The comparison on known answers, then one real file through both the compiler and Stele:
+    a file whose inactive #if branch imports a module the compiler does not see."""
+    failed = 0
+    cases = [
+        ({"Foundation"}, [{"module": "Foundation", "conditions": []}], (["Foundation"], [], [], [])),
+        ({"Foundation", "NIO"}, [{"module": "Foundation", "conditions": []}], (["Foundation"], ["NIO"], [], [])),
+        ({"Foundation"}, [{"module": "Foundation", "conditions": []}, {"module": "UIKit", "conditions": ["os(iOS)"]}],
+         (["Foundation"], [], ["UIKit"], [])),
+        (set(), [{"module": "Glibc", "conditions": []}], ([], [], [], ["Glibc"])),
+        ({"A"}, [{"module": "A", "conditions": ["X"]}, {"module": "A", "conditions": []}], (["A"], [], [], [])),
+    ]
+    for i, (expected, imports, want) in enumerate(cases):
+        got = tuple(compare(expected, imports))
+        if got != want:
+            failed += 1
+            print(f"selftest compare {i}: got {got}, want {want}")
+    import tempfile
+    with tempfile.TemporaryDirectory() as tree:
+        path = os.path.join(tree, "a.swift")
+        with open(path, "w") as f:
+            f.write("import Foundation\n#if os(Windows)\nimport WinSDK\n#endif\n// import Hidden\nlet s = \"import Nope\"\n")
+        expected = compiler_imports(path)
+        scan = subprocess.run([stele, "scan", tree, "--format", "json"], capture_output=True, text=True)
+        imports = json.loads(scan.stdout)["files"][0]["imports"] if scan.returncode == 0 else []
+        got = tuple(compare(expected or set(), imports))
+        if expected is None or got[1] or got[3] or got[2] != ["WinSDK"] or "Foundation" not in got[0]:
+            failed += 1
+            print(f"selftest real file: compiler {sorted(expected or [])}, stele {[i['module'] for i in imports]}, compared {got}")
+    print(f"selftest: {len(cases) + 1 - failed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
 def main():
+    if sys.argv[1:2] == ["selftest"]:
+        stele = sys.argv[2] if len(sys.argv) > 2 else ".build/debug/stele"
+        sys.exit(selftest(os.path.abspath(stele)))
     ap = argparse.ArgumentParser()
     ap.add_argument("--stele", default=".build/release/stele" if os.path.exists(".build/release/stele") else ".build/debug/stele")
     ap.add_argument("--packages", type=int, default=0, help="at most this many packages (0: all)")
@@ -86,22 +138,14 @@ def main():
             if expected is None:
                 totals["compiler_failed"] += 1
                 continue
-            found = {}
-            for imp in facts[path]["imports"]:
-                found.setdefault(imp["module"], []).append(imp["conditions"])
+            matched, missing, conditional, unconditional = compare(expected, facts[path]["imports"])
             totals["compiler_imports"] += len(expected)
-            for module in sorted(expected):
-                if module in found:
-                    totals["matched"] += 1
-                else:
-                    totals["missing"] += 1
-                    problems.append(f"MISSING {name} {path}: compiler imports {module}, stele does not")
-            for module in sorted(set(found) - expected):
-                if all(conditions for conditions in found[module]):
-                    totals["extra_conditional"] += 1
-                else:
-                    totals["extra_unconditional"] += 1
-                    problems.append(f"EXTRA {name} {path}: stele reports {module} without an #if condition")
+            totals["matched"] += len(matched)
+            totals["missing"] += len(missing)
+            totals["extra_conditional"] += len(conditional)
+            totals["extra_unconditional"] += len(unconditional)
+            problems += [f"MISSING {name} {path}: compiler imports {m}, stele does not" for m in missing]
+            problems += [f"EXTRA {name} {path}: stele reports {m} without an #if condition" for m in unconditional]
         print(f"{name} {tag}: {len(paths)} files", file=sys.stderr)
 
     for p in problems[:200]:
