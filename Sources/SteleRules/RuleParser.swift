@@ -33,7 +33,7 @@ enum RuleParser {
     /// What may follow a rule's subject: the phrases people write, each with the canonical phrase
     /// whose meaning it has (`must only depend on` is `may only depend on`). Longer phrases first,
     /// so that `must not depend on each other` is not read as `must not depend on`.
-    static let verbPhrases: [(phrase: String, canonical: String)] = {
+    static let verbPhrases: [Phrase] = {
         let negations = ["must not", "may not", "cannot", "can not", "can't", "can\u{2019}t", "should not", "shouldn't",
                          "must never", "should never", "mustn't", "does not", "doesn't", "do not", "don't", "never"]
         var table: [(String, String)] = []
@@ -60,19 +60,40 @@ enum RuleParser {
             table.append(("\(modal) be independent of each other", "must not depend on each other"))
             table.append(("\(modal) be independent", "must not depend on each other"))
         }
-        return table.sorted { $0.0.split(separator: " ").count > $1.0.split(separator: " ").count }
+        return Phrase.longestFirst(table)
     }()
 
     /// After `only A`: the phrases for depending and for importing.
-    static let onlyPhrases: [(phrase: String, canonical: String)] = {
+    static let onlyPhrases: [Phrase] = {
         var table: [(String, String)] = []
         for modal in ["may", "can", "should", "is allowed to", "are allowed to", "is permitted to", "are permitted to"] {
             table.append(("\(modal) depend on", "may depend on"))
             table.append(("\(modal) import", "may import"))
         }
         table += [("depends on", "may depend on"), ("imports", "may import")]
-        return table.sorted { $0.0.split(separator: " ").count > $1.0.split(separator: " ").count }
+        return Phrase.longestFirst(table)
     }()
+
+    /// A phrase people write, split into words once (parsing compares it word by word), and the
+    /// canonical phrase whose meaning it has.
+    struct Phrase {
+        let phrase: String
+        let words: [String]
+        let canonical: String
+
+        init(_ phrase: String, _ canonical: String) {
+            self.phrase = phrase
+            words = phrase.split(separator: " ").map(String.init)
+            self.canonical = canonical
+        }
+
+        /// The table with longer phrases first (in table order among equals), so that a phrase
+        /// is never read as a shorter one it begins with.
+        static func longestFirst(_ table: [(String, String)]) -> [Phrase] {
+            table.map { Phrase($0.0, $0.1) }.enumerated()
+                .sorted { ($0.element.words.count, $1.offset) > ($1.element.words.count, $0.offset) }.map(\.element)
+        }
+    }
 
     /// After `no`: the ways to say "cycles".
     static let cyclePhrases = ["cycles", "circular dependencies", "cyclic dependencies", "dependency cycles", "import cycles",
@@ -263,7 +284,7 @@ private struct Parser {
         if first.isKeyword("files"), peek(1)?.isKeyword("in") == true {
             index = 2
             let subject = try selector("a component after `files in`")
-            guard accept("must be named") else { throw expectedPhrase([("must be named", "must be named")], after: subject.description) }
+            guard accept("must be named") else { throw expectedPhrase([RuleParser.Phrase("must be named", "must be named")], after: subject.description) }
             guard let pattern = current, pattern.kind == .string || pattern.kind == .glob, index < headEnd else {
                 throw failure("expected a quoted file-name pattern", hint: "e.g. `files in ViewModels must be named \"*ViewModel.swift\"`")
             }
@@ -272,7 +293,7 @@ private struct Parser {
         }
         if first.isKeyword("manifests"), peek(1)?.isKeyword("must") == true, peek(2)?.isKeyword("match") == true {
             index = 3
-            guard accept("imports") else { throw expectedPhrase([("imports", "imports")], after: "manifests must match") }
+            guard accept("imports") else { throw expectedPhrase([RuleParser.Phrase("imports", "imports")], after: "manifests must match") }
             if accept("for") { return .manifestsMatchImports(try selector("a component or module after `for`")) }
             return .manifestsMatchImports(nil)
         }
@@ -282,7 +303,7 @@ private struct Parser {
                 throw failure("expected a quoted rule after `judge`", hint: "e.g. `judge \"views hold no business logic\" for UI`")
             }
             index += 1
-            guard accept("for") else { throw expectedPhrase([("for", "for")], after: "judge \"…\"") }
+            guard accept("for") else { throw expectedPhrase([RuleParser.Phrase("for", "for")], after: "judge \"…\"") }
             return .judge(question.text, try selector("a component after `for`"))
         }
 
@@ -354,9 +375,12 @@ private struct Parser {
 
     /// Consumes a keyword phrase (case-insensitive) if the next words spell it.
     mutating func accept(_ phrase: String) -> Bool {
-        let words = phrase.split(separator: " ")
+        accept(words: phrase.split(separator: " ").map(String.init))
+    }
+
+    mutating func accept(words: [String]) -> Bool {
         guard index + words.count <= headEnd else { return false }
-        for (k, word) in words.enumerated() where !tokens[index + k].isKeyword(String(word)) { return false }
+        for (k, word) in words.enumerated() where !tokens[index + k].isKeyword(word) { return false }
         index += words.count
         return true
     }
@@ -428,15 +452,15 @@ private struct Parser {
     }
 
     /// Consumes the first of `phrases` the next words spell, and returns its canonical phrase.
-    mutating func acceptAny(_ phrases: [(phrase: String, canonical: String)]) -> String? {
-        for entry in phrases where accept(entry.phrase) { return entry.canonical }
+    mutating func acceptAny(_ phrases: [RuleParser.Phrase]) -> String? {
+        for entry in phrases where accept(words: entry.words) { return entry.canonical }
         return nil
     }
 
     /// "expected … after SUBJECT", naming the canonical phrases, with a hint: the canonical form of
     /// the closest phrase that says the same thing (a negative one for a negative, a positive one
     /// for a positive: `must only depend on` is never answered with `must not depend on`).
-    func expectedPhrase(_ phrases: [(phrase: String, canonical: String)], after subject: String) -> ParseFailure {
+    func expectedPhrase(_ phrases: [RuleParser.Phrase], after subject: String) -> ParseFailure {
         var canonical: [String] = []
         for entry in phrases where !canonical.contains(entry.canonical) { canonical.append(entry.canonical) }
         let quoted = canonical.map { "`\($0)`" }
@@ -448,7 +472,7 @@ private struct Parser {
         let rest = tokens[index..<headEnd].prefix(8).map { $0.text.lowercased() }
         var best: (canonical: String, distance: Int)?
         for entry in phrases {
-            let words = entry.phrase.split(separator: " ").map(String.init)
+            let words = entry.words
             let fewest = max(1, words.count - 1), most = min(rest.count, words.count + 1)
             guard fewest <= most else { continue }
             for take in fewest...most {

@@ -46,7 +46,7 @@ struct CycleCheck: RuleCheck {
         // Edges, with the first import (in file order) that makes each one, and in changed-files
         // mode the changed files' dependencies that make one.
         var edges: [String: Set<String>] = [:]
-        var witness: [String: CheckContext.Dependency] = [:]
+        var witness: [String: [String: CheckContext.Dependency]] = [:]
         var changedEdges: [(from: String, to: String, dependency: CheckContext.Dependency)] = []
         for (name, node) in nodes.sorted(by: { $0.key < $1.key }) {
             for dependency in context.dependencies(of: node, symbols: anyPartial) {
@@ -57,8 +57,7 @@ struct CycleCheck: RuleCheck {
                 }
                 for other in others where other != name {
                     edges[name, default: []].insert(other)
-                    let key = name + "\u{1F}" + other
-                    if witness[key] == nil { witness[key] = dependency }
+                    if witness[name]?[other] == nil { witness[name, default: [:]][other] = dependency }
                     if context.changed.files.contains(dependency.file) { changedEdges.append((name, other, dependency)) }
                 }
             }
@@ -68,7 +67,7 @@ struct CycleCheck: RuleCheck {
         changedEdges.sort { ($0.dependency.path, $0.dependency.line, $0.dependency.column) < ($1.dependency.path, $1.dependency.line, $1.dependency.column) }
         return CycleFinder.components(nodes: Array(nodes.keys), edges: sortedEdges).compactMap { component in
             let cycle = CycleFinder.cycle(in: component, edges: sortedEdges)
-            guard cycle.count >= 2, let dependency = witness[cycle[0] + "\u{1F}" + cycle[1]] else { return nil }
+            guard cycle.count >= 2, let dependency = witness[cycle[0]]?[cycle[1]] else { return nil }
             var finding = context.finding(dependency, message: message(cycle), from: cycle[0], to: cycle[1])
             // The change's edge inside this cycle's component closes a cycle through it: reported
             // there, naming that cycle, with the full run's fingerprint.

@@ -152,6 +152,8 @@ enum SwiftImportScanner {
         var imports: [Import] = []
         var suppressions: [Suppression] = []
         var frames: [ConditionalFrame] = []
+        /// `conditions(of: frames)`, made once per directive rather than once per import.
+        var currentConditions: [String]?
         /// Attributes and an access level seen since the last statement boundary.
         var prefixStart: SwiftToken?
         var attributes: [String] = []
@@ -265,11 +267,19 @@ enum SwiftImportScanner {
             if let kind { words.append(kind) }
             words.append(path.joined(separator: "."))
             imports.append(Import(module: module, path: path, kind: kind, attributes: attributes, accessLevel: accessLevel,
-                                       line: start.line, column: start.column, conditions: SwiftImportScanner.conditions(of: frames),
+                                       line: start.line, column: start.column, conditions: conditions(),
                                        text: words.joined(separator: " ")))
         }
 
+        mutating func conditions() -> [String] {
+            if let currentConditions { return currentConditions }
+            let made = SwiftImportScanner.conditions(of: frames)
+            currentConditions = made
+            return made
+        }
+
         mutating func directive(_ token: SwiftToken) {
+            currentConditions = nil
             let text = lexer.text(of: token)
             if text.hasPrefix("#elseif") {
                 if frames.isEmpty { frames.append(ConditionalFrame()) }
@@ -287,36 +297,46 @@ enum SwiftImportScanner {
         }
     }
 
-    /// A directive's condition without comments, whitespace folded.
+    /// A directive's condition without comments, whitespace folded. Read as bytes (a condition is
+    /// ASCII but for names in other scripts, which are copied as they are).
     static func condition(_ raw: Substring) -> String {
-        var out = ""
-        var chars = raw.makeIterator()
+        var out: [UInt8] = []
+        out.reserveCapacity(raw.utf8.count)
         var pendingSpace = false
-        var previous: Character?
+        var previous: UInt8 = 0
         var inLineComment = false
         var inBlockComment = false
-        while let c = chars.next() {
-            if inLineComment { if c == "\n" { inLineComment = false; pendingSpace = true }; previous = c; continue }
-            if inBlockComment { if previous == "*" && c == "/" { inBlockComment = false; previous = nil; pendingSpace = true; continue }; previous = c; continue }
-            if c == "/" {
-                var lookahead = chars
-                if let n = lookahead.next(), n == "/" || n == "*" {
-                    chars = lookahead
-                    if n == "/" { inLineComment = true } else { inBlockComment = true }
-                    previous = nil
-                    continue
-                }
+        let utf8 = raw.utf8
+        var i = utf8.startIndex
+        while i != utf8.endIndex {
+            let c = utf8[i]
+            utf8.formIndex(after: &i)
+            if inLineComment {
+                if c == UInt8(ascii: "\n") { inLineComment = false; pendingSpace = true }
+                previous = c
+                continue
             }
-            if c.isWhitespace {
+            if inBlockComment {
+                if previous == UInt8(ascii: "*") && c == UInt8(ascii: "/") { inBlockComment = false; previous = 0; pendingSpace = true; continue }
+                previous = c
+                continue
+            }
+            if c == UInt8(ascii: "/"), i != utf8.endIndex, utf8[i] == UInt8(ascii: "/") || utf8[i] == UInt8(ascii: "*") {
+                if utf8[i] == UInt8(ascii: "/") { inLineComment = true } else { inBlockComment = true }
+                utf8.formIndex(after: &i)
+                previous = 0
+                continue
+            }
+            if c == UInt8(ascii: " ") || (c >= 0x09 && c <= 0x0D) {
                 pendingSpace = true
             } else {
-                if pendingSpace && !out.isEmpty { out.append(" ") }
+                if pendingSpace && !out.isEmpty { out.append(UInt8(ascii: " ")) }
                 pendingSpace = false
                 out.append(c)
             }
             previous = c
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

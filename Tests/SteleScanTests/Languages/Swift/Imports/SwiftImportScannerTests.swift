@@ -75,6 +75,16 @@ final class SwiftImportScannerTests: XCTestCase {
         XCTAssertEqual(imports.map(\.conditions), [["os(Linux) && !DEBUG"], []])
     }
 
+    /// A condition is folded as bytes: comments of both kinds out (also across CRLF line ends),
+    /// runs of blanks one space, names in other scripts kept as written.
+    func testConditionsAreFoldedWithoutCommentsOrBlanks() {
+        XCTAssertEqual(SwiftImportScanner.condition(" os(Linux)  /* why */ &&\t!DEBUG // note"), "os(Linux) && !DEBUG")
+        XCTAssertEqual(SwiftImportScanner.condition(" A || // first\r\n   B"), "A || B")
+        XCTAssertEqual(SwiftImportScanner.condition(" canImport(Ünïcode)\u{00A0}"), "canImport(Ünïcode)\u{00A0}")
+        XCTAssertEqual(SwiftImportScanner.condition(" a/b"), "a/b")
+        XCTAssertEqual(SwiftImportScanner.condition(" X /* open"), "X")
+    }
+
     func testLastOccurrenceSearchAgreesWithANaiveOne() {
         // Every length around the 16-byte blocks, `import` at every offset, and near misses.
         for length in 0..<60 {
