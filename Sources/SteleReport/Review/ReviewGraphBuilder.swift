@@ -150,11 +150,18 @@ enum ReviewGraphBuilder {
     }
 
     /// The graph with its nodes grouped by the top folder of their files (externals together):
-    /// what is drawn when there are too many nodes to draw one by one.
+    /// what is drawn when there are too many nodes to draw one by one. Nodes in a declared layer
+    /// and nodes an edge that breaks a rule touches stay themselves: what the decisions are about.
     static func grouped(_ graph: Review.Graph, _ input: Review.Input) -> Review.Graph {
         let files = input.architecture.scan.files
+        var kept = Set(graph.nodes.indices.filter { graph.nodes[$0].layer != nil })
+        for edge in graph.edges where !edge.violations.isEmpty { kept.insert(edge.from); kept.insert(edge.to) }
         var keyOf: [String] = []
-        for node in graph.nodes {
+        for (k, node) in graph.nodes.enumerated() {
+            if kept.contains(k) {
+                keyOf.append("\u{0}" + node.name)
+                continue
+            }
             guard node.kind != .external, let members = input.graph.members[node.name], !members.files.isEmpty else {
                 keyOf.append("external modules")
                 continue
@@ -179,11 +186,12 @@ enum ReviewGraphBuilder {
         var layersOf: [[Int?]] = Array(repeating: [], count: keys.count)
         for (k, node) in graph.nodes.enumerated() {
             let g = groupIndex[keyOf[k]]!
+            if kept.contains(k) { nodes[g] = node; continue }
             nodes[g].files += node.files
             nodes[g].members.append(node.name)
             layersOf[g].append(node.layer)
         }
-        for g in nodes.indices {
+        for g in nodes.indices where nodes[g].kind == .group || nodes[g].name == "external modules" {
             nodes[g].members.sort()
             // A group sits in a declared layer only if all its nodes do.
             if let first = layersOf[g].first, let layer = first, layersOf[g].allSatisfy({ $0 == layer }) { nodes[g].layer = layer }
@@ -197,10 +205,12 @@ enum ReviewGraphBuilder {
             e.imports += edge.imports
             e.uses += edge.uses
             e.violations = Array(Set(e.violations).union(edge.violations)).sorted()
+            // A group holds nodes from above and below others: a cycle among groups may be none
+            // among nodes. Only an edge made of edges in a real cycle is marked.
+            e.inCycle = e.inCycle || edge.inCycle
             merged[key] = e
         }
-        var edges = merged.keys.sorted().map { merged[$0]! }
-        markCycles(&nodes, &edges)
+        let edges = merged.keys.sorted().map { merged[$0]! }
         return Review.Graph(nodes: nodes, edges: edges, layers: graph.layers)
     }
 

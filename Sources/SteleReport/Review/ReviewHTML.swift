@@ -134,7 +134,7 @@ public enum ReviewHTML {
         var out = "<section id=\"graph\">\n<h2>Component graph</h2>\n"
         let drawing = review.drawing
         if review.isLarge {
-            out += "<p>\(review.graph.nodes.count) nodes are too many to draw one by one: they are grouped by top folder (hover a group for its members; the matrix above has every node).</p>\n"
+            out += "<p>\(review.graph.nodes.count) nodes are too many to draw one by one: those in a declared layer or on an edge that breaks a rule are drawn, the others grouped by top folder (hover a group for its members; the matrix above has every node).</p>\n"
         }
         if drawing.nodes.isEmpty { return out + "<p>No component.</p>\n</section>\n" }
         out += "<p class=\"legend\"><span class=\"key component\">declared component</span> <span class=\"key module\">module</span> "
@@ -255,7 +255,7 @@ public enum ReviewHTML {
     .key.component { background: #ddf4ff; border-color: #0969da; } .key.module { background: #e6f4ea; border-color: #1a7f37; }
     .key.external { border-style: dashed; border-color: #8c959f; } .key.group { background: #f3e8ff; border-color: #8250df; }
     table.dsm { width: auto; font-size: 11px; }
-    table.dsm th, table.dsm td { border: 1px solid #eaeef2; padding: 1px 3px; text-align: center; min-width: 16px; }
+    table.dsm { font-size: 10px; } table.dsm th, table.dsm td { border: 1px solid #eaeef2; padding: 1px 1px; text-align: center; min-width: 13px; }
     table.dsm tbody th { text-align: left; white-space: nowrap; position: sticky; left: 0; background: #fff; }
     table.dsm td.diag { background: #d0d7de; } table.dsm td.d { background: #ddf4ff; }
     table.dsm td.v { background: #cf222e; color: #fff; font-weight: 600; } table.dsm td.c { background: #ffd8b5; }
