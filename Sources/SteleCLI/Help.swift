@@ -76,6 +76,18 @@ enum Help {
               --no-externals  leave out the externals (packages' and the SDK's modules) and their edges
               --no-cache      scan every file, without the facts cache (also STELE_CACHE=0)
             """
+        case "review":
+            return """
+            USAGE: stele review [PATH] [--format html|markdown|json] [--output FILE] [--baseline FILE] [--today YYYY-MM-DD] [--no-cache]
+
+            Writes the architecture review: every ADR with its rules and their state (enforced, warning
+            only, waived, vacuous, not in force, prose), the component graph (inline SVG), the dependency
+            matrix, each component's coupling and instability, and the violations by ADR. HTML is
+            self-contained (nothing fetched when it opens) and goes to stele-review.html unless --output
+            says otherwise (`--output -`: standard output); markdown (for a pull-request comment) and json
+            go to standard output.
+              --baseline  mark the findings FILE accepts, and give its size
+            """
         default:
             return """
             stele \(SteleCLI.version): architecture decisions, enforced.
@@ -87,6 +99,7 @@ enum Help {
               rules     list the ADRs and the rules compiled from them
               scan      print the modules, components and externals rules can name (json: every fact)
               graph     print the component dependency graph (dot, mermaid, json)
+              review    write the architecture review report (self-contained HTML, markdown, json)
               baseline  accept today's findings so that only new ones fail `check --baseline`
               install-hook  install a git pre-commit hook running `stele check --staged`
               help      show help for a command: `stele help check`

@@ -16,6 +16,9 @@ public struct CheckResult: Sendable {
     /// Bullets of in-force ADRs' rules sections that are not in the rule language: decisions
     /// written for people, which nothing checks (until the judge does).
     public var proseRules: [ProseRule] = []
+    /// Enforced rules whose subject matches no file (a rule about nothing can never fail), by rule
+    /// id, with the selector that matches nothing: the "vacuous rule" warnings, as data.
+    public var vacuous: [String: String] = [:]
 
     public init(findings: [Finding], rules: [CompiledRule], diagnostics: [Diagnostic], suppressed: [Finding] = []) {
         self.findings = findings
@@ -38,6 +41,7 @@ public enum Checker {
         var rules: [CompiledRule] = []
         var findings: [Finding] = []
         var diagnostics: [Diagnostic] = []
+        var vacuous: [String: String] = [:]
         for var rule in book.rules {
             let problems = nameProblems(of: rule, in: architecture)
             if !problems.isEmpty {
@@ -55,8 +59,9 @@ public enum Checker {
             rules.append(rule)
             guard rule.state.isEnforced, let check = check(for: rule.rule.kind) else { continue }
             let context = CheckContext(architecture: architecture, rule: rule, changed: changed)
-            if let vacuous = check.vacuousSelector(in: context) {
-                diagnostics.append(.warning("vacuous rule: \(vacuous) matches no file", at: rule.provenance.location,
+            if let selector = check.vacuousSelector(in: context) {
+                vacuous[rule.id] = selector
+                diagnostics.append(.warning("vacuous rule: \(selector) matches no file", at: rule.provenance.location,
                                             hint: "check the component's glob or module name; a rule about nothing can never fail"))
             }
             // One finding per line per rule and message: an import that lands in several forbidden
@@ -81,6 +86,7 @@ public enum Checker {
         let filtered = SuppressionFilter.apply(findings, files: architecture.scan.files, today: book.today)
         var result = CheckResult(findings: filtered.kept, rules: rules, diagnostics: diagnostics + filtered.diagnostics,
                                  suppressed: filtered.suppressed)
+        result.vacuous = vacuous
         result.proseRules = book.proseRules.filter { $0.provenance.adr?.status.isInForce ?? true }
         if let changes {
             result.findings = changes.restrict(filtered.kept, book: book, architecture: architecture)

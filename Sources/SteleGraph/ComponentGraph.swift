@@ -64,6 +64,9 @@ public struct ComponentGraph: Sendable {
     public var nodes: [Node]
     /// Sorted by `from`, then `to`.
     public var edges: [Edge]
+    /// What each node (by name) stands for: its project files (indices into the scan's files) and
+    /// the modules whose import lands in it. What places a finding (a file, an import) on an edge.
+    public private(set) var members: [String: ComponentSet] = [:]
 
     /// - Parameter includeExternals: false leaves out every node with no project files, and its edges.
     ///
@@ -117,9 +120,11 @@ public struct ComponentGraph: Sendable {
         // only manifests import, is in no node's files).
         var touched = Set<Int>()
         for pair in counts.keys { touched.insert(pair / nodes.count); touched.insert(pair % nodes.count) }
-        self.nodes = nodes.enumerated().filter { k, entry in
+        let kept = nodes.enumerated().filter { k, entry in
             entry.node.kind == .component || (entry.node.kind == .module && entry.node.files > 0) || touched.contains(k)
-        }.map(\.element.node)
+        }.map(\.element)
+        self.nodes = kept.map(\.node)
+        members = Dictionary(kept.map { ($0.node.name, $0.set) }, uniquingKeysWith: { first, _ in first })
         edges = counts.map { pair, count in
             Edge(from: nodes[pair / nodes.count].node.name, to: nodes[pair % nodes.count].node.name, imports: count.imports, uses: count.uses)
         }.sorted { ($0.from, $0.to) < ($1.from, $1.to) }

@@ -88,7 +88,7 @@ final class BadInputTests: XCTestCase {
         XCTAssertEqual(try SteleProcess.run(["check", "--formt", "json"]).stderr, "stele: error: unknown option `--formt` for `stele check`\n  hint: did you mean `--format`?\n")
         XCTAssertEqual(try SteleProcess.run(["check", "/nonexistent/path"]).status, 2)
         XCTAssertEqual(try SteleProcess.run(["check", ".", "--today", "tomorrow"]).status, 2)
-        XCTAssertEqual(try SteleProcess.run(["review"]).status, 2)
+        XCTAssertEqual(try SteleProcess.run(["explain"]).status, 2)
         XCTAssertEqual(try SteleProcess.run(["--version"]).stdout, "stele 0.1.0\n")
     }
 

@@ -38,7 +38,7 @@ struct CommandOptions {
     /// The `--format` names each command takes; `check`'s come from `CheckFormat`.
     static let formats: [String: [String]] = [
         "check": CheckFormat.allCases.map(\.rawValue), "baseline": ["json"], "scan": ["text", "json"], "rules": ["text", "json"],
-        "graph": ["dot", "mermaid", "json"],
+        "graph": ["dot", "mermaid", "json"], "review": ["html", "markdown", "json"],
     ]
 
     /// Where the facts cache is (resolved when a command scans: the root must exist by then).

@@ -1,0 +1,7 @@
+import Domain
+import Util
+import SQLite3
+
+public struct Store {
+    public init() {}
+}

@@ -1,0 +1,7 @@
+import Util
+import UI
+
+public struct Order {
+    public var total: Int
+    public init(total: Int) { self.total = total }
+}

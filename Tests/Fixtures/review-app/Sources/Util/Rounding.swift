@@ -1,0 +1,5 @@
+import Data
+
+public enum Rounding {
+    public static let unit = 1
+}
