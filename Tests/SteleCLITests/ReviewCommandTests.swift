@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import SteleTestSupport
 
 /// `stele review` through the real binary, on the review-app fixture: five ADRs (one with no rule,
 /// a layered one that is broken, a superseded one a rules file still cites, one with a prose rule,
