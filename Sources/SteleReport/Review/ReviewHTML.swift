@@ -26,7 +26,7 @@ public enum ReviewHTML {
         return out
     }
 
-    static func e(_ text: String) -> String { ReviewText.escape(text) }
+    static func e(_ text: String) -> String { MarkupText.escape(text) }
 
     static func header(_ review: Review) -> String {
         var out = "<header>\n<h1>Architecture review: \(e(review.source.name))</h1>\n<p class=\"meta\">"

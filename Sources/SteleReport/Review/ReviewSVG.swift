@@ -42,7 +42,7 @@ enum ReviewSVG {
             let y = top - layout.nodeHeight / 2 - 8
             let h = bottom - top + layout.nodeHeight + 16
             out += "<g class=\"layer\"><rect x=\"4\" y=\"\(y)\" width=\"\(width - 8)\" height=\"\(h)\" rx=\"6\" fill=\"\(k % 2 == 0 ? "#f4f6fa" : "#eef1f6")\"/>"
-            out += "<text x=\"12\" y=\"\(y + 16)\" font-size=\"11\" fill=\"#57606a\">layer \(k + 1): \(ReviewText.escape(clip(name, 18)))</text></g>\n"
+            out += "<text x=\"12\" y=\"\(y + 16)\" font-size=\"11\" fill=\"#57606a\">layer \(k + 1): \(MarkupText.escape(clip(name, 18)))</text></g>\n"
         }
 
         // Edges under nodes; red ones last so that they are on top.
@@ -63,7 +63,7 @@ enum ReviewSVG {
             if violated { title += "; breaks " + edge.violations.joined(separator: ", ") }
             if edge.inCycle { title += "; in a dependency cycle" }
             if layout.upward[k] { title += "; drawn upwards" }
-            out += "<g class=\"edge\(violated ? " violation" : "")\(edge.inCycle ? " cycle" : "")\"><title>\(ReviewText.escape(title))</title>"
+            out += "<g class=\"edge\(violated ? " violation" : "")\(edge.inCycle ? " cycle" : "")\"><title>\(MarkupText.escape(title))</title>"
             out += "<path d=\"\(path(points))\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"\(ReviewText.decimal(strokeWidth, digits: 1))\""
             out += edge.inCycle ? " stroke-dasharray=\"6 4\"" : ""
             out += violated || edge.inCycle ? "" : " stroke-opacity=\"0.75\""
@@ -71,7 +71,7 @@ enum ReviewSVG {
             if violated {
                 let at = labelPoint(points)
                 let text = edge.violations.count == 1 ? edge.violations[0] : edge.violations[0] + " +\(edge.violations.count - 1)"
-                labels += "<text class=\"edge-label\" x=\"\(at.x + (up ? 6 : -6))\" y=\"\(at.y)\" text-anchor=\"\(up ? "start" : "end")\" font-size=\"11\" fill=\"#cf222e\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">\(ReviewText.escape(text))</text>\n"
+                labels += "<text class=\"edge-label\" x=\"\(at.x + (up ? 6 : -6))\" y=\"\(at.y)\" text-anchor=\"\(up ? "start" : "end")\" font-size=\"11\" fill=\"#cf222e\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">\(MarkupText.escape(text))</text>\n"
             }
         }
 
@@ -83,11 +83,11 @@ enum ReviewSVG {
             var title = label(node) + " (\(node.kind.rawValue)" + (node.files > 0 ? ", \(ReviewText.count(node.files, "file")))" : ")")
             if node.inCycle { title += "; in a dependency cycle" }
             if !node.members.isEmpty { title += ": " + node.members.joined(separator: ", ") }
-            out += "<g class=\"node \(node.kind.rawValue)\(node.inCycle ? " cycle" : "")\"><title>\(ReviewText.escape(title))</title>"
+            out += "<g class=\"node \(node.kind.rawValue)\(node.inCycle ? " cycle" : "")\"><title>\(MarkupText.escape(title))</title>"
             out += "<rect x=\"\(c.x + left - w / 2)\" y=\"\(c.y - h / 2)\" width=\"\(w)\" height=\"\(h)\" rx=\"5\" fill=\"\(fill)\" stroke=\"\(node.inCycle ? "#bc4c00" : stroke)\""
             out += node.inCycle ? " stroke-width=\"2.5\"" : " stroke-width=\"1.2\""
             out += node.kind == .external ? " stroke-dasharray=\"4 3\"" : ""
-            out += "/><text x=\"\(c.x + left)\" y=\"\(c.y + 4)\" text-anchor=\"middle\" font-size=\"\(fontSize)\" fill=\"#1f2328\">\(ReviewText.escape(label(node)))</text></g>\n"
+            out += "/><text x=\"\(c.x + left)\" y=\"\(c.y + 4)\" text-anchor=\"middle\" font-size=\"\(fontSize)\" fill=\"#1f2328\">\(MarkupText.escape(label(node)))</text></g>\n"
         }
         out += labels
         out += "</svg>\n"

@@ -1,22 +1,5 @@
 /// Small text helpers the review's renderers share (no Foundation: ADR-0005).
 enum ReviewText {
-    /// Text safe in HTML and SVG content and in double-quoted attributes.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for c in text.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
-
     /// `value` with exactly `digits` decimals (rounded half away from zero): "0.67", "1.0".
     static func decimal(_ value: Double, digits: Int) -> String {
         var scale = 1
