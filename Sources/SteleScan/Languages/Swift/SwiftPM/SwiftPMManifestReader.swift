@@ -331,19 +331,32 @@ struct SwiftPMManifestReader {
     /// The value of a string literal filling `range` exactly; nil for anything else.
     func literal(in range: Range<Int>) -> String? {
         guard range.count == 1, let t = tokens[range].first, t.kind == .stringLiteral else { return nil }
-        var text = Substring(lexer.text(of: t))
+        let bytes = lexer.bytes
+        let quote = UInt8(ascii: "\""), hash = UInt8(ascii: "#"), backslash = UInt8(ascii: "\\")
+        var start = t.start, end = t.end
         var hashes = 0
-        while text.first == "#" && text.last == "#" { text = text.dropFirst().dropLast(); hashes += 1 }
-        guard text.hasPrefix("\""), text.hasSuffix("\""), text.count >= 2, !text.hasPrefix("\"\"\"") else { return nil }
-        let body = text.dropFirst().dropLast()
-        if hashes > 0 { return String(body) }
-        if body.contains("\\(") { return nil }
-        var out = ""
+        while end - start >= 2, bytes[start] == hash, bytes[end - 1] == hash { start += 1; end -= 1; hashes += 1 }
+        // One line, one pair of quotes: `"""` opens a multi-line literal, which a manifest's names never are.
+        guard end - start >= 2, bytes[start] == quote, bytes[end - 1] == quote,
+              !(end - start >= 3 && bytes[start + 1] == quote && bytes[start + 2] == quote) else { return nil }
+        let body = bytes[(start + 1)..<(end - 1)]
+        if hashes > 0 { return String(decoding: body, as: UTF8.self) }
+        var out: [UInt8] = []
+        out.reserveCapacity(body.count)
         var escaped = false
-        for c in body {
-            if escaped { out.append(c); escaped = false } else if c == "\\" { escaped = true } else { out.append(c) }
+        for (k, c) in zip(body.indices, body) {
+            if escaped {
+                out.append(c)
+                escaped = false
+            } else if c == backslash {
+                // An interpolation is computed at run time: no literal name.
+                if k + 1 < body.endIndex, body[k + 1] == UInt8(ascii: "(") { return nil }
+                escaped = true
+            } else {
+                out.append(c)
+            }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The string literals of an array literal filling `range`; nil when it is not one.

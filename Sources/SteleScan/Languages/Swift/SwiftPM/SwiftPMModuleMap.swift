@@ -106,8 +106,14 @@ struct SwiftPMModuleMap: Sendable {
         case .plugin: roots = ["Plugins"]
         default: roots = ["Sources", "Source", "src", "srcs"]
         }
-        let candidates = roots.map { join(package, $0 + "/" + target.name) }
-        return candidates.first(where: existing.contains) ?? candidates[0]
+        // A plain name under a package directory (always normalised, from the listing) needs no
+        // normalising: joined by hand, as `join` would give it.
+        let plain = !target.name.isEmpty && !target.name.utf8.contains(UInt8(ascii: "/")) && target.name != "." && target.name != ".."
+        let candidates = roots.map { root in
+            plain ? (package.isEmpty ? root + "/" + target.name : package + "/" + root + "/" + target.name) : join(package, root + "/" + target.name)
+        }
+        for candidate in candidates where existing.contains(candidate) { return candidate }
+        return candidates[0]
     }
 
     /// `base/relative`, normalised: no `./`, no trailing `/`, `..` resolved, "" for the root.
@@ -124,7 +130,11 @@ struct SwiftPMModuleMap: Sendable {
     }
 
     /// Whether `path` is `directory` or inside it ("" contains everything).
+    /// Compared as bytes: this runs for every file against every `exclude:` entry of its target.
     static func contains(_ directory: String, _ path: String) -> Bool {
-        directory.isEmpty || path == directory || (path.hasPrefix(directory) && path.utf8.dropFirst(directory.utf8.count).first == UInt8(ascii: "/"))
+        let d = directory.utf8, p = path.utf8
+        guard !d.isEmpty else { return true }
+        guard p.count >= d.count, p.starts(with: d) else { return false }
+        return p.count == d.count || p.dropFirst(d.count).first == UInt8(ascii: "/")
     }
 }

@@ -194,4 +194,17 @@ final class SwiftPMManifestTests: XCTestCase {
         XCTAssertEqual(m.diagnostics.first?.location?.line, 2)
         XCTAssertEqual(parse("Package(targets: [.target(").targets, [], "truncated input")
     }
+
+    /// String literals are read as bytes: escapes undone, raw strings as written, and what is
+    /// computed at run time (an interpolation) or not a name (a multi-line string) is no literal.
+    func testStringLiteralsAreReadAsTheCompilerWould() {
+        let cases: [(source: String, value: String?)] = [
+            (#""Plain""#, "Plain"), (#""A\"B""#, #"A"B"#), (#""Tab\\Name""#, #"Tab\Name"#), (##"#"Raw\n"#"##, #"Raw\n"#),
+            (#""Naïve""#, "Naïve"), (#""""#, ""), (#""\(name)""#, nil), ("\"\"\"\nX\n\"\"\"", nil),
+        ]
+        for c in cases {
+            let reader = SwiftPMManifestReader(source: Array(c.source.utf8), manifestPath: "Package.swift")
+            XCTAssertEqual(reader.literal(in: 0..<1), c.value, c.source)
+        }
+    }
 }
