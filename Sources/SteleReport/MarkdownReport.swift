@@ -24,10 +24,10 @@ enum MarkdownReport {
             case .warning: icon = "⚠️"
             case .info: icon = "ℹ️"
             }
-            let decision = f.rule.provenance.adr.map { "[\($0.id)](\($0.file)) \(cell($0.title)) (\($0.status.rawValue))" }
+            let decision = f.rule.provenance.adr.map { "[\($0.id)](\($0.file)) \(MarkupText.markdownCell($0.title)) (\($0.status.rawValue))" }
                 ?? "`\(f.rule.provenance.location.file)`"
             let target = (linkBase ?? "") + SARIFReport.uri(f.location.file) + "#L\(f.location.line)"
-            out += "| \(icon) | [`\(cell(f.location.file)):\(f.location.line)`](\(target)) | \(cell(f.message)) | \(cell(f.rule.text)) | \(decision) |\n"
+            out += "| \(icon) | [`\(MarkupText.markdownCell(f.location.file)):\(f.location.line)`](\(target)) | \(MarkupText.markdownCell(f.message)) | \(MarkupText.markdownCell(f.rule.text)) | \(decision) |\n"
         }
         return out
     }
@@ -38,10 +38,5 @@ enum MarkdownReport {
         case .warning: return 1
         case .info: return 2
         }
-    }
-
-    /// A table cell: `|` escaped, line breaks folded.
-    static func cell(_ text: String) -> String {
-        text.replacingAll("|", with: "\\|").replacingAll("\n", with: " ")
     }
 }

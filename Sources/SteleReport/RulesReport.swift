@@ -56,7 +56,7 @@ public enum RulesReport {
             ])
         } + input.proseRules.map { prose in
             .object([
-                ("id", .string((prose.provenance.adr?.id ?? prose.provenance.location.file) + "/prose-line-\(prose.provenance.location.line)")),
+                ("id", .string(prose.id)),
                 ("text", .string(prose.text)), ("severity", .null), ("state", .string("not-enforced")),
                 ("reason", .string("prose rule: not in the rule language (\(prose.parseError))")), ("prose", .bool(true)),
                 ("until", .null),

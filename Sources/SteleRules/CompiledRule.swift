@@ -101,4 +101,7 @@ public struct ProseRule: Hashable, Sendable {
         self.provenance = provenance
         self.parseError = parseError
     }
+
+    /// `ADR-0004/prose-line-29` (or the rules file's path for the ADR): how reports name it.
+    public var id: String { (provenance.adr?.id ?? provenance.location.file) + "/prose-line-\(provenance.location.line)" }
 }

@@ -21,6 +21,6 @@ final class MarkdownReportTests: XCTestCase {
     func testCleanAndCellEscaping() {
         let clean = CheckResult(findings: [], rules: [], diagnostics: [])
         XCTAssertTrue(MarkdownReport.render(clean, fileCount: 3).hasSuffix("Every enforced architecture decision holds.\n"))
-        XCTAssertEqual(MarkdownReport.cell("a|b\nc"), "a\\|b c")
+        XCTAssertEqual(MarkupText.markdownCell("a|b\nc"), "a\\|b c")
     }
 }

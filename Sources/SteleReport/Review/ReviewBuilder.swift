@@ -51,7 +51,7 @@ extension Review {
             let inForce = prose.provenance.adr?.status.isInForce ?? true
             let state: ReviewRuleState = inForce ? .prose(reason: "not in the rule language (\(prose.parseError))")
                 : .notInForce(reason: "\(prose.provenance.adr!.id) is \(prose.provenance.adr!.status.rawValue)")
-            let rule = Rule(id: (prose.provenance.adr?.id ?? prose.provenance.location.file) + "/prose-line-\(prose.provenance.location.line)",
+            let rule = Rule(id: prose.id,
                             text: prose.text, state: state, severity: nil, violations: 0, location: prose.provenance.location, citedFrom: nil)
             if let adr = prose.provenance.adr { rulesByADRFile[adr.file, default: []].append(rule) } else { otherRules.append(rule) }
         }

@@ -46,7 +46,7 @@ public enum ReviewMarkdown {
             out += "| | " + m.names.indices.map { "\($0 + 1)" }.joined(separator: " | ") + " |\n"
             out += "| --- |" + String(repeating: " ---: |", count: m.names.count) + "\n"
             for (r, name) in m.names.enumerated() {
-                out += "| \(r + 1) \(ReviewText.cell(name)) |"
+                out += "| \(r + 1) \(MarkupText.markdownCell(name)) |"
                 for c in m.names.indices {
                     if r == c { out += " · |"; continue }
                     guard let cell = m.cell(row: r, column: c) else { out += " |"; continue }
@@ -66,7 +66,7 @@ public enum ReviewMarkdown {
             for edge in edges.prefix(edgesShown) {
                 var note = edge.violations.isEmpty ? "" : "❌ " + edge.violations.joined(separator: ", ")
                 if edge.inCycle { note += (note.isEmpty ? "" : " ") + "↻ cycle" }
-                out += "| \(ReviewText.cell(graph.nodes[edge.from].name)) | \(ReviewText.cell(graph.nodes[edge.to].name)) | \(edge.imports) | \(edge.uses) | \(note) |\n"
+                out += "| \(MarkupText.markdownCell(graph.nodes[edge.from].name)) | \(MarkupText.markdownCell(graph.nodes[edge.to].name)) | \(edge.imports) | \(edge.uses) | \(note) |\n"
             }
             if edges.count > edgesShown { out += "\n…and \(edges.count - edgesShown) more edges (`stele graph` prints them all).\n" }
             out += "\n"
@@ -75,14 +75,14 @@ public enum ReviewMarkdown {
         out += "### Components\n\n| component | files | fan-in | fan-out | I | depends on |\n| --- | ---: | ---: | ---: | ---: | --- |\n"
         for c in review.components {
             let deps = c.dependsOn.map { $0.violated ? "**\($0.name)** (\($0.count))" : "\($0.name) (\($0.count))" }.joined(separator: ", ")
-            out += "| \(ReviewText.cell(c.name)) | \(c.files) | \(c.fanIn) | \(c.fanOut) | \(c.instability.map { ReviewText.decimal($0, digits: 2) } ?? "–") | \(ReviewText.cell(deps)) |\n"
+            out += "| \(MarkupText.markdownCell(c.name)) | \(c.files) | \(c.fanIn) | \(c.fanOut) | \(c.instability.map { ReviewText.decimal($0, digits: 2) } ?? "–") | \(MarkupText.markdownCell(deps)) |\n"
         }
         out += "\n### Violations\n\n"
         if review.violations.isEmpty { out += "None: every enforced rule holds.\n" }
         for group in review.violations {
             out += "#### \(group.owner)\(group.title.map { " " + $0 } ?? "") (\(group.violations.count))\n\n| where | code | what | rule |\n| --- | --- | --- | --- |\n"
             for v in group.violations.prefix(violationsShown) {
-                out += "| `\(ReviewText.cell(v.location.file)):\(v.location.line)`\(v.baselined ? " (baselined)" : "") | \(code(v.excerpt)) | \(ReviewText.cell(v.message)) | \(ReviewText.cell(v.ruleText)) `\(v.ruleID)` |\n"
+                out += "| `\(MarkupText.markdownCell(v.location.file)):\(v.location.line)`\(v.baselined ? " (baselined)" : "") | \(code(v.excerpt)) | \(MarkupText.markdownCell(v.message)) | \(MarkupText.markdownCell(v.ruleText)) `\(v.ruleID)` |\n"
             }
             if group.violations.count > violationsShown { out += "\n…and \(group.violations.count - violationsShown) more (`stele check` lists them all).\n" }
             out += "\n"
@@ -103,8 +103,8 @@ public enum ReviewMarkdown {
         guard !rules.isEmpty else { return "" }
         var out = "| state | rule | id | violations |\n| --- | --- | --- | ---: |\n"
         for rule in rules {
-            var text = ReviewText.cell(rule.text)
-            if let reason = rule.state.reason { text += " — " + ReviewText.cell(reason) }
+            var text = MarkupText.markdownCell(rule.text)
+            if let reason = rule.state.reason { text += " — " + MarkupText.markdownCell(reason) }
             out += "| \(rule.state.words) | \(text) | `\(rule.id)` | \(rule.state.runs || rule.violations > 0 ? String(rule.violations) : "–") |\n"
         }
         return out + "\n"
@@ -115,7 +115,7 @@ public enum ReviewMarkdown {
         let clipped = ReviewSVG.clip(text, 100)
         let fence = clipped.contains("`") ? "`` " : "`"
         let close = clipped.contains("`") ? " ``" : "`"
-        return fence + ReviewText.cell(clipped) + close
+        return fence + MarkupText.markdownCell(clipped) + close
     }
 }
 

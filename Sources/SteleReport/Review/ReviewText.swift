@@ -27,17 +27,4 @@ enum ReviewText {
             (s.properties.isAlphabetic && s.isASCII) || ("0"..."9").contains(s) || s == "-" || s == "_" ? Character(s) : "-"
         })
     }
-
-    /// A Markdown table cell: `|` escaped, line breaks folded.
-    static func cell(_ text: String) -> String {
-        var out = ""
-        for c in text {
-            switch c {
-            case "|": out += "\\|"
-            case "\n", "\r\n", "\r": out += " "
-            default: out.append(c)
-            }
-        }
-        return out
-    }
 }
