@@ -45,9 +45,10 @@ struct Pipeline {
         // Symbol-level rules: which files' uses they read follows from paths and modules alone, so an
         // architecture of imports tells; only those files and what they can see are read further.
         var subjects: Set<Int>?
-        if Checker.needsSymbols(book) || symbolSources != nil {
+        let rulesNeedSymbols = Checker.needsSymbols(book)
+        if rulesNeedSymbols || symbolSources != nil {
             let imports = Architecture(scan: session.result, components: book.components)
-            var needed: (read: Set<Int>, resolved: Set<Int>) = Checker.needsSymbols(book) ? Checker.symbolSubjects(book, architecture: imports) : ([], [])
+            var needed: (read: Set<Int>, resolved: Set<Int>) = rulesNeedSymbols ? Checker.symbolSubjects(book, architecture: imports) : ([], [])
             if let ownSources = symbolSources?(imports) {
                 needed.read.formUnion(ownSources)
                 needed.resolved.formUnion(ownSources)

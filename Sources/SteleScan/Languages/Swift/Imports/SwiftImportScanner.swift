@@ -92,7 +92,6 @@ enum SwiftImportScanner {
         }
     }
 
-    static let kinds: [StaticString] = ["struct", "class", "enum", "protocol", "typealias", "func", "let", "var", "actor", "macro"]
 
     /// One `#if … #endif` level: the conditions of the clauses already passed, and the current one
     /// (nil in `#else`).
@@ -243,7 +242,7 @@ enum SwiftImportScanner {
             // `import struct Foo.Bar`; but in `import macro` alone, `macro` is the module's name.
             var kind: String?
             var probe = lexer
-            if let k = probe.nextNonComment(), k.kind == .identifier, SwiftImportScanner.kinds.contains(where: { probe.token(k, is: $0) }) {
+            if let k = probe.nextNonComment(), k.kind == .identifier, SwiftKeyword.of(k, in: probe, table: keywords)?.isImportKind == true {
                 var after = probe
                 if let name = after.nextNonComment(), name.kind == .identifier || name.kind == .backtickIdentifier, name.line == k.line {
                     kind = lexer.text(of: k)

@@ -56,6 +56,14 @@ enum SwiftKeyword: String, CaseIterable {
     /// An access level an `import` may have (`public import Foo`): any but `open`.
     var isImportAccessLevel: Bool { isAccessLevel && self != .open }
 
+    /// What `import KIND Module.Name` may import: `import struct Foo.Bar`.
+    var isImportKind: Bool {
+        switch self {
+        case .struct, .class, .enum, .protocol, .typealias, .func, .let, .var, .actor, .macro: return true
+        default: return false
+        }
+    }
+
     /// May stand before a declaration keyword (`public static final func`), or is one.
     var isModifierOrDeclaration: Bool {
         switch self {
