@@ -78,7 +78,8 @@ enum Help {
             """
         case "review":
             return """
-            USAGE: stele review [PATH] [--format html|markdown|json] [--output FILE] [--baseline FILE] [--today YYYY-MM-DD] [--no-cache]
+            USAGE: stele review [PATH] [--format html|markdown|json] [--output FILE] [--baseline FILE]
+                                [--compare OLD.json | --since REF] [--today YYYY-MM-DD] [--no-cache]
 
             Writes the architecture review: every ADR with its rules and their state (enforced, warning
             only, waived, vacuous, not in force, prose), the component graph (inline SVG), the dependency
@@ -87,6 +88,11 @@ enum Help {
             says otherwise (`--output -`: standard output); markdown (for a pull-request comment) and json
             go to standard output.
               --baseline  mark the findings FILE accepts, and give its size
+              --compare   add what changed since a saved `stele review --format json` (or `stele check
+                          --format json`): new and fixed findings, dependencies added and removed,
+                          the decisions touched
+              --since     the same since commit REF (its tree, with its own ADRs and rules), plus the
+                          changed files: the review of a pull request
             """
         default:
             return """

@@ -23,7 +23,7 @@ public enum SteleCLI {
         "scan": .init(options: common, flags: ["--help", "--no-cache"], maxPositional: 1),
         "rules": .init(options: common, flags: ["--help", "--no-cache"], maxPositional: 1),
         "graph": .init(options: common, flags: ["--help", "--no-cache", "--no-externals"], maxPositional: 1),
-        "review": .init(options: common.union(["--baseline"]), flags: ["--help", "--no-cache"], maxPositional: 1),
+        "review": .init(options: common.union(["--baseline", "--compare", "--since"]), flags: ["--help", "--no-cache"], maxPositional: 1),
         "help": .init(options: [], flags: ["--help"], maxPositional: 1),
         "version": .init(options: [], flags: ["--help"], maxPositional: 0),
     ]

@@ -32,7 +32,7 @@ final class ReviewCommandTests: XCTestCase {
             XCTAssertTrue(svg.contains(">\(name)</text></g>"), name)
         }
         XCTAssertFalse(svg.contains(">XCTest</text>"), "platform modules are left out")
-        XCTAssertTrue(svg.contains("layer 1: App"))
+        XCTAssertTrue(svg.contains(">layer 1<tspan x=\"12\" dy=\"13\">App</tspan>"), "the top band is named after the first layer")
         XCTAssertEqual(svg.components(separatedBy: "<g class=\"edge violation").count - 1, 4, "Data→Domain, Domain→UI, Data→Util, Util→Data")
         XCTAssertTrue(svg.contains("<title>Domain → UI: 1 import; breaks ADR-0002/R1; in a dependency cycle; drawn upwards</title>"), svg)
         for label in ["ADR-0002/R1", "ADR-0002/R2", "ADR-0004/R1"] { XCTAssertTrue(svg.contains("\">\(label)</text>"), label) }

@@ -16,6 +16,8 @@ struct CommandOptions {
     /// `check --files F…`, `--since REF`, `--staged`: report only findings in those files.
     var changed: ChangedFiles.Source?
     var changedModes = 0
+    /// `review --compare OLD.json`: a saved report to compare with.
+    var compare: String?
     /// `--no-cache`: scan without the facts cache.
     var noCache: Bool
 
@@ -30,6 +32,7 @@ struct CommandOptions {
         quiet = arguments.flags.contains("--quiet")
         noCache = arguments.flags.contains("--no-cache")
         baseline = arguments.options["--baseline"]
+        compare = arguments.options["--compare"]
         if let files = arguments.lists["--files"] { changed = .files(files); changedModes += 1 }
         if let ref = arguments.options["--since"] { changed = .since(ref); changedModes += 1 }
         if arguments.flags.contains("--staged") { changed = .staged; changedModes += 1 }

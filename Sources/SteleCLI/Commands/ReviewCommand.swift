@@ -3,8 +3,9 @@ import SteleCore
 import SteleFiles
 import SteleGraph
 import SteleReport
+import SteleScan
 
-/// `stele review [PATH] [--format html|markdown|json] [--output FILE] [--baseline FILE]`: the
+/// `stele review [PATH] [--format html|markdown|json] [--output FILE] [--baseline FILE] [--compare OLD.json | --since REF]`: the
 /// architecture review report. The check pipeline's values, rendered once more: nothing is analysed
 /// here that `stele check` and `stele graph` do not already compute.
 enum ReviewCommand {
@@ -22,21 +23,38 @@ enum ReviewCommand {
                 baseline = read
             }
         }
-        // The symbol uses the edges into folder components need are read, as for `stele graph`.
-        var pipeline = Pipeline(root: options.root, today: options.today, cache: options.cache)
-        pipeline.symbolSources = ComponentGraph.symbolSources(in:)
-        let loaded = pipeline.run()
-        KeptUntilExit.keep(loaded)
-        for d in loaded.diagnostics where d.severity == .error { Output.error(d.description) }
+        var since: String?
+        if case .since(let ref) = options.changed { since = ref }
+        if options.compare != nil && since != nil {
+            Output.error("stele: error: `--compare` and `--since` are alternatives: use one\n  hint: `--compare OLD.json` compares with a saved report, `--since REF` with a commit")
+            return SteleCLI.ExitCode.usage
+        }
+        var earlier: ReviewSnapshot?
+        if let path = options.compare {
+            switch readSnapshot(path) {
+            case .failure(let failure):
+                Output.error("stele: error: \(failure.message)")
+                return SteleCLI.ExitCode.usage
+            case .success(let snapshot):
+                earlier = snapshot
+            }
+        }
 
-        var result = loaded.result
-        var lines = SourceLines(root: options.root, contents: [:])
-        result.findings = lines.showingSourceLines(result.findings)
-        let architecture = partition(loaded)
-        let input = Review.Input(source: source(options.root), today: options.today, adrs: loaded.adrs.adrs, book: loaded.book, result: result,
-                                 architecture: architecture, graph: ComponentGraph(architecture: architecture),
-                                 diagnostics: loaded.diagnostics, baseline: baseline)
-        let review = Review.build(input)
+        let (current, loaded) = review(root: options.root, options: options, cache: options.cache, baseline: baseline)
+        for d in loaded.diagnostics where d.severity == .error { Output.error(d.description) }
+        var review = current
+        if let earlier, let path = options.compare {
+            review = review.with(ReviewDrift.compare(old: earlier, now: ReviewSnapshot(current), against: path))
+        } else if let ref = since {
+            switch drift(since: ref, loaded: loaded, options: options) {
+            case .failure(let failure):
+                Output.error("stele: error: \(failure.message)")
+                return SteleCLI.ExitCode.usage
+            case .success(let drift):
+                review = review.with(drift)
+            }
+        }
+
         let format = options.format ?? "html"
         let text: String
         switch format {
@@ -53,6 +71,61 @@ enum ReviewCommand {
         }
         if let path = output.path { print("stele: review written to \(path)") }
         return loaded.diagnostics.hasErrors ? SteleCLI.ExitCode.usage : SteleCLI.ExitCode.success
+    }
+
+    /// The review of the tree at `root`: the check pipeline's values, with the symbol uses that the
+    /// edges into folder components need read, as for `stele graph`.
+    static func review(root: String, options: CommandOptions, cache: FactsCache.Location?, baseline: Baseline?) -> (Review, Pipeline.Loaded) {
+        var pipeline = Pipeline(root: root, today: options.today, cache: cache)
+        pipeline.symbolSources = ComponentGraph.symbolSources(in:)
+        let loaded = pipeline.run()
+        KeptUntilExit.keep(loaded)
+        var result = loaded.result
+        var lines = SourceLines(root: root, contents: [:])
+        result.findings = lines.showingSourceLines(result.findings)
+        let architecture = partition(loaded)
+        let input = Review.Input(source: source(root), today: options.today, adrs: loaded.adrs.adrs, book: loaded.book, result: result,
+                                 architecture: architecture, graph: ComponentGraph(architecture: architecture),
+                                 diagnostics: loaded.diagnostics, baseline: baseline)
+        return (Review.build(input), loaded)
+    }
+
+    /// A saved `stele check --format json` or `stele review --format json`.
+    static func readSnapshot(_ path: String) -> Result<ReviewSnapshot, ReviewSnapshot.ReadFailure> {
+        guard case .bytes(let bytes) = FileReader.readBytes(path, limit: 1 << 30) else {
+            return .failure(.init(message: "cannot read `\(path)`\n  hint: `--compare` takes a file saved by `stele review --format json --output FILE` (or `stele check --format json`)"))
+        }
+        return ReviewSnapshot.parse(String(decoding: bytes, as: UTF8.self)).mapError { failure in
+            .init(message: "`\(path)` \(failure.message)\n  hint: save one with `stele review --format json --output FILE` (or `stele check --format json`)")
+        }
+    }
+
+    /// The change since `ref`: the root as it was at that commit (with its own ADRs and rules) is
+    /// compared with the root as it is, both as git sees them (`GitSnapshot`), reviewed without
+    /// the facts cache in temporary directories.
+    static func drift(since ref: String, loaded: Pipeline.Loaded, options: CommandOptions) -> Result<ReviewDrift, GitSnapshot.Failure> {
+        let commit: String
+        switch GitSnapshot.commit(ref, root: options.root) {
+        case .failure(let failure): return .failure(failure)
+        case .success(let c): commit = c
+        }
+        guard case .success(let changes) = ChangedFiles.resolve(.since(commit), root: options.root) else {
+            return .failure(.init(message: "`git diff \(ref)` failed in `\(options.root)`"))
+        }
+        var states: [ReviewSnapshot] = []
+        for copy in [GitSnapshot.extract(commit: commit, root: options.root), GitSnapshot.workTree(root: options.root)] {
+            switch copy {
+            case .failure(let failure): return .failure(failure)
+            case .success(let snapshot):
+                defer { snapshot.directory.remove() }
+                states.append(ReviewSnapshot(review(root: snapshot.tree, options: options, cache: nil, baseline: nil).0))
+            }
+        }
+        let changed = changes.paths.sorted()
+        let governed = ReviewDrift.governed(changedFiles: changed, result: loaded.result, architecture: loaded.architecture)
+        let decisionFiles = Dictionary(loaded.adrs.adrs.map { ($0.id, $0.file) }, uniquingKeysWith: { a, _ in a })
+        return .success(ReviewDrift.compare(old: states[0], now: states[1], against: "commit \(commit.prefix(12)) (\(ref))",
+                                            changedFiles: changed, governed: governed, decisionFiles: decisionFiles))
     }
 
     /// The architecture whose component graph is drawn: the check's, unless declared components

@@ -144,6 +144,10 @@ public struct Review: Sendable {
         /// The offending line, trimmed.
         public var excerpt: String
         public var baselined: Bool
+        /// Survives line moves: what drift and the baseline match findings by.
+        public var fingerprint: String
+        /// New since the state the review is compared with (`--compare`, `--since`).
+        public var isNew = false
     }
 
     /// The violations of one decision's rules (or of a rules file's rules that cite no decision).
@@ -167,6 +171,8 @@ public struct Review: Sendable {
     public var components: [Component]
     public var violations: [ViolationGroup]
     public var diagnostics: [Diagnostic]
+    /// What changed since an earlier state, when the review is asked to compare (`--compare`, `--since`).
+    public var drift: ReviewDrift?
 
     /// Above this many nodes the report leads with the matrix and draws groups.
     public static let groupingThreshold = 60

@@ -87,7 +87,7 @@ extension Review {
             let key = finding.rule.provenance.adr?.file ?? finding.rule.provenance.location.file
             groups[key, default: []].append(Violation(ruleID: finding.rule.id, ruleText: finding.rule.text, severity: finding.severity,
                                                       location: finding.location, message: finding.message, excerpt: finding.snippet,
-                                                      baselined: baselined.contains(identity(finding))))
+                                                      baselined: baselined.contains(identity(finding)), fingerprint: finding.fingerprint))
         }
         var violationGroups: [ViolationGroup] = []
         for adr in input.adrs {

@@ -10,6 +10,7 @@ public enum ReviewHTML {
         out += "<title>Architecture review: \(e(review.source.name))</title>\n<style>\n\(css)</style>\n</head>\n<body>\n"
         out += header(review)
         out += summary(review)
+        if let drift = review.drift { out += changes(drift) }
         out += decisions(review)
         if review.isLarge {
             out += matrix(review)
@@ -28,6 +29,9 @@ public enum ReviewHTML {
 
     static func e(_ text: String) -> String { MarkupText.escape(text) }
 
+    /// A finding's message, its `names` in backticks set as code.
+    static func code(_ text: String) -> String { e(text).replacingBackticks() }
+
     static func header(_ review: Review) -> String {
         var out = "<header>\n<h1>Architecture review: \(e(review.source.name))</h1>\n<p class=\"meta\">"
         var parts: [String] = []
@@ -35,7 +39,9 @@ public enum ReviewHTML {
         if let date = review.source.date { parts.append("of \(e(date))") }
         if parts.isEmpty { parts.append("not a git checkout: no commit or date") }
         out += parts.joined(separator: " ") + "</p>\n<nav>"
-        var links = [("summary", "Summary"), ("decisions", "Decisions")]
+        var links = [("summary", "Summary")]
+        if review.drift != nil { links.append(("changes", "Changes")) }
+        links.append(("decisions", "Decisions"))
         let pictures = [("graph", "Graph"), ("matrix", "Matrix")]
         links += review.isLarge ? pictures.reversed() : pictures
         links += [("components", "Components"), ("violations", "Violations")]
@@ -64,7 +70,7 @@ public enum ReviewHTML {
         var notes: [String] = []
         notes.append("\(ReviewText.count(s.waivers, "rule waiver")) (`until`), \(ReviewText.count(s.suppressions, "finding")) accepted by <code>stele:allow</code>; \(s.expiringSoon) expiring within \(Review.expiryWindow) days")
         if s.rulesWaived + s.rulesNotInForce + s.rulesNotChecked > 0 {
-            notes.append("\(s.rulesNotInForce) rules not in force (their decision is superseded, deprecated or rejected), \(s.rulesNotChecked) not checked")
+            notes.append("\(ReviewText.count(s.rulesNotInForce, "rule")) not in force (their decision is superseded, deprecated or rejected), \(s.rulesNotChecked) not checked")
         }
         if s.infos > 0 { notes.append(ReviewText.count(s.infos, "note")) }
         if s.baseline != nil { notes.append("\(s.baselined) of the findings are in the baseline") }
@@ -99,6 +105,50 @@ public enum ReviewHTML {
             out += "<article class=\"adr\" id=\"other-rules\">\n<h3>Rules that cite no decision</h3>\n"
             out += rulesTable(review.otherRules)
             out += "</article>\n"
+        }
+        return out + "</section>\n"
+    }
+
+    /// What changed since the earlier state: the decisions touched first (what a reviewer reads
+    /// before the code), then the findings and the dependencies.
+    static func changes(_ d: ReviewDrift) -> String {
+        var out = "<section id=\"changes\">\n<h2>Changes since \(e(d.against))</h2>\n<div class=\"tiles\">\n"
+        func tile(_ value: Int, _ label: String, _ tone: String) -> String {
+            "<div class=\"tile \(value > 0 ? tone : "")\"><b>\(value)</b><span>\(e(label))</span></div>\n"
+        }
+        out += tile(d.newFindings.count, "new findings", "bad") + tile(d.fixedFindings.count, "fixed", "good")
+        if d.edgesKnown { out += tile(d.addedEdges.count, "dependencies added", "warn") + tile(d.removedEdges.count, "removed", "good") }
+        if let files = d.changedFiles { out += tile(files.count, "files changed", "") }
+        out += tile(d.touched.count, "decisions touched", "note") + "</div>\n"
+        if !d.edgesKnown {
+            out += "<p class=\"fine\">The earlier state is a saved <code>stele check</code> report, which has no dependency graph: save <code>stele review --format json</code> to compare dependencies too.</p>\n"
+        }
+        if !d.touched.isEmpty {
+            out += "<h3>Decisions touched</h3>\n<table class=\"touched\"><thead><tr><th>Decision</th><th>Why</th></tr></thead><tbody>\n"
+            for t in d.touched {
+                out += "<tr><td>\(link(t.id)) \(e(t.title))</td><td>\(e(t.reasons.joined(separator: "; ")))</td></tr>\n"
+            }
+            out += "</tbody></table>\n"
+        }
+        for (title, list, cls) in [("New findings", d.newFindings, "bad"), ("Fixed findings", d.fixedFindings, "good")] where !list.isEmpty {
+            out += "<h3>\(title)</h3>\n<table class=\"drift \(cls)\"><thead><tr><th>Where</th><th>What</th><th>Rule</th></tr></thead><tbody>\n"
+            for f in list.prefix(violationsShown) {
+                out += "<tr class=\"\(e(f.severity))\"><td><code>\(e(f.file)):\(f.line)</code></td><td>\(code(f.message))</td>"
+                out += "<td>\(e(f.ruleText))<div class=\"why\"><code>\(e(f.ruleID))</code></div></td></tr>\n"
+            }
+            out += "</tbody></table>\n"
+            if list.count > violationsShown { out += "<p class=\"fine\">and \(list.count - violationsShown) more (the JSON form lists them all).</p>\n" }
+        }
+        for (title, list) in [("Dependencies added", d.addedEdges), ("Dependencies removed", d.removedEdges),
+                              ("Dependencies grown or shrunk", d.reweighedEdges)] where !list.isEmpty {
+            out += "<h3>\(title)</h3>\n<ul class=\"edges\">\n"
+            for edge in list {
+                out += "<li>\(e(edge.from)) → \(e(edge.to)) <small>(\(edge.before) → \(edge.after) imports and uses)</small></li>\n"
+            }
+            out += "</ul>\n"
+        }
+        if d.newFindings.isEmpty && d.fixedFindings.isEmpty && d.addedEdges.isEmpty && d.removedEdges.isEmpty && d.reweighedEdges.isEmpty {
+            out += "<p>No finding and no dependency changed.</p>\n"
         }
         return out + "</section>\n"
     }
@@ -192,8 +242,9 @@ public enum ReviewHTML {
             out += "<table class=\"violations\"><thead><tr><th>Where</th><th>Code</th><th>What</th><th>Rule</th></tr></thead><tbody>\n"
             for v in group.violations.prefix(violationsShown) {
                 out += "<tr class=\"\(v.severity.rawValue)\"><td><code>\(e(v.location.file)):\(v.location.line)</code>"
+                if v.isNew { out += " <span class=\"badge new\">new</span>" }
                 if v.baselined { out += "<div class=\"why\">in the baseline</div>" }
-                out += "</td><td><code class=\"excerpt\">\(e(ReviewSVG.clip(v.excerpt, 120)))</code></td><td>\(e(v.message))<div class=\"why\">\(v.severity.rawValue)</div></td>"
+                out += "</td><td><code class=\"excerpt\">\(e(ReviewSVG.clip(v.excerpt, 120)))</code></td><td>\(code(v.message))<div class=\"why\">\(v.severity.rawValue)</div></td>"
                 out += "<td>\(e(v.ruleText))<div class=\"why\"><code>\(e(v.ruleID))</code></div></td></tr>\n"
             }
             out += "</tbody></table>\n"
@@ -248,7 +299,8 @@ public enum ReviewHTML {
     .badge { display: inline-block; font-size: 11px; font-weight: 600; border-radius: 10px; padding: 1px 8px; white-space: nowrap; background: #eaeef2; color: #57606a; }
     .badge.enforced { background: #dafbe1; color: #1a7f37; } .badge.warning-only { background: #fff8c5; color: #7d4e00; }
     .badge.vacuous { background: #ffebe9; color: #a40e26; } .badge.prose { background: #fbefff; color: #8250df; }
-    .badge.waived { background: #ddf4ff; color: #0550ae; }
+    .badge.waived { background: #ddf4ff; color: #0550ae; } .badge.new { background: #cf222e; color: #fff; }
+    table.drift.good td:first-child { border-left: 3px solid #1a7f37; } ul.edges small { color: #57606a; }
     .scroll { overflow: auto; border: 1px solid #d0d7de; border-radius: 6px; }
     svg.graph { display: block; font-family: -apple-system, "Segoe UI", Roboto, Arial, sans-serif; }
     .key { display: inline-block; padding: 0 6px; border: 1px solid; border-radius: 4px; font-size: 12px; }
@@ -290,7 +342,9 @@ public enum ReviewHTML {
 
 private extension String {
     /// `until` in backticks → `<code>until</code>` (the summary's notes are written with backticks).
+    /// An odd number of backticks is left as it is: an unclosed `<code>` would swallow the rest.
     func replacingBackticks() -> String {
+        guard filter({ $0 == "`" }).count % 2 == 0 else { return self }
         var out = ""
         var open = false
         for c in self {

@@ -54,12 +54,37 @@ public enum ReviewJSON {
                             ("rule", .string(v.ruleID)), ("ruleText", .string(v.ruleText)), ("severity", .string(v.severity.rawValue)),
                             ("file", .string(v.location.file)), ("line", .int(v.location.line)), ("column", .int(v.location.column)),
                             ("message", .string(v.message)), ("excerpt", .string(v.excerpt)), ("baselined", .bool(v.baselined)),
+                            ("fingerprint", .string(v.fingerprint)), ("new", .bool(v.isNew)),
                         ])
                     })),
                 ])
             })),
             ("diagnostics", .array(review.diagnostics.map(ReportJSON.diagnostic))),
+            ("drift", review.drift.map(drift) ?? .null),
         ]).rendered()
+    }
+
+    static func drift(_ d: ReviewDrift) -> JSON {
+        func finding(_ f: ReviewDrift.Finding) -> JSON {
+            .object([("rule", .string(f.ruleID)), ("ruleText", .string(f.ruleText)), ("owner", .optional(f.owner)), ("severity", .string(f.severity)),
+                     ("file", .string(f.file)), ("line", .int(f.line)), ("message", .string(f.message)), ("fingerprint", .string(f.fingerprint))])
+        }
+        func edge(_ e: ReviewDrift.EdgeChange) -> JSON {
+            .object([("from", .string(e.from)), ("to", .string(e.to)), ("before", .int(e.before)), ("after", .int(e.after))])
+        }
+        return .object([
+            ("against", .string(d.against)),
+            ("newFindings", .array(d.newFindings.map(finding))),
+            ("fixedFindings", .array(d.fixedFindings.map(finding))),
+            ("edgesKnown", .bool(d.edgesKnown)),
+            ("addedEdges", .array(d.addedEdges.map(edge))),
+            ("removedEdges", .array(d.removedEdges.map(edge))),
+            ("reweighedEdges", .array(d.reweighedEdges.map(edge))),
+            ("changedFiles", d.changedFiles.map(ReportJSON.strings) ?? .null),
+            ("touchedDecisions", .array(d.touched.map { t in
+                .object([("id", .string(t.id)), ("title", .string(t.title)), ("reasons", ReportJSON.strings(t.reasons))])
+            })),
+        ])
     }
 
     static func rule(_ r: Review.Rule) -> JSON {

@@ -21,6 +21,8 @@ public enum ReviewMarkdown {
             out += "The rules and ADRs have \(ReviewText.count(s.inputErrors, "error")) and \(ReviewText.count(s.inputWarnings, "warning")) (`stele rules` lists them).\n\n"
         }
 
+        if let drift = review.drift { out += changes(drift) }
+
         out += "### Decisions\n\n"
         if review.decisions.isEmpty { out += "No ADR found.\n\n" }
         for d in review.decisions {
@@ -82,10 +84,39 @@ public enum ReviewMarkdown {
         for group in review.violations {
             out += "#### \(group.owner)\(group.title.map { " " + $0 } ?? "") (\(group.violations.count))\n\n| where | code | what | rule |\n| --- | --- | --- | --- |\n"
             for v in group.violations.prefix(violationsShown) {
-                out += "| `\(MarkupText.markdownCell(v.location.file)):\(v.location.line)`\(v.baselined ? " (baselined)" : "") | \(code(v.excerpt)) | \(MarkupText.markdownCell(v.message)) | \(MarkupText.markdownCell(v.ruleText)) `\(v.ruleID)` |\n"
+                out += "| `\(MarkupText.markdownCell(v.location.file)):\(v.location.line)`\(v.isNew ? " **new**" : "")\(v.baselined ? " (baselined)" : "") | \(code(v.excerpt)) | \(MarkupText.markdownCell(v.message)) | \(MarkupText.markdownCell(v.ruleText)) `\(v.ruleID)` |\n"
             }
             if group.violations.count > violationsShown { out += "\n…and \(group.violations.count - violationsShown) more (`stele check` lists them all).\n" }
             out += "\n"
+        }
+        return out
+    }
+
+    /// The change since the earlier state: what a reviewer of a pull request reads first.
+    static func changes(_ d: ReviewDrift) -> String {
+        var out = "### Changes since \(MarkupText.markdownCell(d.against))\n\n"
+        var counts = ["\(ReviewText.count(d.newFindings.count, "new finding")), \(d.fixedFindings.count) fixed"]
+        if d.edgesKnown { counts.append("\(ReviewText.count(d.addedEdges.count, "dependency", "dependencies")) added, \(d.removedEdges.count) removed") }
+        if let files = d.changedFiles { counts.append(ReviewText.count(files.count, "file") + " changed") }
+        counts.append(ReviewText.count(d.touched.count, "decision") + " touched")
+        out += counts.joined(separator: " · ") + ".\n\n"
+        if !d.touched.isEmpty {
+            out += "| decision | why |\n| --- | --- |\n"
+            for t in d.touched { out += "| \(t.id) \(MarkupText.markdownCell(t.title)) | \(MarkupText.markdownCell(t.reasons.joined(separator: "; "))) |\n" }
+            out += "\n"
+        }
+        for (title, list) in [("New findings", d.newFindings), ("Fixed findings", d.fixedFindings)] where !list.isEmpty {
+            out += "**\(title)**\n\n| where | what | rule |\n| --- | --- | --- |\n"
+            for f in list.prefix(violationsShown) {
+                out += "| `\(MarkupText.markdownCell(f.file)):\(f.line)` | \(MarkupText.markdownCell(f.message)) | \(MarkupText.markdownCell(f.ruleText)) `\(f.ruleID)` |\n"
+            }
+            if list.count > violationsShown { out += "\n…and \(list.count - violationsShown) more.\n" }
+            out += "\n"
+        }
+        for (title, list) in [("Dependencies added", d.addedEdges), ("Dependencies removed", d.removedEdges),
+                              ("Dependencies grown or shrunk", d.reweighedEdges)] where !list.isEmpty {
+            out += "**\(title)**: " + list.prefix(edgesShown).map { "\(MarkupText.markdownCell($0.from)) → \(MarkupText.markdownCell($0.to)) (\($0.before) → \($0.after))" }.joined(separator: ", ")
+            out += list.count > edgesShown ? ", …and \(list.count - edgesShown) more.\n\n" : ".\n\n"
         }
         return out
     }

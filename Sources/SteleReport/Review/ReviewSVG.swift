@@ -42,7 +42,8 @@ enum ReviewSVG {
             let y = top - layout.nodeHeight / 2 - 8
             let h = bottom - top + layout.nodeHeight + 16
             out += "<g class=\"layer\"><rect x=\"4\" y=\"\(y)\" width=\"\(width - 8)\" height=\"\(h)\" rx=\"6\" fill=\"\(k % 2 == 0 ? "#f4f6fa" : "#eef1f6")\"/>"
-            out += "<text x=\"12\" y=\"\(y + 16)\" font-size=\"11\" fill=\"#57606a\">layer \(k + 1): \(MarkupText.escape(clip(name, 18)))</text></g>\n"
+            // The number, and under it the name: a long module name needs the gutter's whole width.
+            out += "<text x=\"12\" y=\"\(y + 15)\" font-size=\"11\" fill=\"#57606a\">layer \(k + 1)<tspan x=\"12\" dy=\"13\">\(MarkupText.escape(clip(name, 22)))</tspan></text></g>\n"
         }
 
         // Edges under nodes; red ones last so that they are on top.
@@ -56,7 +57,9 @@ enum ReviewSVG {
             let points = layout.routes[k].map { LayeredLayout.Point(x: $0.x + left + (up ? 8 : 0), y: $0.y) }
             guard points.count > 1 else { continue }
             let violated = !edge.violations.isEmpty
-            let colour = violated ? "#cf222e" : edge.inCycle ? "#bc4c00" : "#7b8494"
+            // Edges of groups (what no decision names, drawn by folder) recede behind the declared architecture.
+            let faded = !violated && !edge.inCycle && (graph.nodes[edge.from].kind == .group || graph.nodes[edge.to].kind == .group)
+            let colour = violated ? "#cf222e" : edge.inCycle ? "#bc4c00" : faded ? "#aab1bb" : "#7b8494"
             let marker = violated ? "arrow-red" : edge.inCycle ? "arrow-cycle" : "arrow"
             let strokeWidth = 1.0 + min(5.0, log2(Double(max(1, edge.count))) * 0.9)
             var title = "\(graph.nodes[edge.from].name) → \(graph.nodes[edge.to].name): " + what(edge)
@@ -66,7 +69,7 @@ enum ReviewSVG {
             out += "<g class=\"edge\(violated ? " violation" : "")\(edge.inCycle ? " cycle" : "")\"><title>\(MarkupText.escape(title))</title>"
             out += "<path d=\"\(path(points))\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"\(ReviewText.decimal(strokeWidth, digits: 1))\""
             out += edge.inCycle ? " stroke-dasharray=\"6 4\"" : ""
-            out += violated || edge.inCycle ? "" : " stroke-opacity=\"0.75\""
+            out += violated || edge.inCycle ? "" : faded ? " stroke-opacity=\"0.45\"" : " stroke-opacity=\"0.75\""
             out += " marker-end=\"url(#\(marker))\"/></g>\n"
             if violated {
                 let at = labelPoint(points)
