@@ -113,6 +113,9 @@ final class ReviewCommandTests: XCTestCase {
         XCTAssertEqual(data["fanIn"] as? Int, 2)
         XCTAssertEqual(data["fanOut"] as? Int, 3)
         XCTAssertEqual(data["instability"] as? Double, 0.6)
+        let domain = try XCTUnwrap(components.first { $0["name"] as? String == "Domain" })
+        XCTAssertEqual(domain["files"] as? Int, 2)
+        XCTAssertEqual(domain["lines"] as? Int, 10, "Order.swift's 7 lines and Pricing.swift's 3")
     }
 
     func testUnknownFormatIsAUsageError() throws {

@@ -84,10 +84,20 @@ enum ReviewCommand {
         var lines = SourceLines(root: root, contents: [:])
         result.findings = lines.showingSourceLines(result.findings)
         let architecture = partition(loaded)
-        let input = Review.Input(source: source(root), today: options.today, adrs: loaded.adrs.adrs, book: loaded.book, result: result,
+        var input = Review.Input(source: source(root), today: options.today, adrs: loaded.adrs.adrs, book: loaded.book, result: result,
                                  architecture: architecture, graph: ComponentGraph(architecture: architecture),
                                  diagnostics: loaded.diagnostics, baseline: baseline)
+        input.lines = lineCounts(root: root, loaded.scan)
         return (Review.build(input), loaded)
+    }
+
+    /// Lines of each scanned file, read again here: the gate's scan stops after the last import
+    /// and never counts them. A file that cannot be read counts 0.
+    static func lineCounts(root: String, _ scan: ScanResult) -> [Int] {
+        scan.files.map { file in
+            guard file.skipped == nil, case .bytes(let bytes) = FileReader.readBytes(root + "/" + file.path) else { return 0 }
+            return LineCount.of(bytes)
+        }
     }
 
     /// A saved `stele check --format json` or `stele review --format json`.

@@ -124,6 +124,8 @@ public struct Review: Sendable {
         public var name: String
         public var kind: Node.Kind
         public var files: Int
+        /// Lines of its files, when the review counted them.
+        public var lines: Int?
         /// Afferent couplings: the components that depend on it. Efferent: those it depends on.
         public var fanIn: Int
         public var fanOut: Int

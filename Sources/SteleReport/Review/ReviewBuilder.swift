@@ -18,6 +18,8 @@ extension Review {
         public var graph: ComponentGraph
         public var diagnostics: [Diagnostic]
         public var baseline: Baseline?
+        /// Lines of each scanned file (by index), when counted; nil leaves sizes out.
+        public var lines: [Int]?
 
         public init(source: Source, today: String, adrs: [ADR], book: RuleBook, result: CheckResult, architecture: Architecture,
                     graph: ComponentGraph, diagnostics: [Diagnostic], baseline: Baseline? = nil) {

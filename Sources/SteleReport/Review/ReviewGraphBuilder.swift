@@ -234,7 +234,8 @@ enum ReviewGraphBuilder {
             let ce = Set(out[k].map(\.to)).count
             let dependsOn = out[k].map { (name: graph.nodes[$0.to].name, count: $0.count, violated: !$0.violations.isEmpty) }
                 .sorted { $0.name < $1.name }
-            return Review.Component(name: node.name, kind: node.kind, files: node.files, fanIn: ca, fanOut: ce,
+            let lines = input.lines.map { counts in (input.graph.members[node.name]?.files ?? []).reduce(0) { $0 + counts[$1] } }
+            return Review.Component(name: node.name, kind: node.kind, files: node.files, lines: lines, fanIn: ca, fanOut: ce,
                                     instability: ca + ce == 0 ? nil : Double(ce) / Double(ca + ce), dependsOn: dependsOn,
                                     platform: (platform[node.name] ?? []).sorted())
         }

@@ -221,11 +221,11 @@ public enum ReviewHTML {
 
     static func components(_ review: Review) -> String {
         var out = "<section id=\"components\">\n<h2>Components</h2>\n"
-        out += "<p>Fan-in: how many components depend on it; fan-out: on how many it depends (platform modules not counted); instability I = fan-out / (fan-in + fan-out), 0 for a component everything leans on, 1 for one nothing does. Lines are not counted: the scan does not read them.</p>\n"
+        out += "<p>Fan-in: how many components depend on it; fan-out: on how many it depends (platform modules not counted); instability I = fan-out / (fan-in + fan-out), 0 for a component everything leans on, 1 for one nothing does.</p>\n"
         out += "<input type=\"search\" class=\"filter\" data-table=\"component-table\" placeholder=\"Filter components\" aria-label=\"Filter components\">\n"
-        out += "<table id=\"component-table\" class=\"components\"><thead><tr><th>Component</th><th class=\"num\">Files</th><th class=\"num\">Fan-in</th><th class=\"num\">Fan-out</th><th class=\"num\">I</th><th>Depends on</th></tr></thead><tbody>\n"
+        out += "<table id=\"component-table\" class=\"components\"><thead><tr><th>Component</th><th class=\"num\">Files</th><th class=\"num\">Lines</th><th class=\"num\">Fan-in</th><th class=\"num\">Fan-out</th><th class=\"num\">I</th><th>Depends on</th></tr></thead><tbody>\n"
         for c in review.components {
-            out += "<tr><td>\(e(c.name))<div class=\"why\">\(c.kind.rawValue)</div></td><td class=\"num\">\(c.files)</td><td class=\"num\">\(c.fanIn)</td><td class=\"num\">\(c.fanOut)</td>"
+            out += "<tr><td>\(e(c.name))<div class=\"why\">\(c.kind.rawValue)</div></td><td class=\"num\">\(c.files)</td><td class=\"num\">\(c.lines.map(String.init) ?? "–")</td><td class=\"num\">\(c.fanIn)</td><td class=\"num\">\(c.fanOut)</td>"
             out += "<td class=\"num\">\(c.instability.map { ReviewText.decimal($0, digits: 2) } ?? "–")</td><td>"
             out += c.dependsOn.map { "<span class=\"dep\($0.violated ? " bad" : "")\">\(e($0.name))&nbsp;<small>\($0.count)</small></span>" }.joined(separator: " ")
             if !c.platform.isEmpty { out += " <span class=\"why\">platform: \(e(c.platform.joined(separator: ", ")))</span>" }

@@ -39,7 +39,7 @@ public enum ReviewJSON {
             ("matrix", matrix(DependencyMatrix(review.graph))),
             ("components", .array(review.components.map { c in
                 .object([
-                    ("name", .string(c.name)), ("kind", .string(c.kind.rawValue)), ("files", .int(c.files)),
+                    ("name", .string(c.name)), ("kind", .string(c.kind.rawValue)), ("files", .int(c.files)), ("lines", .optional(c.lines)),
                     ("fanIn", .int(c.fanIn)), ("fanOut", .int(c.fanOut)),
                     ("instability", c.instability.map { .double(($0 * 1000).rounded() / 1000) } ?? .null),
                     ("dependsOn", .array(c.dependsOn.map { .object([("name", .string($0.name)), ("count", .int($0.count)), ("violated", .bool($0.violated))]) })),

@@ -74,10 +74,10 @@ public enum ReviewMarkdown {
             out += "\n"
         }
 
-        out += "### Components\n\n| component | files | fan-in | fan-out | I | depends on |\n| --- | ---: | ---: | ---: | ---: | --- |\n"
+        out += "### Components\n\n| component | files | lines | fan-in | fan-out | I | depends on |\n| --- | ---: | ---: | ---: | ---: | ---: | --- |\n"
         for c in review.components {
             let deps = c.dependsOn.map { $0.violated ? "**\($0.name)** (\($0.count))" : "\($0.name) (\($0.count))" }.joined(separator: ", ")
-            out += "| \(MarkupText.markdownCell(c.name)) | \(c.files) | \(c.fanIn) | \(c.fanOut) | \(c.instability.map { ReviewText.decimal($0, digits: 2) } ?? "–") | \(MarkupText.markdownCell(deps)) |\n"
+            out += "| \(MarkupText.markdownCell(c.name)) | \(c.files) | \(c.lines.map(String.init) ?? "–") | \(c.fanIn) | \(c.fanOut) | \(c.instability.map { ReviewText.decimal($0, digits: 2) } ?? "–") | \(MarkupText.markdownCell(deps)) |\n"
         }
         out += "\n### Violations\n\n"
         if review.violations.isEmpty { out += "None: every enforced rule holds.\n" }
