@@ -1,3 +1,4 @@
+import Dispatch
 import SteleCheck
 import SteleCore
 import SteleFiles
@@ -94,10 +95,17 @@ enum ReviewCommand {
     /// Lines of each scanned file, read again here: the gate's scan stops after the last import
     /// and never counts them. A file that cannot be read counts 0.
     static func lineCounts(root: String, _ scan: ScanResult) -> [Int] {
-        scan.files.map { file in
-            guard file.skipped == nil, case .bytes(let bytes) = FileReader.readBytes(root + "/" + file.path) else { return 0 }
-            return LineCount.of(bytes)
+        let files = scan.files
+        let counts = ConcurrentResults<Int>(count: files.count)
+        // In chunks across the cores, as the scan itself reads them.
+        let chunk = 64
+        DispatchQueue.concurrentPerform(iterations: (files.count + chunk - 1) / chunk) { c in
+            for i in (c * chunk)..<min(files.count, (c + 1) * chunk) {
+                guard files[i].skipped == nil, case .bytes(let bytes) = FileReader.readBytes(root + "/" + files[i].path) else { counts[i] = 0; continue }
+                counts[i] = LineCount.of(bytes)
+            }
         }
+        return counts.values
     }
 
     /// A saved `stele check --format json` or `stele review --format json`.

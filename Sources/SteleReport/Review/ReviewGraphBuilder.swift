@@ -168,8 +168,8 @@ enum ReviewGraphBuilder {
             }
             var counts: [String: Int] = [:]
             for i in members.files {
-                let path = files[i].path
-                let top = path.split(separator: "/", maxSplits: 1).count > 1 ? String(path.split(separator: "/")[0]) + "/" : "(root files)"
+                let path = files[i].path.utf8
+                let top = path.firstIndex(of: UInt8(ascii: "/")).map { String(Substring(path[...$0])) } ?? "(root files)"
                 counts[top, default: 0] += 1
             }
             keyOf.append(counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }[0].key)
