@@ -323,6 +323,7 @@ public enum ReviewHTML {
       .scroll { overflow: visible; border: none; }
       svg.graph { max-width: 100%; height: auto; }
       section { break-before: auto; } h2, h3 { break-after: avoid; } tr { break-inside: avoid; }
+      table.dsm { font-size: 6px; } table.dsm th, table.dsm td { min-width: 0; padding: 0 1px; }
     }
 
     """
