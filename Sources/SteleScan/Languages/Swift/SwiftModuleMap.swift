@@ -43,7 +43,7 @@ struct SwiftModuleMap: ModuleMap {
             guard let files = owned[key], let first = group.first else { continue }
             let dependencies = group.flatMap { target in
                 target.targetDependencies.map { name in
-                    project.targets.first { $0.name == name }?.moduleName ?? moduleNames[name] ?? XcodeTarget.c99Identifier(name)
+                    project.targets.first { $0.name == name }?.moduleName ?? moduleNames[name] ?? SwiftModuleName.of(target: name)
                 }
             }
             modules.append(ResolvedModule(

@@ -35,8 +35,9 @@ struct SwiftPMModuleMap: Sendable {
             for target in manifest.targets where target.kind != .binary {
                 let directory = SwiftPMModuleMap.directory(of: target, in: manifest.directory, existing: directories)
                 modules.append(ResolvedModule(
-                    name: target.name, kind: target.kind, packageDirectory: manifest.directory, directory: directory,
-                    targetDependencies: target.targetDependencies, productDependencies: target.productDependencies,
+                    // Named as imports name it; the manifest's own names in its `dependencies:` too.
+                    name: SwiftModuleName.of(target: target.name), kind: target.kind, packageDirectory: manifest.directory, directory: directory,
+                    targetDependencies: target.targetDependencies.map(SwiftModuleName.of(target:)), productDependencies: target.productDependencies,
                     manifestPath: manifest.directory.isEmpty ? "Package.swift" : manifest.directory + "/Package.swift",
                     line: target.line,
                     sources: target.sources?.map { SwiftPMModuleMap.join(directory, $0) },

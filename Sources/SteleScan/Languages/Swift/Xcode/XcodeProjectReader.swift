@@ -191,7 +191,7 @@ struct XcodeProjectReader {
         let productName = setting("PRODUCT_NAME").flatMap { XcodeProjectReader.expand($0, targetName: name, productName: nil) } ?? name
         let moduleName = setting("PRODUCT_MODULE_NAME").flatMap { XcodeProjectReader.expand($0, targetName: name, productName: productName) }
             ?? productName
-        return XcodeTarget.c99Identifier(moduleName)
+        return SwiftModuleName.of(target: moduleName)
     }
 
     /// `GRDB.framework` → `GRDB`, `libPods-App.a` → `Pods-App`, `libz.dylib` → `z`: the name of a
@@ -235,8 +235,8 @@ struct XcodeProjectReader {
             }
             for modifier in parts.dropFirst() {
                 switch modifier {
-                case "c99extidentifier": expanded = XcodeTarget.c99Identifier(expanded)
-                case "identifier": expanded = XcodeTarget.c99Identifier(expanded)
+                case "c99extidentifier": expanded = SwiftModuleName.of(target: expanded)
+                case "identifier": expanded = SwiftModuleName.of(target: expanded)
                 default: return nil
                 }
             }

@@ -44,19 +44,4 @@ struct XcodeTarget: Hashable, Sendable {
         }
         return .regular
     }
-
-    /// What Xcode's `c99extidentifier` makes of a name: every character that cannot be in an
-    /// identifier becomes `_`, and so does a leading digit (`Quick - Tests` → `Quick___Tests`).
-    static func c99Identifier(_ name: String) -> String {
-        var out = ""
-        for scalar in name.unicodeScalars {
-            let isASCIIWord = scalar.isASCII && (scalar == "_" || (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)))
-            if out.isEmpty, ("0"..."9").contains(scalar) {
-                out.append("_")
-            } else {
-                out.unicodeScalars.append(isASCIIWord || (!scalar.isASCII && scalar.properties.isAlphabetic) ? scalar : "_")
-            }
-        }
-        return out
-    }
 }

@@ -39,6 +39,22 @@ final class SwiftPMModuleMapTests: XCTestCase {
         XCTAssertEqual(map.modules.map(\.products), [[], ["Kit"], ["Kit", "KitCore"], ["tool"]])
     }
 
+    func testATargetIsNamedAsImportsNameIt() {
+        // `swift-openapi-generator` is imported as `swift_openapi_generator`: named otherwise, the
+        // module map would take its imports for an external's.
+        let m = manifest("""
+        let package = Package(name: "X", targets: [
+            .executableTarget(name: "swift-openapi-generator", dependencies: ["2D-Core"]),
+            .target(name: "2D-Core"),
+        ])
+        """, at: "Package.swift")
+        let map = SwiftPMModuleMap(manifests: [m], files: ["Sources/swift-openapi-generator/main.swift", "Sources/2D-Core/a.swift"])
+        XCTAssertEqual(map.module(forFile: "Sources/swift-openapi-generator/main.swift"), "swift_openapi_generator")
+        XCTAssertEqual(map.module(forFile: "Sources/2D-Core/a.swift"), "_D_Core")
+        XCTAssertEqual(map.modules.first { $0.name == "swift_openapi_generator" }?.targetDependencies, ["_D_Core"])
+        XCTAssertEqual(map.modules.first { $0.name == "swift_openapi_generator" }?.directory, "Sources/swift-openapi-generator")
+    }
+
     func testAlternativeSourceRootsArePickedWhenTheyExist() {
         let m = manifest("let package = Package(name: \"X\", targets: [.target(name: \"Lib\")])", at: "Package.swift")
         let map = SwiftPMModuleMap(manifests: [m], files: ["Source/Lib/a.swift"])
