@@ -94,6 +94,20 @@ enum Help {
               --since     the same since commit REF (its tree, with its own ADRs and rules), plus the
                           changed files: the review of a pull request
             """
+        case "init":
+            return """
+            USAGE: stele init [PATH] [--dry-run] [--force] [--today YYYY-MM-DD]
+
+            Reads the modules and the imports between them and writes down the layering the code follows
+            today: rules/architecture.stele and, in a repository with no ADRs, two ADRs in adr/ (0001, recording
+            decisions; 0002, the module layering, with the rules: `layers …`, and `no cycles` when there is
+            none). Modules are ranked by the longest chain of imports below them, so every import
+            points down: `stele check` passes at once, and an import that points up fails it. Tests, examples
+            and benchmarks are kept apart; modules in a dependency cycle share a layer, and the cycle is
+            reported. Then `stele check` runs on what was written.
+              --dry-run  print the files instead of writing them
+              --force    replace files that exist (otherwise nothing is written)
+            """
         default:
             return """
             stele \(SteleCLI.version): architecture decisions, enforced.
@@ -101,6 +115,7 @@ enum Help {
             USAGE: stele COMMAND [PATH] [OPTIONS]
 
             COMMANDS:
+              init      write down the layering the code follows today (rules/, and ADRs if there are none)
               check     check the code against the rules in the ADRs and rules/*.stele (the gate)
               rules     list the ADRs and the rules compiled from them
               scan      print the modules, components and externals rules can name (json: every fact)

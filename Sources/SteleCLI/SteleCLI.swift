@@ -24,12 +24,13 @@ public enum SteleCLI {
         "rules": .init(options: common, flags: ["--help", "--no-cache"], maxPositional: 1),
         "graph": .init(options: common, flags: ["--help", "--no-cache", "--no-externals"], maxPositional: 1),
         "review": .init(options: common.union(["--baseline", "--compare", "--since"]), flags: ["--help", "--no-cache"], maxPositional: 1),
+        "init": .init(options: ["--today"], flags: ["--help", "--dry-run", "--force", "--no-cache"], maxPositional: 1),
         "help": .init(options: [], flags: ["--help"], maxPositional: 1),
         "version": .init(options: [], flags: ["--help"], maxPositional: 0),
     ]
 
     /// Commands of the CLI contract that later versions add; named so the error can say so.
-    static let planned = ["explain", "adr", "init"]
+    static let planned = ["explain", "adr"]
 
     public static func main(_ arguments: [String]) -> Int32 {
         if let first = arguments.first, planned.contains(first) {
@@ -65,6 +66,7 @@ public enum SteleCLI {
         case "review": return ReviewCommand.run(options)
         case "baseline": return BaselineCommand.run(options)
         case "install-hook": return InstallHookCommand.run(options, force: parsed.flags.contains("--force"))
+        case "init": return InitCommand.run(options, dryRun: parsed.flags.contains("--dry-run"), force: parsed.flags.contains("--force"))
         default: return ExitCode.usage
         }
     }

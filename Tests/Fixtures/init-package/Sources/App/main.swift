@@ -1,0 +1,5 @@
+import Features
+import Networking
+
+let cart = Cart(items: [])
+print(cart, Client())

@@ -1,0 +1,6 @@
+import Core
+
+public struct Client {
+    public init() {}
+    public func fetch() -> [Item] { [] }
+}

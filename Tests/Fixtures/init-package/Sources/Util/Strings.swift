@@ -1,0 +1,3 @@
+public enum Strings {
+    public static func trimmed(_ s: String) -> String { s }
+}
