@@ -24,12 +24,13 @@ public enum SteleCLI {
         "rules": .init(options: common, flags: ["--help", "--no-cache"], maxPositional: 1),
         "graph": .init(options: common, flags: ["--help", "--no-cache", "--no-externals"], maxPositional: 1),
         "review": .init(options: common.union(["--baseline"]), flags: ["--help", "--no-cache"], maxPositional: 1),
+        "explain": .init(options: common, flags: ["--help", "--no-cache"], maxPositional: 2),
         "help": .init(options: [], flags: ["--help"], maxPositional: 1),
         "version": .init(options: [], flags: ["--help"], maxPositional: 0),
     ]
 
     /// Commands of the CLI contract that later versions add; named so the error can say so.
-    static let planned = ["explain", "adr", "init"]
+    static let planned = ["adr", "init"]
 
     public static func main(_ arguments: [String]) -> Int32 {
         if let first = arguments.first, planned.contains(first) {
@@ -63,6 +64,7 @@ public enum SteleCLI {
         case "rules": return RulesCommand.run(options)
         case "graph": return GraphCommand.run(options, externals: !parsed.flags.contains("--no-externals"))
         case "review": return ReviewCommand.run(options)
+        case "explain": return ExplainCommand.run(options, argument: parsed.positional.first)
         case "baseline": return BaselineCommand.run(options)
         case "install-hook": return InstallHookCommand.run(options, force: parsed.flags.contains("--force"))
         default: return ExitCode.usage
