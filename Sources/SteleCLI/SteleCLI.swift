@@ -25,6 +25,7 @@ public enum SteleCLI {
         "graph": .init(options: common, flags: ["--help", "--no-cache", "--no-externals"], maxPositional: 1),
         "review": .init(options: common.union(["--baseline"]), flags: ["--help", "--no-cache"], maxPositional: 1),
         "agents": .init(options: ["--output", "--today", "--update"], flags: ["--help", "--quiet", "--no-cache"], maxPositional: 1),
+        "mcp": .init(options: ["--today"], flags: ["--help", "--quiet", "--no-cache"], maxPositional: 1),
         "explain": .init(options: common, flags: ["--help", "--no-cache"], maxPositional: 2),
         "help": .init(options: [], flags: ["--help"], maxPositional: 1),
         "version": .init(options: [], flags: ["--help"], maxPositional: 0),
@@ -66,6 +67,7 @@ public enum SteleCLI {
         case "graph": return GraphCommand.run(options, externals: !parsed.flags.contains("--no-externals"))
         case "review": return ReviewCommand.run(options)
         case "agents": return AgentsCommand.run(options, update: parsed.options["--update"])
+        case "mcp": return MCPCommand.run(options)
         case "explain": return ExplainCommand.run(options, argument: parsed.positional.first)
         case "baseline": return BaselineCommand.run(options)
         case "install-hook": return InstallHookCommand.run(options, force: parsed.flags.contains("--force"))
