@@ -78,3 +78,47 @@ final class ExplainCommandTests: XCTestCase {
         XCTAssertTrue(run.stdout.contains("Rule ADR-0002/R1: Domain must not import GRDB, UIKit, SwiftUI"), run.stdout)
     }
 }
+
+/// The examples `stele explain` makes are real violations: written into a copy of the tree, each
+/// makes the real check report a new finding of its rule.
+final class ExplainExampleTests: XCTestCase {
+    func json(_ run: SteleProcess.Outcome) throws -> [String: Any] {
+        try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], run.stdout + run.stderr)
+    }
+
+    func fingerprints(of rule: String, in tree: TemporaryTree) throws -> Set<String> {
+        let findings = try json(SteleProcess.run(["check", tree.path, "--format", "json"]))["findings"] as? [[String: Any]] ?? []
+        return Set(findings.filter { $0["ruleId"] as? String == rule }.compactMap { $0["fingerprint"] as? String })
+    }
+
+    func testEveryEnforcedRulesExampleBreaksItForReal() throws {
+        var tried = 0
+        // The manifest-truth fixture gets its rules here, as its own tests give them.
+        let extraRules = ["manifest-truth": "manifests must match imports (error)\nno cycles\n"]
+        for fixture in ["shop", "layered-app", "review-app", "change-agreement", "manifest-truth"] {
+            let original = try TemporaryTree(copying: fixture)
+            defer { original.remove() }
+            if let extra = extraRules[fixture] { try original.write("rules/extra.stele", extra) }
+            let rules = try json(SteleProcess.run(["rules", original.path, "--format", "json"]))["rules"] as? [[String: Any]] ?? []
+            for rule in rules where rule["state"] as? String == "enforced" {
+                let id = try XCTUnwrap(rule["id"] as? String)
+                let tree = try TemporaryTree(copying: fixture)
+                defer { tree.remove() }
+                if let extra = extraRules[fixture] { try tree.write("rules/extra.stele", extra) }
+                let explained = try json(SteleProcess.run(["explain", id, tree.path, "--format", "json"]))
+                guard let example = (explained["rules"] as? [[String: Any]])?.first?["example"] as? [String: Any] else { continue }
+                let before = try fingerprints(of: id, in: tree)
+                for file in try XCTUnwrap(example["violation"] as? [[String: Any]]) {
+                    let path = try XCTUnwrap(file["path"] as? String), code = try XCTUnwrap(file["code"] as? String)
+                    let existing = (try? String(contentsOf: tree.url.appendingPathComponent(path), encoding: .utf8)) ?? ""
+                    // An import goes at the top; other code at the end.
+                    try tree.write(path, code.hasPrefix("import ") ? code + existing : existing + "\n" + code)
+                }
+                let after = try fingerprints(of: id, in: tree)
+                XCTAssertFalse(after.subtracting(before).isEmpty, "\(fixture) \(id) \"\(rule["text"] ?? "")\": the example \(example) breaks nothing")
+                tried += 1
+            }
+        }
+        XCTAssertGreaterThan(tried, 12)
+    }
+}

@@ -106,6 +106,9 @@ enum MCPCommand {
                 let hint = Suggestion.closest(to: path, in: before.scan.files.map(\.path)).map { " (did you mean `\($0)`?)" } ?? ""
                 return .failure("`\(path)` is not a source file Stele reads in \(options.root)\(hint); may_import answers for existing files")
             }
+            guard ExampleScene.writesImport(scanned) else {
+                return .failure("`\(path)` is \(scanned.language.rawValue); may_import answers for files whose imports read `import Module` (Swift, Python)")
+            }
             guard case .bytes(let bytes) = FileReader.readBytes(options.root + "/" + path) else { return .failure("cannot read \(path)") }
             let after: Pipeline.Loaded
             switch load(contents: [path: Array(ImportQuestion.virtualImport(module).utf8) + bytes]) {

@@ -1,6 +1,7 @@
 import SteleCore
 import SteleGraph
 import SteleRules
+import SteleScan
 
 /// A minimal violation of one rule and its fix, made for the rule's kind and, where the codebase
 /// has them, with its real files, modules and types (`ExampleScene`): what `stele explain` shows.
@@ -34,32 +35,32 @@ public struct RuleExample: Hashable, Sendable {
         switch rule.kind {
         case .mustNotImport(let a, let modules):
             let module = modules[0]
-            return RuleExample(violation: [File(path: scene.file(in: a), code: "import \(module)\n")],
+            return RuleExample(violation: [File(path: scene.file(in: a, notImporting: module), code: "import \(module)\n")],
                                why: "a file of \(a) imports \(module).",
                                fix: "remove `import \(module)` from \(a); put the code that needs \(module) in a component that may import it, behind an interface that \(a) declares.")
         case .onlyMayImport(let allowed, let modules):
             let module = modules[0]
             let owner = allowed.map(\.description).joined(separator: " or ")
-            return RuleExample(violation: [File(path: scene.file(outside: allowed), code: "import \(module)\n")],
+            return RuleExample(violation: [File(path: scene.file(outside: allowed, notImporting: module), code: "import \(module)\n")],
                                why: "a file outside \(owner) imports \(module).",
                                fix: "move the code that needs \(module) into \(owner) and call it from there; only \(owner) may import \(module).")
         case .mustNotDependOn(let a, let targets, let transitive):
             let b = targets[0]
             let use = scene.dependency(on: b)
             let indirect = transitive ? " (directly or through another component)" : ""
-            return RuleExample(violation: [File(path: scene.file(in: a), code: use.code)],
+            return RuleExample(violation: [File(path: scene.file(in: a, notImporting: use.module), code: use.code)],
                                why: "a file of \(a) \(use.verb)\(indirect), and \(a) must not depend on \(b).",
                                fix: "remove the dependency: move the code that needs \(b) out of \(a), or have \(a) declare a protocol that \(b) implements (the dependency then points from \(b) to \(a)).")
         case .mayOnlyDependOn(let a, let allowed):
             let other = scene.otherModule(besides: [a] + allowed)
             let list = allowed.map(\.description).joined(separator: ", ")
-            return RuleExample(violation: [File(path: scene.file(in: a), code: "import \(other)\n")],
+            return RuleExample(violation: [File(path: scene.file(in: a, notImporting: other), code: "import \(other)\n")],
                                why: "\(a) imports \(other), which is not among what it may depend on (\(list)).",
                                fix: "depend only on \(list): remove `import \(other)` from \(a), or, if the dependency is right, change the decision and its rule.")
         case .onlyMayDependOn(let allowed, let c):
             let owner = allowed.map(\.description).joined(separator: " or ")
             let use = scene.dependency(on: c)
-            return RuleExample(violation: [File(path: scene.file(outside: allowed + [c]), code: use.code)],
+            return RuleExample(violation: [File(path: scene.file(outside: allowed + [c], notImporting: use.module), code: use.code)],
                                why: "a file outside \(owner) \(use.verb), and only \(owner) may depend on \(c).",
                                fix: "reach \(c) through \(owner): move the code that needs \(c) there and call it.")
         case .layers(let layers, let strict):
@@ -67,7 +68,7 @@ public struct RuleExample: Hashable, Sendable {
             let use = scene.dependency(on: high)
             var why = "\(low) is below \(high), and a layer may depend only on layers below it."
             if strict && layers.count >= 3 { why += " In strict layers a layer may depend only on the one right below it, so \(high) must not skip \(layers[1]) either." }
-            return RuleExample(violation: [File(path: scene.file(in: low), code: use.code)],
+            return RuleExample(violation: [File(path: scene.file(in: low, notImporting: use.module), code: use.code)],
                                why: "a file of \(low) \(use.verb): " + why,
                                fix: "keep dependencies pointing down: move the code into \(high), or have \(low) declare a protocol (or take a closure) that \(high) implements.")
         case .noCycles(let subject):
@@ -78,7 +79,7 @@ public struct RuleExample: Hashable, Sendable {
         case .independent(let family):
             let (one, other) = scene.twoMembers(of: family)
             let use = scene.dependency(on: .member(family: family, member: other))
-            return RuleExample(violation: [File(path: scene.file(in: .member(family: family, member: one)), code: use.code)],
+            return RuleExample(violation: [File(path: scene.file(in: .member(family: family, member: one), notImporting: use.module), code: use.code)],
                                why: "\(family)(\(one)) \(use.verb), another member of \(family)(*).",
                                fix: "members of \(family)(*) must not know each other: move what both need into a shared component they both depend on, or let the app wire them together.")
         case .naming(let a, let pattern):
@@ -116,9 +117,16 @@ public struct ExampleScene: Sendable {
         return set
     }
 
-    /// A file of the selector: its first real one, else one made up from its name.
-    func file(in selector: Selector) -> String {
-        if let architecture, let set = set(selector), let first = set.files.first { return architecture.scan.files[first].path }
+    /// A file of the selector: its first real one that does not import `module` already (else its
+    /// first), else one made up from its name.
+    func file(in selector: Selector, notImporting module: String? = nil) -> String {
+        if let architecture, let set = set(selector), let first = set.files.first(where: { ExampleScene.writesImport(architecture.scan.files[$0]) }) {
+            if let fresh = set.files.first(where: { i in ExampleScene.writesImport(architecture.scan.files[i]) && !architecture.scan.files[i].imports.contains { $0.module == module } }) {
+                return architecture.scan.files[fresh].path
+            }
+            // Every file imports it already (a violation today, or an allowed import): a new file beside them.
+            return ExampleScene.newFile(beside: architecture.scan.files[first].path, taken: Set(architecture.scan.files.map(\.path)))
+        }
         switch selector {
         case .glob(let glob):
             let fixed = glob.pattern.prefix { $0 != "*" && $0 != "?" && $0 != "[" && $0 != "{" }
@@ -129,6 +137,20 @@ public struct ExampleScene: Sendable {
         }
     }
 
+    /// Whether a file is in a language whose import is `import Module` (Swift, Python): one an example can be written in.
+    public static func writesImport(_ file: SourceFile) -> Bool { file.language == .swift || file.language == .python }
+
+    /// A file that does not exist yet in the folder of `path`, with its extension: `Example.swift`.
+    static func newFile(beside path: String, taken: Set<String>) -> String {
+        let folder = path.lastIndex(of: "/").map { String(path[...$0]) } ?? ""
+        let name = path.split(separator: "/").last ?? ""
+        let ext = name.lastIndex(of: ".").map { String(name[$0...]) } ?? ".swift"
+        var candidate = folder + "Example" + ext
+        var n = 2
+        while taken.contains(candidate) { candidate = folder + "Example\(n)" + ext; n += 1 }
+        return candidate
+    }
+
     /// The folder of the selector's files, with a trailing `/`.
     func folder(of selector: Selector) -> String {
         let path = file(in: selector)
@@ -137,40 +159,43 @@ public struct ExampleScene: Sendable {
     }
 
     /// A file in none of `selectors` (and not test or example code), else a made-up one.
-    func file(outside selectors: [Selector]) -> String {
+    func file(outside selectors: [Selector], notImporting module: String? = nil) -> String {
         if let architecture {
+            var first: String?
             let inside = Set(selectors.compactMap(set).flatMap(\.files))
             let insideModules = Set(selectors.compactMap(set).flatMap(\.modules))
             for (i, file) in architecture.scan.files.enumerated()
             where !inside.contains(i) && !architecture.supportingFiles.contains(i) && !(file.module.map(insideModules.contains) ?? false)
-                && file.module != nil {
-                return file.path
+                && file.module != nil && ExampleScene.writesImport(file) {
+                if !file.imports.contains(where: { $0.module == module }) { return file.path }
+                if first == nil { first = file.path }
             }
+            if let first { return ExampleScene.newFile(beside: first, taken: Set(architecture.scan.files.map(\.path))) }
         }
         return "Sources/Other/Example.swift"
     }
 
     /// How a file comes to depend on `selector`: importing its module when it is one or more whole
     /// modules, else using a type declared in it (a folder of a module is reached by its symbols).
-    func dependency(on selector: Selector) -> (code: String, verb: String) {
+    func dependency(on selector: Selector) -> (code: String, verb: String, module: String?) {
         if let architecture, let set = set(selector) {
             if !architecture.isPartial(set), let module = set.modules.sorted().first {
-                return ("import \(module)\n", "imports \(module)")
+                return ("import \(module)\n", "imports \(module)", module)
             }
             for i in set.files {
                 if let type = architecture.scan.files[i].declarations.first(where: { $0.kind.isType && $0.kind != .extension && $0.parent == nil }) {
-                    return ("func example() {\n    _ = \(type.name).self\n}\n", "uses \(type.name), declared in \(architecture.scan.files[i].path)")
+                    return ("func example() {\n    _ = \(type.name).self\n}\n", "uses \(type.name), declared in \(architecture.scan.files[i].path)", nil)
                 }
             }
             if set.files.isEmpty, let module = set.modules.sorted().first {
-                return ("import \(module)\n", "imports \(module)")
+                return ("import \(module)\n", "imports \(module)", module)
             }
-            return ("func example() {\n    _ = SomeTypeOf\(identifier(selector)).self\n}\n", "uses a type declared in \(selector)")
+            return ("func example() {\n    _ = SomeTypeOf\(identifier(selector)).self\n}\n", "uses a type declared in \(selector)", nil)
         }
         switch selector {
-        case .name(let name): return ("import \(name)\n", "imports \(name)")
-        case .member(_, let member): return ("import \(member)\n", "imports \(member)")
-        default: return ("func example() {\n    _ = SomeTypeOf\(identifier(selector)).self\n}\n", "uses a type declared in \(selector)")
+        case .name(let name): return ("import \(name)\n", "imports \(name)", name)
+        case .member(_, let member): return ("import \(member)\n", "imports \(member)", member)
+        default: return ("func example() {\n    _ = SomeTypeOf\(identifier(selector)).self\n}\n", "uses a type declared in \(selector)", nil)
         }
     }
 
@@ -186,8 +211,9 @@ public struct ExampleScene: Sendable {
             let taken = Set(selectors.compactMap(set).flatMap(\.modules))
             let covered = Set(selectors.compactMap(set).flatMap(\.files))
             let candidates = architecture.internalModules.sorted() + architecture.externals.sorted()
-            for module in candidates where !taken.contains(module) && !(architecture.moduleFiles[module] ?? []).contains(where: covered.contains) {
-                if module == "Foundation" || module == "Swift" { continue }
+            // Platform modules are allowed to every component (unless the rule names one): not an example.
+            for module in candidates where !taken.contains(module) && !(architecture.moduleFiles[module] ?? []).contains(where: covered.contains)
+                && !PlatformModules.exempt.contains(module) {
                 return module
             }
         }
@@ -205,8 +231,11 @@ public struct ExampleScene: Sendable {
                     !(architecture.moduleFiles[key] ?? []).contains(where: architecture.supportingFiles.contains)
                 }.sorted()
             }
-            if modules.count >= 2, let a = architecture.moduleFiles[modules[0]]?.first, let b = architecture.moduleFiles[modules[1]]?.first {
-                return ((modules[0], architecture.scan.files[a].path), (modules[1], architecture.scan.files[b].path))
+            // Modules with a file an import can be written in, the first pair where the first does not import the second yet.
+            let written = modules.compactMap { m in architecture.moduleFiles[m]?.first { ExampleScene.writesImport(architecture.scan.files[$0]) }.map { (m, $0) } }
+            let pairs = written.indices.flatMap { i in written.indices.filter { $0 != i }.map { (written[i], written[$0]) } }
+            if let (a, b) = pairs.first(where: { a, b in !architecture.scan.files[a.1].imports.contains { $0.module == b.0 } }) ?? pairs.first {
+                return ((a.0, architecture.scan.files[a.1].path), (b.0, architecture.scan.files[b.1].path))
             }
         }
         return (("ModuleA", "Sources/ModuleA/A.swift"), ("ModuleB", "Sources/ModuleB/B.swift"))
