@@ -130,4 +130,44 @@ final class MCPSessionTests: XCTestCase {
         XCTAssertEqual(client.output.fileHandleForReading.readDataToEndOfFile(), Data())
         XCTAssertTrue(client.buffer.isEmpty)
     }
+
+    /// Folders of one target as layers: an import of the target itself breaks nothing, and the
+    /// answer says which uses would. An old protocol version gets no structured content; an unknown
+    /// one gets the newest. Rules with errors make the tools fail, not the server.
+    func testFolderRulesVersionsAndBrokenRules() throws {
+        let tree = try TemporaryTree(copying: "layered-app")
+        defer { tree.remove() }
+        let client = try Client(root: tree.path, cache: tree.cacheDirectory)
+        let initialize = try client.request(1, "initialize", #"{"protocolVersion":"2099-01-01","capabilities":{}}"#)
+        XCTAssertEqual((initialize["result"] as? [String: Any])?["protocolVersion"] as? String, "2025-11-25")
+
+        let own = try client.call(2, "may_import", #"{"file":"Sources/App/Domain/Session.swift","module":"App"}"#)
+        XCTAssertEqual(own.structured?["allowed"] as? Bool, true, own.text)
+        let notes = try XCTUnwrap(own.structured?["notes"] as? [String])
+        XCTAssertEqual(notes.count, 1, "\(notes)")
+        XCTAssertTrue(notes[0].contains("using the declarations of UI (a part of App) does: ADR-0001/R1 \"layers UI > Domain > Data\""), notes[0])
+
+        try tree.write("rules/broken.stele", "Domain must not depnd on UI\n")
+        let broken = try client.call(3, "check", "{}")
+        XCTAssertTrue(broken.isError)
+        XCTAssertTrue(broken.text.contains("rules/broken.stele:1"), broken.text)
+        XCTAssertEqual(try client.request(4, "ping")["result"] as? [String: String], [:])
+        try client.input.fileHandleForWriting.close()
+        client.process.waitUntilExit()
+        XCTAssertEqual(client.process.terminationStatus, 0)
+    }
+
+    func testAnOldVersionGetsNoStructuredContent() throws {
+        let client = try Client(root: TestPaths.fixture("shop").path, cache: NSTemporaryDirectory() + "stele-mcp-cache-\(UUID().uuidString)")
+        let initialize = try client.request(1, "initialize", #"{"protocolVersion":"2024-11-05","capabilities":{}}"#)
+        XCTAssertEqual((initialize["result"] as? [String: Any])?["protocolVersion"] as? String, "2024-11-05")
+        let list = try client.request(2, "tools/list")
+        XCTAssertNil(((list["result"] as? [String: Any])?["tools"] as? [[String: Any]])?.first?["title"])
+        let rules = try client.call(3, "rules", "{}")
+        XCTAssertNil(rules.structured)
+        XCTAssertTrue(rules.text.hasPrefix(#"{"version":1,"#), rules.text)
+        try client.input.fileHandleForWriting.close()
+        client.process.waitUntilExit()
+        XCTAssertEqual(client.process.terminationStatus, 0)
+    }
 }
