@@ -37,6 +37,10 @@ final class ExplainCommandTests: XCTestCase {
         XCTAssertFalse(byText.stdout.contains("ADR-0007/R2"), byText.stdout)
         let byID = try SteleProcess.run(["explain", "ADR-0007/R1", shop])
         XCTAssertEqual(byID.stdout, byText.stdout)
+        for text in ["App must not import GRDB because ADR-0007", "App must not import GRDB"] {
+            let run = try SteleProcess.run(["explain", text, shop])
+            XCTAssertTrue(run.stdout.contains("Rule rules/architecture.stele/R1: App must not import GRDB because ADR-0007\n"), text + "\n" + run.stdout + run.stderr)
+        }
 
         let check = try SteleProcess.run(["check", shop, "--format", "json"])
         let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any])

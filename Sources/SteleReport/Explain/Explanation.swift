@@ -71,7 +71,8 @@ public enum Explanation {
             return .success(.finding(finding))
         }
         let text = normalised(trimmed)
-        let byText = input.rules.filter { normalised($0.text) == text }
+        // As `stele rules` prints it, or without its `because ADR-…`.
+        let byText = input.rules.filter { normalised($0.text) == text || normalised(AgentsBrief.statement($0)) == text }
         if !byText.isEmpty { return .success(.rules(byText)) }
         if let prose = input.proseRules.first(where: { normalised($0.text) == text }) { return .success(.prose(prose)) }
 
