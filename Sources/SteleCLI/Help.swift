@@ -108,6 +108,47 @@ enum Help {
               --dry-run  print the files instead of writing them
               --force    replace files that exist (otherwise nothing is written)
             """
+        case "explain":
+            return """
+            USAGE: stele explain ADR-ID|RULE|FINGERPRINT [PATH] [--format text|json] [--output FILE] [--no-cache]
+
+            Explains a decision and what enforces it: the ADR's title, status, reason (its Context) and
+            decision, each compiled rule with the file and line it is written on, a minimal violating example
+            and its fix (made for the rule's kind, with the tree's own files and types where it has them),
+            and today's findings for the rule (the real check runs).
+              ADR-ID       ADR-0003, 0003, 3 or adr-3
+              RULE         a rule id as `stele rules --format json` gives it (ADR-0003/R1,
+                           rules/architecture.stele/R2), or the rule's text (case and spacing do not matter)
+              FINGERPRINT  a finding's fingerprint from `stele check --format json` or a baseline
+            Each finding of `stele check` ends with the command that explains it. An argument that names
+            nothing exits 2 with the closest name.
+            """
+        case "agents":
+            return """
+            USAGE: stele agents [PATH] [--update FILE] [--output FILE] [--quiet]
+
+            Prints a compact Markdown brief of the rules in force for coding agents (AGENTS.md, CLAUDE.md):
+            grouped by the component each rule is about, each with its ADR, then each ADR's reason. The
+            brief sits between `<!-- stele:agents:begin -->` and `<!-- stele:agents:end -->`.
+              --update FILE  rewrite only that section of FILE (appended when FILE has none; FILE is created
+                             when missing); every other byte stays, the write is atomic, and an unchanged
+                             section is not rewritten. A begin marker without an end marker is an error.
+            """
+        case "mcp":
+            return """
+            USAGE: stele mcp [PATH] [--today YYYY-MM-DD] [--no-cache] [--quiet]
+
+            Runs a Model Context Protocol server on standard input/output for coding agents: JSON-RPC 2.0,
+            one message per line; protocol versions \(MCPServer.supportedVersions.joined(separator: ", ")),
+            negotiated in `initialize`. Tools:
+              check       findings as `stele check --format json` gives them (all, or for `files`)
+              rules       the ADRs and rules as `stele rules --format json` gives them
+              explain     what `stele explain` says, for `query`
+              may_import  whether `file` may import `module`, and the rules and ADRs that decide it
+            Every call reads the tree afresh. Standard output carries only protocol messages; notes go to
+            standard error. The server ends, with exit code 0, when standard input ends.
+            See docs/agents.md for a client configuration.
+            """
         default:
             return """
             stele \(SteleCLI.version): architecture decisions, enforced.
@@ -121,6 +162,9 @@ enum Help {
               scan      print the modules, components and externals rules can name (json: every fact)
               graph     print the component dependency graph (dot, mermaid, json)
               review    write the architecture review report (self-contained HTML, markdown, json)
+              explain   explain an ADR, a rule or a finding: the decision, an example and its fix
+              agents    print the rules in force for AGENTS.md-style files (`--update FILE`)
+              mcp       run a Model Context Protocol server for coding agents on stdin/stdout
               baseline  accept today's findings so that only new ones fail `check --baseline`
               install-hook  install a git pre-commit hook running `stele check --staged`
               help      show help for a command: `stele help check`

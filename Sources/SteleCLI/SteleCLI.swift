@@ -25,12 +25,15 @@ public enum SteleCLI {
         "graph": .init(options: common, flags: ["--help", "--no-cache", "--no-externals"], maxPositional: 1),
         "review": .init(options: common.union(["--baseline", "--compare", "--since"]), flags: ["--help", "--no-cache"], maxPositional: 1),
         "init": .init(options: ["--today"], flags: ["--help", "--dry-run", "--force", "--no-cache"], maxPositional: 1),
+        "agents": .init(options: ["--output", "--today", "--update"], flags: ["--help", "--quiet", "--no-cache"], maxPositional: 1),
+        "mcp": .init(options: ["--today"], flags: ["--help", "--quiet", "--no-cache"], maxPositional: 1),
+        "explain": .init(options: common, flags: ["--help", "--no-cache"], maxPositional: 2),
         "help": .init(options: [], flags: ["--help"], maxPositional: 1),
         "version": .init(options: [], flags: ["--help"], maxPositional: 0),
     ]
 
     /// Commands of the CLI contract that later versions add; named so the error can say so.
-    static let planned = ["explain", "adr"]
+    static let planned = ["adr"]
 
     public static func main(_ arguments: [String]) -> Int32 {
         if let first = arguments.first, planned.contains(first) {
@@ -64,6 +67,9 @@ public enum SteleCLI {
         case "rules": return RulesCommand.run(options)
         case "graph": return GraphCommand.run(options, externals: !parsed.flags.contains("--no-externals"))
         case "review": return ReviewCommand.run(options)
+        case "agents": return AgentsCommand.run(options, update: parsed.options["--update"])
+        case "mcp": return MCPCommand.run(options)
+        case "explain": return ExplainCommand.run(options, argument: parsed.positional.first)
         case "baseline": return BaselineCommand.run(options)
         case "install-hook": return InstallHookCommand.run(options, force: parsed.flags.contains("--force"))
         case "init": return InitCommand.run(options, dryRun: parsed.flags.contains("--dry-run"), force: parsed.flags.contains("--force"))

@@ -36,9 +36,12 @@ public enum CheckFormat: String, CaseIterable, Sendable {
         public var toolVersion: String
         /// Where files are browsed (Markdown links), if known.
         public var linkBase: String?
+        /// The checked tree as the command line named it: `stele explain` commands in the text name it too.
+        public var root: String
 
-        public init(fileCount: Int, diagnostics: [Diagnostic], toolVersion: String, linkBase: String? = nil) {
+        public init(fileCount: Int, diagnostics: [Diagnostic], toolVersion: String, linkBase: String? = nil, root: String = ".") {
             self.fileCount = fileCount
+            self.root = root
             self.diagnostics = diagnostics
             self.toolVersion = toolVersion
             self.linkBase = linkBase
@@ -47,7 +50,7 @@ public enum CheckFormat: String, CaseIterable, Sendable {
 
     public func render(_ result: CheckResult, _ context: Context) -> String {
         switch self {
-        case .text: return CheckTextReport.render(result, fileCount: context.fileCount)
+        case .text: return CheckTextReport.render(result, fileCount: context.fileCount, root: context.root)
         case .json: return CheckJSONReport.render(result, fileCount: context.fileCount, diagnostics: context.diagnostics)
         case .sarif: return SARIFReport.render(result, toolVersion: context.toolVersion)
         case .junit: return JUnitReport.render(result)

@@ -5,21 +5,7 @@ import SteleCheck
 public enum CheckJSONReport {
     public static func render(_ result: CheckResult, fileCount: Int, diagnostics: [Diagnostic]) -> String {
         let enforced = result.rules.filter { $0.state.isEnforced }.count
-        let findings: [JSON] = result.findings.map { f in
-            .object([
-                ("rule", .string(f.rule.text)),
-                ("ruleId", .string(f.rule.id)),
-                ("severity", .string(f.severity.rawValue)),
-                ("file", .string(f.location.file)), ("line", .int(f.location.line)), ("column", .int(f.location.column)),
-                ("message", .string(f.message)),
-                ("from", .string(f.from)), ("to", .string(f.to)),
-                ("snippet", .string(f.snippet)),
-                ("conditions", ReportJSON.strings(f.conditions)),
-                ("adr", ReportJSON.adr(of: f.rule.provenance)),
-                ("source", ReportJSON.source(of: f.rule.provenance)),
-                ("fingerprint", .string(f.fingerprint)),
-            ])
-        }
+        let findings: [JSON] = result.findings.map(ReportJSON.finding)
         return JSON.object([
             ("version", .int(1)),
             ("summary", .object([

@@ -5,7 +5,7 @@ import SteleRules
 /// `stele check` (default format): compiler-style lines that editors and terminals make clickable,
 /// each followed by the rule and the decision it comes from, so the reader needs no other file.
 enum CheckTextReport {
-    static func render(_ result: CheckResult, fileCount: Int) -> String {
+    static func render(_ result: CheckResult, fileCount: Int, root: String = ".") -> String {
         var out = ""
         for f in result.findings {
             out += "\(f.location): \(f.severity.rawValue): \(f.message)"
@@ -17,9 +17,24 @@ enum CheckTextReport {
             if let adr = f.rule.provenance.adr {
                 out += "  why:  \(adr.id) \"\(adr.title)\" (\(adr.status.rawValue), \(adr.file))\n"
             }
+            out += "  more: \(explainCommand(for: f.rule, root: root))\n"
         }
         out += summary(result, fileCount: fileCount) + "\n"
         return out
+    }
+
+    /// The command that explains a finding's rule: its decision, an example and its fix.
+    public static func explainCommand(for rule: CompiledRule, root: String) -> String {
+        "stele explain " + ([rule.id] + (root == "." ? [] : [root])).map(shellWord).joined(separator: " ")
+    }
+
+    /// `word` as one shell word: as it is when it holds nothing a shell reads, else single-quoted.
+    static func shellWord(_ word: String) -> String {
+        let plain = !word.isEmpty && word.unicodeScalars.allSatisfy { s in
+            (s.properties.isAlphabetic && s.isASCII) || ("0"..."9").contains(s) || "-_./:=+@%,".unicodeScalars.contains(s)
+        }
+        if plain { return word }
+        return "'" + word.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
     }
 
     static func summary(_ result: CheckResult, fileCount: Int) -> String {

@@ -1,3 +1,4 @@
+import SteleCheck
 import SteleCore
 import SteleRules
 
@@ -19,6 +20,23 @@ enum ReportJSON {
         .object([
             ("file", .string(provenance.location.file)), ("line", .int(provenance.location.line)),
             ("column", .int(provenance.location.column)), ("origin", .string(provenance.origin.rawValue)),
+        ])
+    }
+
+    /// One finding, as `stele check --format json` lists it (and `stele explain`, and the MCP `check` tool).
+    static func finding(_ f: Finding) -> JSON {
+        .object([
+            ("rule", .string(f.rule.text)),
+            ("ruleId", .string(f.rule.id)),
+            ("severity", .string(f.severity.rawValue)),
+            ("file", .string(f.location.file)), ("line", .int(f.location.line)), ("column", .int(f.location.column)),
+            ("message", .string(f.message)),
+            ("from", .string(f.from)), ("to", .string(f.to)),
+            ("snippet", .string(f.snippet)),
+            ("conditions", ReportJSON.strings(f.conditions)),
+            ("adr", ReportJSON.adr(of: f.rule.provenance)),
+            ("source", ReportJSON.source(of: f.rule.provenance)),
+            ("fingerprint", .string(f.fingerprint)),
         ])
     }
 

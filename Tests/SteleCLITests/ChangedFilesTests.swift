@@ -76,6 +76,7 @@ final class ChangedFilesTests: XCTestCase {
                     import Feature
                   rule: no cycles  (adr/0001-module-boundaries.md:13)
                   why:  ADR-0001 "Module boundaries" (accepted, adr/0001-module-boundaries.md)
+                  more: stele explain ADR-0001/R1 \(tree.path)
                 stele: 1 error (1 file, 6 rules enforced)
 
                 """, mode)

@@ -14,22 +14,27 @@ final class CheckCommandTests: XCTestCase {
             import GRDB
           rule: Domain must not import GRDB, UIKit, SwiftUI  (adr/0002-pure-domain.md:17)
           why:  ADR-0002 "Keep the domain layer pure" (accepted, adr/0002-pure-domain.md)
+          more: stele explain ADR-0002/R1 \(tree.path)
         Sources/Domain/Order.swift:2:1: error: `Domain` imports `GRDB`, which only `Persistence` may import [ADR-0007]
             import GRDB
           rule: Only Persistence may import GRDB  (adr/0007-database-access.md:7)
           why:  ADR-0007 "Database access goes through Persistence" (accepted, adr/0007-database-access.md)
+          more: stele explain ADR-0007/R1 \(tree.path)
         Sources/Features/Cart/CartScreen.swift:1:1: warning: `Feature(Cart)` imports `Feature(Login)` (`import Login`): members of `Feature(*)` must not depend on each other [ADR-0004]
             import Login
           rule: Feature(*) must not depend on each other  (adr/0004-feature-modules.md:13)
           why:  ADR-0004 "Feature modules" (proposed, adr/0004-feature-modules.md)
+          more: stele explain ADR-0004/R1 \(tree.path)
         Sources/Features/Cart/CartScreen.swift:1:1: error: dependency cycle: Cart → Login → Cart [ADR-0006]
             import Login
           rule: no cycles  (adr/0006-foundation-allowed.md:15)
           why:  ADR-0006 "Foundation is allowed everywhere" (accepted, adr/0006-foundation-allowed.md)
+          more: stele explain ADR-0006/R1 \(tree.path)
         Sources/Features/Login/LoginScreen.swift:1:1: warning: `Feature(Login)` imports `Feature(Cart)` (`import Cart`): members of `Feature(*)` must not depend on each other [ADR-0004]
             import Cart
           rule: Feature(*) must not depend on each other  (adr/0004-feature-modules.md:13)
           why:  ADR-0004 "Feature modules" (proposed, adr/0004-feature-modules.md)
+          more: stele explain ADR-0004/R1 \(tree.path)
         stele: 3 errors, 2 warnings (9 files, 9 rules enforced, 1 not enforced, 1 prose rule not checked)
 
         """)

@@ -15,10 +15,12 @@ final class ManifestTruthCommandTests: XCTestCase {
         Sources/Net/Client.swift:2:1: warning: `Net` imports `Core`, which its manifest does not declare (Package.swift:19); `Util` re-exports it (`@_exported import`), but explicit module builds still need it declared: add `"Core"` to the target's `dependencies:`
             import Core
           rule: manifests must match imports for Apps  (rules/truth.stele:2)
+          more: stele explain rules/truth.stele/R1 \(tree.path)
         Sources/tool/main.swift:3:1: warning: `tool` imports `Util`, which its manifest does not declare (Package.swift:33): add `"Util"` to the target's `dependencies:`
             import Util
           only when: #if canImport(Util)
           rule: manifests must match imports for Apps  (rules/truth.stele:2)
+          more: stele explain rules/truth.stele/R1 \(tree.path)
         stele: 2 warnings (16 files, 1 rule enforced)
 
         """)

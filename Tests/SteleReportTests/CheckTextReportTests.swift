@@ -8,10 +8,12 @@ final class CheckTextReportTests: XCTestCase {
         Sources/App/main.swift:3:1: warning: `App` imports `GRDB`
             import GRDB
           rule: App must not import GRDB  (rules/architecture.stele:4)
+          more: stele explain rules/architecture.stele/R1
         Sources/Domain/Order.swift:2:1: error: `Domain` imports `GRDB` [ADR-0002]
             import GRDB
           rule: Domain must not import GRDB  (adr/0002-pure-domain.md:17)
           why:  ADR-0002 "Keep the domain layer pure" (accepted, adr/0002-pure-domain.md)
+          more: stele explain ADR-0002/R1
         stele: 1 error, 1 warning (12 files, 2 rules enforced, 1 not enforced)
 
         """)

@@ -55,7 +55,7 @@ enum CheckCommand {
         var shown = result
         if format.countsUTF16 { shown.findings = ColumnUnits.utf16(result.findings, lines: &lines) }
         let text = format.render(shown, CheckFormat.Context(fileCount: fileCount, diagnostics: diagnostics, toolVersion: SteleCLI.version,
-                                                             linkBase: CheckCommand.gitHubBlobBase()))
+                                                             linkBase: CheckCommand.gitHubBlobBase(), root: options.root))
         if let failed = options.emit(text) { return failed }
         return result.errorCount > 0 ? SteleCLI.ExitCode.findings : SteleCLI.ExitCode.success
     }

@@ -23,7 +23,9 @@ struct CommandOptions {
 
     init(_ arguments: CommandLineArguments) {
         command = arguments.command ?? ""
-        var root = arguments.positional.first ?? "."
+        // `stele explain WHAT [PATH]`: the path comes second.
+        let pathIndex = arguments.command == "explain" ? 1 : 0
+        var root = arguments.positional.count > pathIndex ? arguments.positional[pathIndex] : "."
         while root.count > 1 && root.hasSuffix("/") { root.removeLast() }
         self.root = root
         format = arguments.options["--format"]
@@ -41,7 +43,7 @@ struct CommandOptions {
     /// The `--format` names each command takes; `check`'s come from `CheckFormat`.
     static let formats: [String: [String]] = [
         "check": CheckFormat.allCases.map(\.rawValue), "baseline": ["json"], "scan": ["text", "json"], "rules": ["text", "json"],
-        "graph": ["dot", "mermaid", "json"], "review": ["html", "markdown", "json"],
+        "graph": ["dot", "mermaid", "json"], "review": ["html", "markdown", "json"], "explain": ["text", "json"],
     ]
 
     /// Where the facts cache is (resolved when a command scans: the root must exist by then).
