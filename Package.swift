@@ -11,6 +11,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "stele", targets: ["stele"]),
+        // `swift package stele check` in a package that depends on Stele.
+        .plugin(name: "SteleCommand", targets: ["SteleCommand"]),
     ],
     targets: [
         // Shared value types: locations, diagnostics, globs, JSON, suggestions.
@@ -32,6 +34,9 @@ let package = Package(
         // Stage 7: the command line: argument parsing and file-system I/O.
         .target(name: "SteleCLI", dependencies: ["SteleCore", "SteleFiles", "SteleADR", "SteleRules", "SteleScan", "SteleGraph", "SteleCheck", "SteleReport"]),
         .executableTarget(name: "stele", dependencies: ["SteleCLI"]),
+        // Runs the `stele` binary for `swift package stele …` (Plugins/SteleCommand).
+        .plugin(name: "SteleCommand", capability: .command(intent: .custom(verb: "stele", description: "Check the package against its architecture decisions")),
+                dependencies: ["stele"]),
 
         // What several test targets share: fixture paths, the real binary's runner, temporary trees.
         .target(name: "SteleTestSupport", path: "Tests/SteleTestSupport"),

@@ -19,7 +19,7 @@ public struct TemporaryDirectory: Sendable {
         var template = Array((base + "/" + prefix + "-XXXXXX").utf8CString)
         let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) != nil }
         guard made else { return nil }
-        return TemporaryDirectory(path: String(cString: template))
+        return TemporaryDirectory(path: String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self))
     }
 
     public func remove() { TemporaryDirectory.removeTree(path) }
