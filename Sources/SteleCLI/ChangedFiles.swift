@@ -10,6 +10,9 @@ struct ChangedFiles {
     /// For `--staged`: paths git has no single staged content for (unmerged, in a conflict): they
     /// are checked as they are in the work tree, and the command says so.
     var unmerged: [String] = []
+    /// Submodules whose commit changed: their files count as changed, as they are in their own
+    /// work tree (the superproject's index holds only the submodule's commit, no file of it).
+    var submodules: [String] = []
 
     enum Source {
         case files([String])
@@ -35,13 +38,16 @@ struct ChangedFiles {
                 return .failure(Failure(message: "`git diff \(ref)` failed in \(root)\n  hint: is it a git repository, and is `\(ref)` a commit?"))
             }
             let untracked = git(root, ["ls-files", "--others", "--exclude-standard"]) ?? []
-            return .success(ChangedFiles(paths: Set(diff + untracked)))
+            var changed = ChangedFiles(paths: [])
+            changed.add(diff + untracked, root: root)
+            return .success(changed)
         case .staged:
             guard let staged = git(root, ["diff", "--cached", "--name-only", "--relative", "--diff-filter=d"]) else {
                 return .failure(Failure(message: "`git diff --cached` failed in \(root)\n  hint: `--staged` needs a git repository"))
             }
-            var changed = ChangedFiles(paths: Set(staged))
-            for path in staged {
+            var changed = ChangedFiles(paths: [])
+            changed.add(staged, root: root)
+            for path in staged where !changed.submodules.contains(path) {
                 if let result = Subprocess.run(["git", "-C", root, "show", ":./" + path]), result.status == 0 {
                     changed.contents[path] = result.output
                 } else {
@@ -49,6 +55,16 @@ struct ChangedFiles {
                 }
             }
             return .success(changed)
+        }
+    }
+
+    /// Adds changed paths; a path that is a directory is a submodule whose commit changed (git
+    /// lists nothing else as one path), and stands for the files it tracks.
+    mutating func add(_ changed: [String], root: String) {
+        for path in changed {
+            guard FileSystem.isDirectory(root + "/" + path) else { paths.insert(path); continue }
+            submodules.append(path)
+            for file in ChangedFiles.git(root + "/" + path, ["ls-files"]) ?? [] { paths.insert(path + "/" + file) }
         }
     }
 

@@ -13,6 +13,9 @@ enum CheckCommand {
                 return SteleCLI.ExitCode.usage
             case .success(let files):
                 changed = files
+                for path in files.submodules {
+                    Output.error("stele: note: \(path) is a submodule whose commit changed: its files are checked as they are in its work tree")
+                }
                 for path in files.unmerged {
                     Output.error("stele: note: \(path) is unmerged (a conflict): checked as it is in the work tree")
                 }
