@@ -6,7 +6,9 @@ import SteleFiles
 struct SourceLines {
     let root: String
     let contents: [String: [UInt8]]
-    private var cache: [String: [ArraySlice<UInt8>]] = [:]
+    /// The last file read: findings come sorted by file, so one is enough, and memory stays that of
+    /// one file however many files have findings.
+    private var cached: (file: String, lines: [ArraySlice<UInt8>])?
 
     init(root: String, contents: [String: [UInt8]]) {
         self.root = root
@@ -15,12 +17,12 @@ struct SourceLines {
 
     /// Line `number` (1-based) of `file`, without its line break; nil when there is no such line.
     mutating func line(_ number: Int, of file: String) -> ArraySlice<UInt8>? {
-        if cache[file] == nil {
+        if cached?.file != file {
             let bytes: [UInt8]
             if let staged = contents[file] { bytes = staged } else if case .text(let read, _) = FileReader.read(root + "/" + file) { bytes = read } else { bytes = [] }
-            cache[file] = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            cached = (file, bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false))
         }
-        guard let lines = cache[file], number >= 1, number <= lines.count else { return nil }
+        guard let lines = cached?.lines, number >= 1, number <= lines.count else { return nil }
         var line = lines[number - 1]
         if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
         return line

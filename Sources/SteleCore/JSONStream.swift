@@ -9,6 +9,8 @@ public enum JSONStream {
         case value(String, JSON)
         case elements(String, count: Int, element: (Int) -> JSON)
         case object(String, [Member])
+        /// An array of objects, each written a member at a time (SARIF's one run, holding its results).
+        case objects(String, [[Member]])
     }
 
     /// Writes `{ members }` as the whole document (with its trailing newline) through `emit`.
@@ -26,7 +28,7 @@ public enum JSONStream {
         for (i, member) in members.enumerated() {
             JSON.appendIndent(indent + 1, to: &out)
             switch member {
-            case .value(let name, _), .elements(let name, _, _), .object(let name, _): JSON.writeString(name, into: &out)
+            case .value(let name, _), .elements(let name, _, _), .object(let name, _), .objects(let name, _): JSON.writeString(name, into: &out)
             }
             JSON.append(": ", to: &out)
             switch member {
@@ -51,6 +53,19 @@ public enum JSONStream {
                 }
             case .object(_, let nested):
                 writeObject(nested, indent: indent + 1, out: &out, emit: emit)
+            case .objects(_, let elements):
+                if elements.isEmpty {
+                    JSON.append("[]", to: &out)
+                } else {
+                    JSON.append("[\n", to: &out)
+                    for (k, element) in elements.enumerated() {
+                        JSON.appendIndent(indent + 2, to: &out)
+                        writeObject(element, indent: indent + 2, out: &out, emit: emit)
+                        JSON.append(k + 1 < elements.count ? ",\n" : "\n", to: &out)
+                    }
+                    JSON.appendIndent(indent + 1, to: &out)
+                    out.append(UInt8(ascii: "]"))
+                }
             }
             JSON.append(i + 1 < members.count ? ",\n" : "\n", to: &out)
         }

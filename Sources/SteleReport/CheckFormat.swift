@@ -49,13 +49,19 @@ public enum CheckFormat: String, CaseIterable, Sendable {
     }
 
     public func render(_ result: CheckResult, _ context: Context) -> String {
+        ReportBuffer.collect { write(result, context, emit: $0) }
+    }
+
+    /// Writes the report through `emit` a chunk at a time: memory does not grow with the findings'
+    /// output, only with the findings.
+    public func write(_ result: CheckResult, _ context: Context, emit: ([UInt8]) -> Void) {
         switch self {
-        case .text: return CheckTextReport.render(result, fileCount: context.fileCount, root: context.root)
-        case .json: return CheckJSONReport.render(result, fileCount: context.fileCount, diagnostics: context.diagnostics)
-        case .sarif: return SARIFReport.render(result, toolVersion: context.toolVersion)
-        case .junit: return JUnitReport.render(result)
-        case .github: return GitHubAnnotationsReport.render(result)
-        case .markdown: return MarkdownReport.render(result, fileCount: context.fileCount, linkBase: context.linkBase)
+        case .text: CheckTextReport.write(result, fileCount: context.fileCount, root: context.root, emit: emit)
+        case .json: CheckJSONReport.write(result, fileCount: context.fileCount, diagnostics: context.diagnostics, emit: emit)
+        case .sarif: SARIFReport.write(result, toolVersion: context.toolVersion, emit: emit)
+        case .junit: JUnitReport.write(result, emit: emit)
+        case .github: GitHubAnnotationsReport.write(result, emit: emit)
+        case .markdown: MarkdownReport.write(result, fileCount: context.fileCount, linkBase: context.linkBase, emit: emit)
         }
     }
 }

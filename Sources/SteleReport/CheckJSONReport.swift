@@ -4,19 +4,23 @@ import SteleCheck
 /// `stele check --format json`: schema version 1 (docs/cli.md).
 public enum CheckJSONReport {
     public static func render(_ result: CheckResult, fileCount: Int, diagnostics: [Diagnostic]) -> String {
+        ReportBuffer.collect { write(result, fileCount: fileCount, diagnostics: diagnostics, emit: $0) }
+    }
+
+    /// The same document, streamed: one finding at a time (`JSONStream`).
+    public static func write(_ result: CheckResult, fileCount: Int, diagnostics: [Diagnostic], emit: ([UInt8]) -> Void) {
         let enforced = result.rules.filter { $0.state.isEnforced }.count
-        let findings: [JSON] = result.findings.map(ReportJSON.finding)
-        return JSON.object([
-            ("version", .int(1)),
-            ("summary", .object([
+        JSONStream.write([
+            .value("version", .int(1)),
+            .value("summary", .object([
                 ("files", .int(fileCount)), ("rules", .int(enforced)), ("rulesNotEnforced", .int(result.rules.count - enforced)),
                 ("proseRules", .int(result.proseRules.count)),
                 ("errors", .int(result.errorCount)), ("warnings", .int(result.warningCount)), ("infos", .int(result.infoCount)),
                 ("suppressed", .int(result.suppressed.count)),
             ])),
-            ("findings", .array(findings)),
-            ("diagnostics", .array(diagnostics.map(ReportJSON.diagnostic))),
-        ]).rendered()
+            .elements("findings", count: result.findings.count) { ReportJSON.finding(result.findings[$0]) },
+            .value("diagnostics", .array(diagnostics.map(ReportJSON.diagnostic))),
+        ], emit: emit)
     }
 
     /// The document for a run that stopped before checking (exit 2: the rules or ADRs have errors):

@@ -6,21 +6,26 @@ import SteleRules
 /// each followed by the rule and the decision it comes from, so the reader needs no other file.
 enum CheckTextReport {
     static func render(_ result: CheckResult, fileCount: Int, root: String = ".") -> String {
-        var out = ""
+        ReportBuffer.collect { write(result, fileCount: fileCount, root: root, emit: $0) }
+    }
+
+    static func write(_ result: CheckResult, fileCount: Int, root: String = ".", emit: ([UInt8]) -> Void) {
+        var out = ReportBuffer()
         for f in result.findings {
-            out += "\(f.location): \(f.severity.rawValue): \(f.message)"
-            if let adr = f.rule.provenance.adr { out += " [\(adr.id)]" }
-            out += "\n"
-            if !f.snippet.isEmpty { out += "    \(f.snippet)\n" }
-            if !f.conditions.isEmpty { out += "  only when: #if \(f.conditions.joined(separator: " › #if "))\n" }
-            out += "  rule: \(f.rule.text)  (\(f.rule.provenance.location.file):\(f.rule.provenance.location.line))\n"
+            var text = "\(f.location): \(f.severity.rawValue): \(f.message)"
+            if let adr = f.rule.provenance.adr { text += " [\(adr.id)]" }
+            text += "\n"
+            if !f.snippet.isEmpty { text += "    \(f.snippet)\n" }
+            if !f.conditions.isEmpty { text += "  only when: #if \(f.conditions.joined(separator: " › #if "))\n" }
+            text += "  rule: \(f.rule.text)  (\(f.rule.provenance.location.file):\(f.rule.provenance.location.line))\n"
             if let adr = f.rule.provenance.adr {
-                out += "  why:  \(adr.id) \"\(adr.title)\" (\(adr.status.rawValue), \(adr.file))\n"
+                text += "  why:  \(adr.id) \"\(adr.title)\" (\(adr.status.rawValue), \(adr.file))\n"
             }
-            out += "  more: \(explainCommand(for: f.rule, root: root))\n"
+            text += "  more: \(explainCommand(for: f.rule, root: root))\n"
+            out.put(text, emit)
         }
-        out += summary(result, fileCount: fileCount) + "\n"
-        return out
+        out.put(summary(result, fileCount: fileCount) + "\n", emit)
+        out.finish(emit)
     }
 
     /// The command that explains a finding's rule: its decision, an example and its fix.

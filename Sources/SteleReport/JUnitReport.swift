@@ -7,6 +7,12 @@ import SteleRules
 /// force are `<skipped>` with the reason.
 enum JUnitReport {
     static func render(_ result: CheckResult) -> String {
+        ReportBuffer.collect { write(result, emit: $0) }
+    }
+
+    static func write(_ result: CheckResult, emit: ([UInt8]) -> Void) {
+        var out = ReportBuffer()
+        func put(_ text: String) { out.put(text, emit) }
         let findingsByRule = Dictionary(grouping: result.findings, by: \.rule.id)
         // Suites in the order their rules come; each rule once.
         var suites: [(name: String, rules: [CompiledRule])] = []
@@ -16,40 +22,40 @@ enum JUnitReport {
             if let i = suites.firstIndex(where: { $0.name == suite }) { suites[i].rules.append(rule) } else { suites.append((suite, [rule])) }
         }
         let failing = result.findings.filter { $0.severity == .error }.count
-        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        xml += "<testsuites name=\"stele\" tests=\"\(seen.count)\" failures=\"\(failing)\" errors=\"0\">\n"
+        put("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+        put("<testsuites name=\"stele\" tests=\"\(seen.count)\" failures=\"\(failing)\" errors=\"0\">\n")
         for suite in suites {
             let failures = suite.rules.reduce(0) { $0 + (findingsByRule[$1.id] ?? []).filter { $0.severity == .error }.count }
             let skipped = suite.rules.filter { !$0.state.isEnforced }.count
-            xml += "  <testsuite name=\"\(escape(suite.name))\" tests=\"\(suite.rules.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\">\n"
+            put("  <testsuite name=\"\(escape(suite.name))\" tests=\"\(suite.rules.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\">\n")
             for rule in suite.rules {
                 let location = rule.provenance.location
-                xml += "    <testcase classname=\"\(escape(rule.provenance.adr?.id ?? location.file))\" name=\"\(escape(rule.text))\" file=\"\(escape(location.file))\" line=\"\(location.line)\""
+                put("    <testcase classname=\"\(escape(rule.provenance.adr?.id ?? location.file))\" name=\"\(escape(rule.text))\" file=\"\(escape(location.file))\" line=\"\(location.line)\"")
                 let findings = findingsByRule[rule.id] ?? []
                 if rule.state.isEnforced && findings.isEmpty {
-                    xml += "/>\n"
+                    put("/>\n")
                     continue
                 }
-                xml += ">\n"
+                put(">\n")
                 if let reason = rule.state.reason {
-                    xml += "      <skipped message=\"\(escape(reason))\"/>\n"
+                    put("      <skipped message=\"\(escape(reason))\"/>\n")
                 }
                 for finding in findings {
                     // Warnings are reported but do not fail the gate, so they are not JUnit failures.
                     let element = finding.severity == .error ? "failure" : "system-out"
                     let body = "\(finding.location): \(finding.message)\n    \(finding.snippet)"
                     if element == "failure" {
-                        xml += "      <failure type=\"\(finding.severity.rawValue)\" message=\"\(escape(finding.location.description + ": " + finding.message))\">\(escape(body))</failure>\n"
+                        put("      <failure type=\"\(finding.severity.rawValue)\" message=\"\(escape(finding.location.description + ": " + finding.message))\">\(escape(body))</failure>\n")
                     } else {
-                        xml += "      <system-out>\(escape(finding.severity.rawValue + ": " + body))</system-out>\n"
+                        put("      <system-out>\(escape(finding.severity.rawValue + ": " + body))</system-out>\n")
                     }
                 }
-                xml += "    </testcase>\n"
+                put("    </testcase>\n")
             }
-            xml += "  </testsuite>\n"
+            put("  </testsuite>\n")
         }
-        xml += "</testsuites>\n"
-        return xml
+        put("</testsuites>\n")
+        out.finish(emit)
     }
 
     /// XML character data and attribute values (see `MarkupText`).

@@ -7,12 +7,18 @@ enum MarkdownReport {
     /// - Parameter linkBase: where files are browsed, `https://github.com/OWNER/REPO/blob/SHA/` in a
     ///   GitHub workflow; without it, links are relative to the repository root.
     static func render(_ result: CheckResult, fileCount: Int, linkBase: String? = nil) -> String {
-        var out = "### Stele: " + CheckTextReport.summary(result, fileCount: fileCount).dropFirst("stele: ".count) + "\n\n"
+        ReportBuffer.collect { write(result, fileCount: fileCount, linkBase: linkBase, emit: $0) }
+    }
+
+    static func write(_ result: CheckResult, fileCount: Int, linkBase: String? = nil, emit: ([UInt8]) -> Void) {
+        var out = ReportBuffer()
+        defer { out.finish(emit) }
+        out.put("### Stele: " + CheckTextReport.summary(result, fileCount: fileCount).dropFirst("stele: ".count) + "\n\n", emit)
         if result.findings.isEmpty {
-            out += "Every enforced architecture decision holds.\n"
-            return out
+            out.put("Every enforced architecture decision holds.\n", emit)
+            return
         }
-        out += "| | Where | Finding | Rule | Decision |\n| --- | --- | --- | --- | --- |\n"
+        out.put("| | Where | Finding | Rule | Decision |\n| --- | --- | --- | --- | --- |\n", emit)
         // What fails the build first: errors, then warnings, then notes, each in file order.
         let ordered = result.findings.enumerated().sorted { a, b in
             rank(a.element.severity) != rank(b.element.severity) ? rank(a.element.severity) < rank(b.element.severity) : a.offset < b.offset
@@ -27,9 +33,8 @@ enum MarkdownReport {
             let decision = f.rule.provenance.adr.map { "[\($0.id)](\($0.file)) \(MarkupText.markdownCell($0.title)) (\($0.status.rawValue))" }
                 ?? "`\(f.rule.provenance.location.file)`"
             let target = (linkBase ?? "") + SARIFReport.uri(f.location.file) + "#L\(f.location.line)"
-            out += "| \(icon) | [`\(MarkupText.markdownCell(f.location.file)):\(f.location.line)`](\(target)) | \(MarkupText.markdownCell(f.message)) | \(MarkupText.markdownCell(f.rule.text)) | \(decision) |\n"
+            out.put("| \(icon) | [`\(MarkupText.markdownCell(f.location.file)):\(f.location.line)`](\(target)) | \(MarkupText.markdownCell(f.message)) | \(MarkupText.markdownCell(f.rule.text)) | \(decision) |\n", emit)
         }
-        return out
     }
 
     static func rank(_ severity: Severity) -> Int {

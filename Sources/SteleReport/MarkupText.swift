@@ -21,16 +21,23 @@ enum MarkupText {
         return out
     }
 
-    /// A Markdown table cell: `|` escaped, line breaks folded into spaces.
+    /// A Markdown table cell: `|` escaped, line breaks (`\n`, `\r\n`, `\r`) folded into spaces. On
+    /// the UTF-8 bytes: a Character at a time cost 40 s on 150,000 findings.
     static func markdownCell(_ text: String) -> String {
-        var out = ""
-        for c in text {
-            switch c {
-            case "|": out += "\\|"
-            case "\n", "\r\n", "\r": out += " "
-            default: out.append(c)
+        let bytes = text.utf8
+        guard bytes.contains(where: { $0 == UInt8(ascii: "|") || $0 == 0x0A || $0 == 0x0D }) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 8)
+        var previous: UInt8 = 0
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "|"): out += [UInt8(ascii: "\\"), byte]
+            case 0x0A where previous == 0x0D: break
+            case 0x0A, 0x0D: out.append(UInt8(ascii: " "))
+            default: out.append(byte)
             }
+            previous = byte
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }

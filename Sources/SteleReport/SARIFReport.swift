@@ -9,6 +9,11 @@ import SteleRules
 /// line-independent fingerprint), so that alerts survive code moving between runs.
 enum SARIFReport {
     static func render(_ result: CheckResult, toolVersion: String) -> String {
+        ReportBuffer.collect { write(result, toolVersion: toolVersion, emit: $0) }
+    }
+
+    /// Streamed: one result at a time (`JSONStream`), inside the one run.
+    static func write(_ result: CheckResult, toolVersion: String, emit: ([UInt8]) -> Void) {
         let rules = result.rules.filter { $0.state.isEnforced }
         var index: [String: Int] = [:]
         var descriptors: [JSON] = []
@@ -16,7 +21,7 @@ enum SARIFReport {
             index[rule.id] = descriptors.count
             descriptors.append(descriptor(rule))
         }
-        let results: [JSON] = result.findings.map { finding in
+        func sarifResult(_ finding: Finding) -> JSON {
             var members: [(String, JSON)] = [("ruleId", .string(finding.rule.id))]
             if let i = index[finding.rule.id] { members.append(("ruleIndex", .int(i))) }
             members += [
@@ -34,19 +39,19 @@ enum SARIFReport {
             ]
             return .object(members)
         }
-        return JSON.object([
-            ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),
-            ("version", .string("2.1.0")),
-            ("runs", .array([.object([
-                ("tool", .object([("driver", .object([
+        JSONStream.write([
+            .value("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),
+            .value("version", .string("2.1.0")),
+            .objects("runs", [[
+                .value("tool", .object([("driver", .object([
                     ("name", .string("Stele")),
                     ("version", .string(toolVersion)),
                     ("semanticVersion", .string(toolVersion)),
                     ("rules", .array(descriptors)),
                 ]))])),
-                ("results", .array(results)),
-            ])])),
-        ]).rendered()
+                .elements("results", count: result.findings.count) { sarifResult(result.findings[$0]) },
+            ]]),
+        ], emit: emit)
     }
 
     static func descriptor(_ rule: CompiledRule) -> JSON {

@@ -22,5 +22,8 @@ final class MarkdownReportTests: XCTestCase {
         let clean = CheckResult(findings: [], rules: [], diagnostics: [])
         XCTAssertTrue(MarkdownReport.render(clean, fileCount: 3).hasSuffix("Every enforced architecture decision holds.\n"))
         XCTAssertEqual(MarkupText.markdownCell("a|b\nc"), "a\\|b c")
+        XCTAssertEqual(MarkupText.markdownCell("a\r\nb\rc\n\nd"), "a b c  d", "CRLF is one break; two breaks two spaces")
+        XCTAssertEqual(MarkupText.markdownCell("Ünïcode | ✓"), "Ünïcode \\| ✓")
+        XCTAssertEqual(MarkupText.markdownCell("plain"), "plain")
     }
 }

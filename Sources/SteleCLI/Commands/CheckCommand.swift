@@ -57,9 +57,9 @@ enum CheckCommand {
         let format = options.format.flatMap(CheckFormat.init(rawValue:)) ?? .text
         var shown = result
         if format.countsUTF16 { shown.findings = ColumnUnits.utf16(result.findings, lines: &lines) }
-        let text = format.render(shown, CheckFormat.Context(fileCount: fileCount, diagnostics: diagnostics, toolVersion: SteleCLI.version,
-                                                             linkBase: CheckCommand.gitHubBlobBase(), root: options.root))
-        if let failed = options.emit(text) { return failed }
+        let context = CheckFormat.Context(fileCount: fileCount, diagnostics: diagnostics, toolVersion: SteleCLI.version,
+                                          linkBase: CheckCommand.gitHubBlobBase(), root: options.root)
+        if let failed = options.emit(streaming: { format.write(shown, context, emit: $0) }) { return failed }
         return result.errorCount > 0 ? SteleCLI.ExitCode.findings : SteleCLI.ExitCode.success
     }
 
