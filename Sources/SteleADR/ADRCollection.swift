@@ -8,11 +8,25 @@ public struct ADRCollection: Sendable {
     /// Repo-relative; nil when the repository has no ADR directory.
     public var directory: String?
     public var diagnostics: [Diagnostic]
+    /// What each ADR says itself (by file), before the links are made symmetric: `stele adr lint`
+    /// reports a link only one side states.
+    public var declaredLinks: [String: DeclaredLinks]
 
-    public init(adrs: [ADR], directory: String?, diagnostics: [Diagnostic]) {
+    public struct DeclaredLinks: Hashable, Sendable {
+        public var supersedes: [String]
+        public var supersededBy: [String]
+
+        public init(supersedes: [String], supersededBy: [String]) {
+            self.supersedes = supersedes
+            self.supersededBy = supersededBy
+        }
+    }
+
+    public init(adrs: [ADR], directory: String?, diagnostics: [Diagnostic], declaredLinks: [String: DeclaredLinks] = [:]) {
         self.adrs = adrs
         self.directory = directory
         self.diagnostics = diagnostics
+        self.declaredLinks = declaredLinks
     }
 
     /// Larger files are not ADRs (and would only slow every run down).
@@ -64,7 +78,9 @@ public struct ADRCollection: Sendable {
             return d.message.hasPrefix("no status found") || d.message.hasPrefix("unknown status")
         }
         let linked = link(resolved.adrs)
-        return ADRCollection(adrs: linked.adrs, directory: directory, diagnostics: diagnostics + parseDiagnostics + resolved.diagnostics + linked.diagnostics)
+        let declared = Dictionary(resolved.adrs.map { ($0.file, DeclaredLinks(supersedes: $0.supersedes, supersededBy: $0.supersededBy)) }, uniquingKeysWith: { a, _ in a })
+        return ADRCollection(adrs: linked.adrs, directory: directory, diagnostics: diagnostics + parseDiagnostics + resolved.diagnostics + linked.diagnostics,
+                             declaredLinks: declared)
     }
 
     /// Pure: statuses an ADR does not write itself. An index's status fills a missing or unknown one,

@@ -24,12 +24,17 @@ public enum SteleCLI {
         "rules": .init(options: common, flags: ["--help", "--no-cache"], maxPositional: 1),
         "graph": .init(options: common, flags: ["--help", "--no-cache", "--no-externals"], maxPositional: 1),
         "review": .init(options: common.union(["--baseline", "--compare", "--since"]), flags: ["--help", "--no-cache"], maxPositional: 1),
-        "help": .init(options: [], flags: ["--help"], maxPositional: 1),
+        "adr": .init(options: [], flags: ["--help"], maxPositional: 0, subcommands: ["new", "list", "lint"]),
+        // `stele adr new "Title" [PATH]`: the title, then the repository.
+        "adr new": .init(options: ["--today", "--status"], flags: ["--help"], maxPositional: 2),
+        "adr list": .init(options: ["--format", "--output"], flags: ["--help"], maxPositional: 1),
+        "adr lint": .init(options: ["--format", "--output"], flags: ["--help"], maxPositional: 1),
+        "help": .init(options: [], flags: ["--help"], maxPositional: 2),
         "version": .init(options: [], flags: ["--help"], maxPositional: 0),
     ]
 
     /// Commands of the CLI contract that later versions add; named so the error can say so.
-    static let planned = ["explain", "adr", "init"]
+    static let planned = ["explain", "init"]
 
     public static func main(_ arguments: [String]) -> Int32 {
         if let first = arguments.first, planned.contains(first) {
@@ -52,6 +57,7 @@ public enum SteleCLI {
             print(Help.text(for: parsed.command == "help" ? parsed.positional.first : parsed.command))
             return ExitCode.success
         }
+        if parsed.command == "adr" { return ADRCommand.run(parsed) }
         let options = CommandOptions(parsed)
         if let problem = options.validate() {
             Output.error("stele: error: \(problem)")
