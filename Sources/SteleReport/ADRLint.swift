@@ -33,7 +33,7 @@ public enum ADRLint {
             for newer in declared.supersededBy {
                 guard let other = byID[newer] else {
                     findings.append(.error("\(adr.id) says it is superseded by \(newer), which does not exist", at: at(adr, adr.statusLine),
-                                           hint: closest(newer, byID).map { "did you mean \($0)?" } ?? "fix the link, or write \(newer)"))
+                                           hint: "fix the link, or write \(newer)"))
                     continue
                 }
                 if !(collection.declaredLinks[other.file]?.supersedes.contains(adr.id) ?? false) {
@@ -44,7 +44,7 @@ public enum ADRLint {
             for older in declared.supersedes {
                 guard let other = byID[older] else {
                     findings.append(.error("\(adr.id) says it supersedes \(older), which does not exist", at: at(adr),
-                                           hint: closest(older, byID).map { "did you mean \($0)?" } ?? "fix the link"))
+                                           hint: "fix the link"))
                     continue
                 }
                 if !(collection.declaredLinks[other.file]?.supersededBy.contains(adr.id) ?? false) {
@@ -90,14 +90,13 @@ public enum ADRLint {
         let files = Set(collection.adrs.map(\.file))
         findings += collection.diagnostics.filter { d in
             // The status findings above say it better.
-            !(d.message.hasPrefix("no status found") || d.message.hasPrefix("unknown status") || d.message.contains("supersedes it; it is treated as superseded"))
+            !(d.message.hasPrefix("no status found") || d.message.hasPrefix("unknown status") || d.message.hasPrefix("duplicate ADR id")
+              || d.message.contains("supersedes it; it is treated as superseded"))
         }
         findings += book.diagnostics.filter { $0.location.map { files.contains($0.file) } ?? false }
         var unique = Set<Diagnostic>()
         return findings.filter { unique.insert($0).inserted }.sortedForOutput()
     }
-
-    static func closest(_ id: String, _ byID: [String: ADR]) -> String? { Suggestion.closest(to: id, in: byID.keys) }
 
     static func name(_ file: String) -> String { String(file.split(separator: "/").last ?? "") }
 
