@@ -164,9 +164,8 @@ enum ADRParser {
         while true {
             let trimmed = p.reversed().drop(while: { $0 == " " })
             let t = Substring(String(trimmed.reversed()))
-            let lower = t.lowercased()
             var matched = false
-            for word in ["in part", "partly", "partially", "also", "hereby", "now", "fully"] where lower.hasSuffix(word) {
+            for word in ["in part", "partly", "partially", "also", "hereby", "now", "fully"] where t.count >= word.count && t.suffix(word.count).lowercased() == word {
                 let start = t.index(t.endIndex, offsetBy: -word.count)
                 if start == t.startIndex || !t[t.index(before: start)].isLetter {
                     if word != "also" && word != "hereby" && word != "now" && word != "fully" { partly = true }
