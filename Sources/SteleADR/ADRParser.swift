@@ -14,6 +14,10 @@ enum ADRParser {
             diagnostics.append(.warning("front matter is never closed", at: SourceLocation(file: file, line: 1, column: 1),
                                         hint: "end it with a line `---`; it is read as ordinary text until then"))
         }
+        for line in front.malformedLines {
+            diagnostics.append(.warning("front matter line is not `key: value`", at: SourceLocation(file: file, line: line, column: 1),
+                                        hint: "write `status: accepted`, `date: 2024-01-31`; YAML readers reject the block as it is"))
+        }
         let outline = MarkdownOutline(lines: lines, from: front.lineCount)
         let stem = fileStem(file)
 
@@ -92,6 +96,10 @@ enum ADRParser {
             ("superseded", true), ("superceded", true), ("replaced", true), ("obsoleted", true),
             ("supersedes", false), ("supercedes", false), ("replaces", false), ("obsoletes", false), ("undoes", false), ("undo", false), ("reverts", false),
         ]
+        // Most lines name none of the phrases: one pass over the bytes says so.
+        guard ["supers", "superc", "replace", "obsolete", "undo", "revert"].contains(where: { caseInsensitiveRange(of: $0, in: line, from: line.startIndex) != nil }) else {
+            return ([], [], [])
+        }
         var found: [(range: Range<String.Index>, isBy: Bool)] = []
         for (phrase, isBy) in phrases {
             var from = line.startIndex

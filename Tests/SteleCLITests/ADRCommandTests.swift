@@ -104,14 +104,15 @@ final class ADRCommandTests: XCTestCase {
             "  hint: did you mean `UI must not import Storage`?",
             "adr/0007-remote-config.md:1:1: error: duplicate ADR number 7: adr/0007-feature-flags.md has it too",
             "adr/0008-broken-front-matter.md:1:1: warning: front matter is never closed",
+            "adr/0010-odd-front-matter.md:3:1: warning: front matter line is not `key: value`",
             "rules/architecture.stele:2:1: warning: rule `Cache must not import Network because ADR-0005` still runs, but the ADR it cites (ADR-0005) is superseded\n  hint: cite ADR-0006, which replaced it, or delete the rule",
-            "stele: 3 errors, 6 warnings\n",
+            "stele: 3 errors, 7 warnings\n",
         ]
         for line in expected { XCTAssertTrue(run.stdout.contains(line), "missing: \(line)\n\(run.stdout)") }
         XCTAssertFalse(run.stdout.contains("0001-record"), "a sound ADR has nothing to fix")
         let json = try SteleProcess.run(["adr", "lint", TestPaths.fixture("adr-lint").path, "--format", "json"])
         let findings = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
-        XCTAssertEqual(findings.count, 9)
+        XCTAssertEqual(findings.count, 10)
         XCTAssertEqual(Set(findings.flatMap(\.keys)), ["file", "line", "column", "severity", "message", "hint"])
     }
 
