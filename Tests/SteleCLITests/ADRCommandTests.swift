@@ -76,6 +76,20 @@ final class ADRCommandTests: XCTestCase {
             """)
     }
 
+    /// The `adr directory` setting names the folder, for a first ADR and for the next ones.
+    func testNewHonoursTheADRDirectorySetting() throws {
+        let tree = try TemporaryTree()
+        defer { tree.remove() }
+        try tree.write("rules/architecture.stele", "adr directory architecture/decisions\n")
+        let first = try SteleProcess.run(["adr", "new", "Use SQLite", tree.path, "--today", "2026-02-03"])
+        XCTAssertEqual(first.status, 0, first.stderr)
+        XCTAssertEqual(first.stdout, ["architecture/decisions/0001-record-architecture-decisions.md", "architecture/decisions/0002-use-sqlite.md"]
+            .map { tree.path + "/" + $0 + "\n" }.joined())
+        XCTAssertFalse(FileManager.default.fileExists(atPath: tree.url.appendingPathComponent("adr").path), "no second ADR folder")
+        let next = try SteleProcess.run(["adr", "new", "Use WAL mode", tree.path, "--today", "2026-02-04"])
+        XCTAssertEqual(next.stdout, tree.path + "/architecture/decisions/0003-use-wal-mode.md\n", next.stderr)
+    }
+
     func testListJSONShape() throws {
         let run = try SteleProcess.run(["adr", "list", TestPaths.fixture("adr-new/adr-tools").path, "--format", "json"])
         XCTAssertEqual(run.status, 0, run.stderr)
