@@ -18,7 +18,7 @@ public enum ADRLint {
         for adr in collection.adrs {
             // Status.
             if adr.statusLine == nil {
-                let read = adr.statusNote.map { " (read as \(adr.status.rawValue): \($0))" } ?? "; its rules are treated as proposed (warnings)"
+                let read = adr.statusNote.map { " of its own; read as \(adr.status.rawValue) (\($0))" } ?? "; its rules are treated as proposed (warnings)"
                 findings.append(.warning("\(adr.id) has no status\(read)", at: at(adr),
                                          hint: "write it: a `## Status` section, `Status: Accepted`, or `status: accepted` front matter"))
             } else if adr.status == .unknown {
