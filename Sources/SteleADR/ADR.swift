@@ -18,9 +18,19 @@ public struct ADR: Hashable, Sendable {
     public var supersededBy: [String]
     /// The rule statements written in the ADR, in file order.
     public var ruleLines: [ADRRuleLine]
+    /// Where the status came from when the ADR does not say it itself: the collection's index
+    /// (`from docs/adr/README.md`), or an inference (`inferred: …`); nil when the ADR says it.
+    public var statusNote: String?
+    /// Ids among `supersedes` and `supersededBy` that replace, or are replaced, only in part
+    /// ("Partly superseded", "this ADR in part supersedes 3"): such a link never switches a decision off.
+    public var partialLinks: [String]
+
+    /// Whether the status was not written in the ADR but read from an index or inferred.
+    public var isStatusInferred: Bool { statusNote != nil }
 
     public init(id: String, number: Int?, title: String, status: ADRStatus, statusText: String, statusLine: Int?, date: String?,
-                file: String, supersedes: [String], supersededBy: [String], ruleLines: [ADRRuleLine]) {
+                file: String, supersedes: [String], supersededBy: [String], ruleLines: [ADRRuleLine],
+                statusNote: String? = nil, partialLinks: [String] = []) {
         self.id = id
         self.number = number
         self.title = title
@@ -32,6 +42,8 @@ public struct ADR: Hashable, Sendable {
         self.supersedes = supersedes
         self.supersededBy = supersededBy
         self.ruleLines = ruleLines
+        self.statusNote = statusNote
+        self.partialLinks = partialLinks
     }
 }
 

@@ -8,6 +8,9 @@ struct FrontMatter {
     var lineCount = 0
     /// The file starts with `---` but never closes it.
     var isUnclosed = false
+    /// 1-based lines between the fences that are not `key: value`, a list item, a comment or an
+    /// indented continuation: a YAML reader would reject the block.
+    var malformedLines: [Int] = []
 
     init(lines: [Substring]) {
         guard let first = lines.first, first.trimmingTrailingWhitespace() == "---" else { return }
@@ -18,6 +21,10 @@ struct FrontMatter {
         lineCount = close + 1
         for index in 1..<close {
             let line = lines[index]
+            let body = line.trimmingWhitespace()
+            if !body.isEmpty, !line.hasPrefix(" "), !line.hasPrefix("\t"), !body.hasPrefix("#"), !body.hasPrefix("-"), !line.contains(":") {
+                malformedLines.append(index + 1)
+            }
             guard let colon = line.firstIndex(of: ":"), !line.hasPrefix(" "), !line.hasPrefix("\t"), !line.hasPrefix("#") else { continue }
             let key = line[..<colon].trimmingWhitespace().lowercased()
             var value = line[line.index(after: colon)...].trimmingWhitespace()

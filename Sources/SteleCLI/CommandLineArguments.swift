@@ -1,11 +1,13 @@
 import SteleCore
 
-/// The parsed command line: `stele COMMAND [PATH] [--option VALUE] [--flag]`.
+/// The parsed command line: `stele COMMAND [SUBCOMMAND] [PATH] [--option VALUE] [--flag]`.
 ///
 /// Hand-written (no dependencies): options are `--name value` or `--name=value`; anything not
 /// starting with `-` is positional; `--` ends options.
 struct CommandLineArguments: Equatable, Sendable {
     var command: String?
+    /// `stele adr new`: the word after a command that has subcommands; its spec is `specs["adr new"]`.
+    var subcommand: String?
     var positional: [String] = []
     var options: [String: String] = [:]
     var flags: Set<String> = []
@@ -18,6 +20,8 @@ struct CommandLineArguments: Equatable, Sendable {
         var flags: Set<String>
         var maxPositional: Int
         var lists: Set<String> = []
+        /// A command made of subcommands (`adr`: new, list, lint) takes one first.
+        var subcommands: [String] = []
     }
 
     struct UsageError: Error, Equatable, CustomStringConvertible {
@@ -33,11 +37,28 @@ struct CommandLineArguments: Equatable, Sendable {
             result.command = first
             rest = rest.dropFirst()
         }
-        let commandName = result.command ?? ""
-        guard let spec = specs[commandName] else {
+        var commandName = result.command ?? ""
+        guard var spec = specs[commandName], !commandName.contains(" ") else {
             return .failure(UsageError(message: "unknown command `\(commandName)`",
-                                       hint: Suggestion.closest(to: commandName, in: specs.keys.filter { !$0.isEmpty })
+                                       hint: Suggestion.closest(to: commandName, in: specs.keys.filter { !$0.isEmpty && !$0.contains(" ") })
                                            .map { "did you mean `stele \($0)`?" } ?? "run `stele help` for the list of commands"))
+        }
+        if !spec.subcommands.isEmpty {
+            let list = spec.subcommands.map { "`\($0)`" }.joined(separator: ", ")
+            guard let word = rest.first, !word.hasPrefix("-") else {
+                // `stele adr --help`: the command's help.
+                if rest.contains("--help") || rest.contains("-h") { result.flags.insert("--help"); return .success(result) }
+                return .failure(UsageError(message: "`stele \(commandName)` needs a subcommand: \(list)", hint: "run `stele help \(commandName)`"))
+            }
+            guard spec.subcommands.contains(word), let subSpec = specs[commandName + " " + word] else {
+                return .failure(UsageError(message: "unknown subcommand `\(word)` for `stele \(commandName)`",
+                                           hint: Suggestion.closest(to: word, in: spec.subcommands).map { "did you mean `stele \(commandName) \($0)`?" }
+                                               ?? "`stele \(commandName)` takes \(list)"))
+            }
+            result.subcommand = word
+            rest = rest.dropFirst()
+            spec = subSpec
+            commandName += " " + word
         }
         var onlyPositional = false
         while let argument = rest.first {

@@ -149,6 +149,30 @@ enum Help {
             standard error. The server ends, with exit code 0, when standard input ends.
             See docs/agents.md for a client configuration.
             """
+        case "adr":
+            return """
+            USAGE: stele adr new "Title" [PATH] [--today YYYY-MM-DD] [--status STATUS]
+                   stele adr list [PATH] [--format text|json] [--output FILE]
+                   stele adr lint [PATH] [--format text|json] [--output FILE]
+
+            Housekeeping for the ADRs, in the format the repository already uses (its ADR folder or the
+            `adr directory` setting; numbering 0001-, 001-, ADR-7, date-prefixed or none; Nygard `## Status`,
+            MADR front matter or `* Status:` bullets, or `Status:` lines; `# 3. Title`, `# ADR-003: Title`
+            or `# Title`).
+
+              new   write the next ADR, named after its title, status proposed (or --status), dated today
+                    (--today, else $STELE_TODAY), with a `stele` block to fill in; print its path. Never
+                    overwrites. With no ADR folder yet, creates adr/ with 0001-record-architecture-decisions.md
+                    first, as adr-tools does.
+              list  id, status, date, title and rule count of each ADR (json: an array of objects with the
+                    keys id, status, date, title, rules, file)
+              lint  missing or unknown statuses, broken or one-sided supersede links, duplicate numbers, rules
+                    in ADRs no longer in force (and rules in rules/*.stele that cite them), bullets that read
+                    like rules but are not enforced (with the rule they probably meant), malformed front matter
+
+            Exit codes: 0 done (lint: no error-severity finding); 1 lint found errors; 2 usage errors,
+            or `new` would overwrite a file.
+            """
         default:
             return """
             stele \(SteleCLI.version): architecture decisions, enforced.
@@ -166,6 +190,7 @@ enum Help {
               agents    print the rules in force for AGENTS.md-style files (`--update FILE`)
               mcp       run a Model Context Protocol server for coding agents on stdin/stdout
               baseline  accept today's findings so that only new ones fail `check --baseline`
+              adr       ADR housekeeping in the repository's own format: `adr new "Title"`, `adr list`, `adr lint`
               install-hook  install a git pre-commit hook running `stele check --staged`
               help      show help for a command: `stele help check`
               version   print the version

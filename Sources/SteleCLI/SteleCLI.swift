@@ -28,18 +28,16 @@ public enum SteleCLI {
         "agents": .init(options: ["--output", "--today", "--update"], flags: ["--help", "--quiet", "--no-cache"], maxPositional: 1),
         "mcp": .init(options: ["--today"], flags: ["--help", "--quiet", "--no-cache"], maxPositional: 1),
         "explain": .init(options: common, flags: ["--help", "--no-cache"], maxPositional: 2),
-        "help": .init(options: [], flags: ["--help"], maxPositional: 1),
+        "adr": .init(options: [], flags: ["--help"], maxPositional: 0, subcommands: ["new", "list", "lint"]),
+        // `stele adr new "Title" [PATH]`: the title, then the repository.
+        "adr new": .init(options: ["--today", "--status"], flags: ["--help"], maxPositional: 2),
+        "adr list": .init(options: ["--format", "--output"], flags: ["--help"], maxPositional: 1),
+        "adr lint": .init(options: ["--format", "--output"], flags: ["--help"], maxPositional: 1),
+        "help": .init(options: [], flags: ["--help"], maxPositional: 2),
         "version": .init(options: [], flags: ["--help"], maxPositional: 0),
     ]
 
-    /// Commands of the CLI contract that later versions add; named so the error can say so.
-    static let planned = ["adr"]
-
     public static func main(_ arguments: [String]) -> Int32 {
-        if let first = arguments.first, planned.contains(first) {
-            Output.error("stele: `stele \(first)` is not available in this version (\(version))\n  hint: see README.md, \"What ships today\"")
-            return ExitCode.usage
-        }
         let parsed: CommandLineArguments
         switch CommandLineArguments.parse(arguments, specs: specs) {
         case .failure(let error):
@@ -56,6 +54,7 @@ public enum SteleCLI {
             print(Help.text(for: parsed.command == "help" ? parsed.positional.first : parsed.command))
             return ExitCode.success
         }
+        if parsed.command == "adr" { return ADRCommand.run(parsed) }
         let options = CommandOptions(parsed)
         if let problem = options.validate() {
             Output.error("stele: error: \(problem)")

@@ -33,6 +33,45 @@ final class ADRParserTests: XCTestCase {
         XCTAssertEqual(parse("# T\n\nNo status here.\n").diagnostics.first?.location?.line, 1)
     }
 
+    func testStatusHistoryTheLatestWins() {
+        XCTAssertEqual(parse("# T\n\n## Status\n\nAccepted\n\nSuperseded by [26. X](0026-x.md)\n").adr.status, .superseded)
+        XCTAssertEqual(parse("# T\n\n## Status\n\n- 2023-01-02 proposed\n- 2023-02-01 accepted\n").adr.status, .accepted)
+        XCTAssertEqual(parse("# T\n\n## Status\n\n- 2023-02-01 accepted\n- 2023-01-02 proposed\n").adr.status, .accepted, "dated lines: the latest date wins")
+        XCTAssertEqual(parse("# T\n\n## Status\n\nAccepted\n\nThe team reviewed it and proposed changes.\n").adr.status, .accepted, "prose is no state")
+        XCTAssertEqual(parse("# T\n\n* Status: proposed → accepted\n").adr.status, .accepted)
+    }
+
+    func testStatusInATableRow() {
+        let parsed = parse("# T\n\n| Field | Value |\n|---|---|\n| Status | Open |\n| Date | 2024-03-01 |\n")
+        XCTAssertEqual(parsed.adr.status, .proposed)
+        XCTAssertEqual(parsed.adr.statusLine, 5)
+        XCTAssertEqual(parsed.adr.date, "2024-03-01")
+    }
+
+    func testLaterADRsThatSayTheyReplaceAnEarlierOne() {
+        XCTAssertEqual(parse("# T\n\nStatus: Accepted\n\nThis replaces ADR 3.\n").adr.supersedes, ["ADR-0003"])
+        XCTAssertEqual(parse("# T\n\nStatus: Accepted\n\nSupersedes [ADR-0003](0003-x.md)\n").adr.supersedes, ["ADR-0003"])
+        let partly = parse("# T\n\nStatus: Accepted\n\nThis ADR in part supersedes [0003](0003-x.md).\n").adr
+        XCTAssertEqual(partly.supersedes, ["ADR-0003"])
+        XCTAssertEqual(partly.partialLinks, ["ADR-0003"])
+        XCTAssertEqual(parse("# T\n\nStatus: Accepted\n\nADR 5 was superseded by ADR 6 long ago.\n").adr.supersededBy, [], "about another ADR")
+        XCTAssertEqual(parse("# T\n\nStatus: Accepted\n\nThe cache is replaced by Redis, see ADR-9.\n").adr.supersededBy, [])
+        XCTAssertEqual(parse("# T\n\nSuperseded: 2019-12-19 by [ADR 14](0014-x.md)\n").adr.supersededBy, ["ADR-0014"])
+        XCTAssertEqual(parse("# T\n\n## Status\n\n⌛️ Superseded [0019](0019-x.md)\n").adr.supersededBy, ["ADR-0019"])
+        XCTAssertEqual(parse("# T\n\n## Status\n\nObsoleted by [ADR-0022](0022-x.md) on 2026-08-18.\n").adr.status, .superseded)
+        XCTAssertEqual(parse("# T\n\nStatus: superseded by [20201016-use-slugs](20201016-use-slugs.md)\n").adr.supersededBy, ["20201016-use-slugs"],
+                       "a date-named ADR is known by its file name")
+    }
+
+    func testPartlySupersededStaysInForce() {
+        let old = ADRParser.parse("# 3. Old\n\n## Status\n\nPartly superseded\n\n**These ranges have been superseded by [ADR #0033](0033-x.md).**\n", file: "adr/0003-old.md").adr
+        let new = ADRParser.parse("# 33. New\n\nStatus: Accepted\n", file: "adr/0033-new.md").adr
+        XCTAssertEqual(old.supersededBy, ["ADR-0033"])
+        let (linked, _) = ADRCollection.link([old, new])
+        XCTAssertEqual(linked[0].status, .accepted, "what is not superseded still stands")
+        XCTAssertEqual(linked[1].supersedes, ["ADR-0003"])
+    }
+
     func testStatusInsideCodeIsNotAStatus() {
         XCTAssertEqual(parse("# T\n\n```\nStatus: Accepted\n```\n\nStatus: Rejected\n").adr.status, .rejected)
     }

@@ -5,6 +5,9 @@ final class CommandLineArgumentsTests: XCTestCase {
     let specs: [String: CommandLineArguments.Spec] = [
         "": .init(options: [], flags: ["--help", "--version"], maxPositional: 0),
         "check": .init(options: ["--format", "--output"], flags: ["--help", "--quiet"], maxPositional: 1),
+        "adr": .init(options: [], flags: ["--help"], maxPositional: 0, subcommands: ["new", "list"]),
+        "adr new": .init(options: ["--today"], flags: ["--help"], maxPositional: 2),
+        "adr list": .init(options: ["--format"], flags: ["--help"], maxPositional: 1),
     ]
 
     func parse(_ args: [String]) -> Result<CommandLineArguments, CommandLineArguments.UsageError> {
@@ -17,6 +20,19 @@ final class CommandLineArgumentsTests: XCTestCase {
         XCTAssertEqual(parsed.positional, ["repo"])
         XCTAssertEqual(parsed.options, ["--format": "json", "--output": "out.json"])
         XCTAssertEqual(parsed.flags, ["--quiet"])
+    }
+
+    func testSubcommandsHaveTheirOwnSpec() throws {
+        let parsed = try parse(["adr", "new", "Use GRDB", "repo", "--today", "2026-01-01"]).get()
+        XCTAssertEqual(parsed.command, "adr")
+        XCTAssertEqual(parsed.subcommand, "new")
+        XCTAssertEqual(parsed.positional, ["Use GRDB", "repo"])
+        XCTAssertEqual(parsed.options, ["--today": "2026-01-01"])
+        XCTAssertEqual(parse(["adr", "list", "--today", "x"]).failureValue?.message, "unknown option `--today` for `stele adr list`")
+        XCTAssertEqual(parse(["adr"]).failureValue?.message, "`stele adr` needs a subcommand: `new`, `list`")
+        XCTAssertEqual(parse(["adr", "lsit"]).failureValue?.hint, "did you mean `stele adr list`?")
+        XCTAssertEqual(try parse(["adr", "--help"]).get().flags, ["--help"])
+        XCTAssertEqual(parse(["adr new"]).failureValue?.message, "unknown command `adr new`", "a subcommand's spec is no command")
     }
 
     func testDoubleDashEndsOptions() throws {
