@@ -48,15 +48,19 @@ struct Pipeline {
         let rulesNeedSymbols = Checker.needsSymbols(book)
         if rulesNeedSymbols || symbolSources != nil {
             let imports = Architecture(scan: session.result, components: book.components)
-            var needed: (read: Set<Int>, resolved: Set<Int>) = rulesNeedSymbols ? Checker.symbolSubjects(book, architecture: imports) : ([], [])
+            var needed = rulesNeedSymbols ? Checker.symbolReading(book, architecture: imports) : Checker.SymbolReading()
             if let ownSources = symbolSources?(imports) {
                 needed.read.formUnion(ownSources)
                 needed.resolved.formUnion(ownSources)
             }
             let visible = session.result.filesVisible(from: needed.read)
             session.readSymbols(of: visible)
+            // Files only `must not use` rules read (and what they see): lexed only where they name what those forbid.
+            let ifNamed = session.result.filesVisible(from: needed.readIfNamed).subtracting(visible)
+            if !ifNamed.isEmpty { session.readSymbols(of: ifNamed, naming: needed.names) }
             subjects = needed.resolved
-            timer.lap("symbols (\(visible.count) files read, \(needed.resolved.count) resolved)")
+            let named = ifNamed.isEmpty ? "" : ", \(ifNamed.count) more if they name \(needed.names.sorted().joined(separator: ", "))"
+            timer.lap("symbols (\(visible.count) files read\(named), \(needed.resolved.count) resolved)")
         }
         let cacheReport = session.finish()
         timer.note(cacheReport)

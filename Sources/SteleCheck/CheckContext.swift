@@ -267,10 +267,15 @@ protocol RuleCheck {
     /// Whether those uses must be resolved to the files that declare them (dependencies), or are
     /// only read by name (`must not use`: SDK names, which resolve to no file anyway).
     var resolvesSymbols: Bool { get }
+    /// Names one of which a file must hold, written out, for `findings` to find anything in it
+    /// (`must not use UserDefaults.standard`: `UserDefaults`); nil when any file may matter. A file
+    /// without any of them need not be lexed to its end.
+    var symbolNames: [String]? { get }
 }
 
 extension RuleCheck {
     var resolvesSymbols: Bool { true }
+    var symbolNames: [String]? { nil }
 }
 
 extension CheckContext {

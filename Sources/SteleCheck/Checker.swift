@@ -114,15 +114,42 @@ public enum Checker {
     /// architecture built from imports alone: which files a rule covers depends on paths and
     /// modules, never on symbols.
     public static func symbolSubjects(_ book: RuleBook, architecture: Architecture) -> (read: Set<Int>, resolved: Set<Int>) {
-        var read = Set<Int>()
-        var resolved = Set<Int>()
+        let reading = symbolReading(book, architecture: architecture)
+        return (reading.read.union(reading.readIfNamed), reading.resolved)
+    }
+
+    /// Which files' symbols the enforced rules read, and on what condition.
+    public struct SymbolReading: Sendable {
+        /// Files whose uses are read, whatever they hold.
+        public var read = Set<Int>()
+        /// Files whose uses matter only where they name one of `names` (`must not use` subjects): a
+        /// file that does not hold one of them, written out, need not be lexed to its end.
+        public var readIfNamed = Set<Int>()
+        public var names = Set<String>()
+        /// Files whose uses must be resolved to declarations (dependency rules).
+        public var resolved = Set<Int>()
+
+        public init() {}
+    }
+
+    /// `symbolSubjects`, with the files only name-matching rules read kept apart (`readIfNamed`):
+    /// the worst case, a `must not use` rule about every file, then lexes only the files that name
+    /// what it forbids.
+    public static func symbolReading(_ book: RuleBook, architecture: Architecture) -> SymbolReading {
+        var reading = SymbolReading()
         for rule in book.rules where rule.state.isEnforced {
             guard let check = check(for: rule.rule.kind) else { continue }
             let sources = check.symbolSources(in: CheckContext(architecture: architecture, rule: rule))
-            read.formUnion(sources)
-            if check.resolvesSymbols { resolved.formUnion(sources) }
+            if let names = check.symbolNames, !check.resolvesSymbols {
+                reading.readIfNamed.formUnion(sources)
+                reading.names.formUnion(names)
+            } else {
+                reading.read.formUnion(sources)
+            }
+            if check.resolvesSymbols { reading.resolved.formUnion(sources) }
         }
-        return (read, resolved)
+        reading.readIfNamed.subtract(reading.read)
+        return reading
     }
 
     static func check(for kind: Rule.Kind) -> RuleCheck? {

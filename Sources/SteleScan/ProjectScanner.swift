@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import SteleCore
 import SteleFiles
 
@@ -40,6 +47,9 @@ public enum ProjectScanner {
         var restamped = false
         /// What the scan learnt of the bytes it read, for a later scan of the same file to reuse.
         var known: Known?
+        /// Symbols were asked for, but the file names none of what the rules look for: the scan
+        /// of its imports stands.
+        var symbolsSkipped = false
     }
 
     /// A file's facts as one scan read them, and which bytes they describe (the hash is 0
@@ -54,7 +64,8 @@ public enum ProjectScanner {
     /// an earlier scan of the file found; when the bytes are still the ones it read, its imports are
     /// kept and only the symbols are read.
     static func scanFile(root: String, path: String, language: Language, module: String? = nil, replacement: [UInt8]? = nil,
-                         symbols: Bool = false, cache: FactsCache? = nil, known: Known? = nil, readers: SourceReaders) -> Scanned {
+                         symbols: Bool = false, symbolsOnlyIfHolding needles: [[UInt8]]? = nil, cache: FactsCache? = nil,
+                         known: Known? = nil, readers: SourceReaders) -> Scanned {
         let at = SourceLocation(file: path, line: 1, column: 1)
         guard let reader = readers.reader(for: language) else {
             return Scanned(file: SourceFile(path: path, language: language, module: module, imports: []))
@@ -101,6 +112,12 @@ public enum ProjectScanner {
             }
         }
         let validUTF8 = facts.validUTF8
+        if symbols, facts.symbols == nil, let needles, !ProjectScanner.holdsAny(of: needles, in: bytes) {
+            // Nothing the rules look for is written here: the scan of the imports stands.
+            var scanned = Scanned(file: sourceFile(path: path, language: language, module: module, facts: facts, symbols: false))
+            scanned.symbolsSkipped = true
+            return scanned
+        }
         if symbols, facts.symbols == nil {
             let found = reader.symbols(in: bytes)
             facts.symbols = FactsCache.Symbols(declarations: found.declarations, references: found.references,
@@ -129,5 +146,27 @@ public enum ProjectScanner {
     static func utf8Warning(_ validUTF8: Bool, at location: SourceLocation) -> Diagnostic? {
         validUTF8 ? nil : .warning("not valid UTF-8; scanned as bytes", at: location,
                                    hint: "imports are found, but names with invalid bytes are shown with U+FFFD")
+    }
+}
+
+extension ProjectScanner {
+    /// Whether `bytes` hold one of `needles` anywhere (a cheap look before a file is lexed to its end).
+    static func holdsAny(of needles: [[UInt8]], in bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { haystack in
+            needles.contains { needle in
+                needle.withUnsafeBytes { n in
+                    guard n.count > 0, n.count <= haystack.count, let h = haystack.baseAddress, let first = n.first else { return n.isEmpty }
+                    // Candidates by the first byte (`memchr` is vectorised), then a comparison.
+                    var from = 0
+                    let last = haystack.count - n.count
+                    while from <= last, let found = memchr(h + from, Int32(first), last - from + 1) {
+                        let at = UnsafeRawPointer(found) - h
+                        if memcmp(h + at, n.baseAddress!, n.count) == 0 { return true }
+                        from = at + 1
+                    }
+                    return false
+                }
+            }
+        }
     }
 }

@@ -79,7 +79,10 @@ public struct ScanSession {
 
     /// Reads the declarations and references of `files` (indices into `result.files`) that do not
     /// have them yet, on all cores.
-    public mutating func readSymbols(of files: Set<Int>) {
+    /// - Parameter naming: when given, a file is read to its end only if its bytes hold one of these
+    ///   names (or a `stele:allow`, whose use the check must see); the others keep their imports.
+    public mutating func readSymbols(of files: Set<Int>, naming names: Set<String>? = nil) {
+        let needles = names.map { ($0.sorted() + ["stele:allow"]).map { Array($0.utf8) } }
         let wanted = files.filter { result.files.indices.contains($0) && !symbolsRead[$0] }.sorted()
         guard !wanted.isEmpty else { return }
         let results = ConcurrentResults<ProjectScanner.Scanned>(count: wanted.count)
@@ -88,10 +91,10 @@ public struct ScanSession {
         ScanSession.inChunks(wanted.count) { k, readers in
             let file = files[wanted[k]]
             results[k] = ProjectScanner.scanFile(root: root, path: file.path, language: file.language, module: file.module,
-                                                 replacement: contents[file.path], symbols: true, cache: cache, known: known[k],
-                                                 readers: readers)
+                                                 replacement: contents[file.path], symbols: true, symbolsOnlyIfHolding: needles,
+                                                 cache: cache, known: known[k], readers: readers)
         }
-        for (k, fresh) in results.values.enumerated() {
+        for (k, fresh) in results.values.enumerated() where !fresh.symbolsSkipped {
             let i = wanted[k]
             scanned[i] = fresh
             result.files[i] = fresh.file

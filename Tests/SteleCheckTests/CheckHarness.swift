@@ -37,9 +37,11 @@ enum CheckHarness {
     static func architecture(_ fixture: String, book: RuleBook) -> Architecture {
         var session = ScanSession(root: fixtures.appendingPathComponent(fixture).path)
         guard Checker.needsSymbols(book) else { return Architecture(scan: session.result, components: book.components) }
-        let subjects = Checker.symbolSubjects(book, architecture: Architecture(scan: session.result, components: book.components))
-        session.readSymbols(of: session.result.filesVisible(from: subjects.read))
-        return Architecture(scan: session.result, components: book.components, symbolSubjects: subjects.resolved)
+        let reading = Checker.symbolReading(book, architecture: Architecture(scan: session.result, components: book.components))
+        let visible = session.result.filesVisible(from: reading.read)
+        session.readSymbols(of: visible)
+        session.readSymbols(of: session.result.filesVisible(from: reading.readIfNamed).subtracting(visible), naming: reading.names)
+        return Architecture(scan: session.result, components: book.components, symbolSubjects: reading.resolved)
     }
 
     /// `file:line:col message` for each finding: what a test asserts on.

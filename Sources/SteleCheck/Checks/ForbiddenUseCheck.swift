@@ -18,6 +18,11 @@ struct ForbiddenUseCheck: RuleCheck {
     /// Names are matched as written; the declarations only say which are members of the enclosing type.
     var resolvesSymbols: Bool { false }
 
+    /// A use of `UserDefaults.standard` names `UserDefaults` (as written, or qualified by a module),
+    /// and so does a member of the enclosing type that would shadow it: a file without the name
+    /// can neither break the rule nor excuse another file.
+    var symbolNames: [String]? { symbols.map { String($0.prefix { $0 != "." }) } }
+
     func findings(in context: CheckContext) -> [Finding] {
         let source = context.set(subject)
         let index = context.architecture.symbols
