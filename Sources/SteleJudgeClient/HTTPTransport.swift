@@ -29,20 +29,33 @@ public struct HTTPTransport: Sendable {
     }
 
     /// Sends every request, `concurrency` at a time; `deliver` gets each outcome as it comes
-    /// (from several threads: it must be thread-safe). Returns when all are done.
+    /// (from several threads: it must be thread-safe). Returns when all are done. The workers are
+    /// threads of their own: each blocks while its request is in flight, and blocking Dispatch's
+    /// few pool threads would starve URLSession's own callbacks (seconds lost per round).
     public func sendAll(_ requests: [(id: String, request: ProviderRequest)], deliver: @escaping @Sendable (String, JudgeWire.Outcome) -> Void) {
-        let slots = DispatchSemaphore(value: concurrency)
-        let group = DispatchGroup()
-        for (id, request) in requests {
-            slots.wait()
-            group.enter()
-            DispatchQueue.global().async {
-                deliver(id, self.send(request))
-                slots.signal()
-                group.leave()
+        let queue = WorkQueue(requests)
+        let workers = min(concurrency, requests.count)
+        let finished = DispatchSemaphore(value: 0)
+        for _ in 0..<workers {
+            let thread = Thread {
+                while let (id, request) = queue.next() { deliver(id, self.send(request)) }
+                finished.signal()
             }
+            thread.start()
         }
-        group.wait()
+        for _ in 0..<workers { finished.wait() }
+    }
+
+    /// The requests not yet taken by a worker.
+    final class WorkQueue: @unchecked Sendable {
+        private let lock = NSLock()
+        private var pending: ArraySlice<(id: String, request: ProviderRequest)>
+        init(_ requests: [(id: String, request: ProviderRequest)]) { pending = requests[...] }
+        func next() -> (String, ProviderRequest)? {
+            lock.lock()
+            defer { lock.unlock() }
+            return pending.popFirst().map { ($0.id, $0.request) }
+        }
     }
 
     /// One request, with retries on 429 and 5xx.
