@@ -50,8 +50,21 @@ enum Subprocess {
 
         let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
+        // With a deadline the child leads a process group of its own, so that killing the group also
+        // ends what it started (a script's `sleep`), which would otherwise hold the pipes open.
+        #if canImport(Darwin)
+        var attributes: posix_spawnattr_t? = nil
+        #else
+        var attributes = posix_spawnattr_t()
+        #endif
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        if deadline != nil {
+            posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+            posix_spawnattr_setpgroup(&attributes, 0)
+        }
         var pid: pid_t = 0
-        let spawned = posix_spawnp(&pid, arguments[0], &actions, nil, argv, environment)
+        let spawned = posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, environment)
         close(outPipe[1])
         close(errPipe[1])
         if input != nil { close(inPipe[0]) }
@@ -81,7 +94,7 @@ enum Subprocess {
         let output: [UInt8]
         if let deadline {
             (output, timedOut) = readAll(outPipe[0], until: DispatchTime.now().uptimeNanoseconds + UInt64(deadline * 1e9))
-            if timedOut { kill(pid, SIGKILL) }
+            if timedOut { kill(-pid, SIGKILL) }
         } else {
             output = readAll(outPipe[0])
         }

@@ -110,6 +110,24 @@ final class JudgeCommandTests: XCTestCase {
         XCTAssertLessThan(Date().timeIntervalSince(start), 10)
     }
 
+    func testAHungHelperIsKilledAtItsDeadline() throws {
+        try FileManager.default.removeItem(at: storeURL)
+        let helper = tree.url.deletingLastPathComponent().appendingPathComponent("hung-judge-\(UUID().uuidString).sh")
+        try "#!/bin/sh\nsleep 600\n".write(to: helper, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: helper.path)
+        defer { try? FileManager.default.removeItem(at: helper) }
+        var environment = environment("ok")
+        environment["STELE_JUDGE_PATH"] = helper.path
+        environment["STELE_JUDGE_TIMEOUT"] = "1"
+        environment["STELE_JUDGE_ATTEMPTS"] = "1"
+        let start = Date()
+        let run = try SteleProcess.run(["check", tree.path, "--judge"], environment: environment)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stderr.contains("stele-judge was stopped after 9 s"), run.stderr)
+        XCTAssertLessThan(Date().timeIntervalSince(start), 20)
+        XCTAssertEqual(server.requests().count, 0)
+    }
+
     func testAMalformedAnswerIsRetriedAndAnthropicWorksToo() throws {
         try FileManager.default.removeItem(at: storeURL)
         let run = try SteleProcess.run(["check", tree.path, "--judge"], environment: environment("malformed-once", provider: "anthropic"))

@@ -109,7 +109,7 @@ enum JudgeCommandLine {
         // Every round of `concurrency` requests may use all its attempts, with waits between them.
         let rounds = Double((requests.count + settings.concurrency - 1) / settings.concurrency)
         let perRequest = Double(settings.timeoutSeconds + 3) * Double(settings.attempts) + 31 * Double(settings.attempts - 1)
-        let deadline = rounds * perRequest + 10
+        let deadline = rounds * perRequest + 5
         guard let run = Subprocess.run([helper, "--timeout", String(settings.timeoutSeconds), "--attempts", String(settings.attempts),
                                         "--concurrency", String(settings.concurrency)], input: Array(input.utf8), deadline: deadline) else {
             return failing(requests, "cannot run \(helper)")
