@@ -45,12 +45,22 @@ public struct JudgeQuestion: Hashable, Sendable {
         StableHash.hex([JudgePrompt.version, rule.text, question, excerpt].joined(separator: "\u{1F}"))
     }
 
+    /// The longest line sent whole: a minified or generated line is cut (its number stays), so
+    /// that one line cannot blow the request's size.
+    public static let maximumLineLength = 500
+
+    static func shortened(_ line: Substring) -> String {
+        guard line.utf8.count > maximumLineLength else { return String(line) }
+        let kept = line.prefix(maximumLineLength)
+        return kept + " …[\(line.count - kept.count) more characters]"
+    }
+
     /// The questions one file gives: the whole file, or, past `maximumLines`, one excerpt per run of
     /// top-level declarations (a declaration longer than that is cut at `maximumLines`).
     public static func questions(rule: CompiledRule, question: String, component: String, file: String, text: String,
                                  maximumLines: Int = 300) -> [JudgeQuestion] {
         let redacted = Redaction.redact(text)
-        var lines = redacted.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var lines = redacted.split(separator: "\n", omittingEmptySubsequences: false).map(JudgeQuestion.shortened)
         if lines.last == "" { lines.removeLast() }
         if lines.isEmpty { return [] }
         return ExcerptSplitter.ranges(lines, maximumLines: maximumLines).map { range in

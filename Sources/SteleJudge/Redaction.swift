@@ -51,12 +51,53 @@ public enum Redaction {
         return out + rest
     }
 
-    /// `password = "…"`, `apiKey: '…'`, `SECRET_TOKEN="…"`: the name and quotes stay, the value goes.
+    /// `password = "…"`, `apiKey: '…'`, `SECRET_TOKEN="…"`, `"api_key": "…"`: the name and quotes
+    /// stay, the value goes. Scanned by hand, line by line, in linear time: a regex with a
+    /// name of any length before the keyword backtracks quadratically on a long hostile line.
     static func assignments(_ text: String) -> String {
-        let pattern = #/(?i)([A-Za-z0-9_.-]*(?:password|passwd|pwd|secret|api[_-]?key|apikey|token|access[_-]?key|private[_-]?key|credential)[A-Za-z0-9_.-]*["']?\s*(?::=|=|:)\s*)(["'])([^"'\n]+)(["'])/#
-        return text.replacing(pattern) { match in
-            match.output.1 + match.output.2 + marker("secret") + match.output.4
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "=") || $0 == UInt8(ascii: ":") }) else { return text }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.utf8) }
+        var changed = false
+        for k in lines.indices where redactAssignments(&lines[k]) { changed = true }
+        guard changed else { return text }
+        return lines.map { String(decoding: $0, as: UTF8.self) }.joined(separator: "\n")
+    }
+
+    static let secretNames = ["password", "passwd", "pwd", "secret", "apikey", "api_key", "api-key", "token", "accesskey",
+                              "access_key", "access-key", "privatekey", "private_key", "private-key", "credential"]
+
+    /// Redacts, in one line, every quoted value assigned to a name that contains a secret word.
+    static func redactAssignments(_ line: inout [UInt8]) -> Bool {
+        let marker = Array(Redaction.marker("secret").utf8)
+        var changed = false
+        var i = 0
+        while i < line.count {
+            let byte = line[i]
+            guard byte == UInt8(ascii: "=") || byte == UInt8(ascii: ":") else { i += 1; continue }
+            // The value: optional `=` (for `:=`), blanks, then a quote.
+            var v = i + 1
+            if v < line.count, line[v] == UInt8(ascii: "=") { v += 1 }
+            while v < line.count, line[v] == 0x20 || line[v] == 0x09 { v += 1 }
+            guard v < line.count, line[v] == UInt8(ascii: "\"") || line[v] == UInt8(ascii: "'") else { i += 1; continue }
+            let quote = line[v]
+            guard let close = line[(v + 1)...].firstIndex(of: quote), close > v + 1 else { i += 1; continue }
+            // The name: blanks, an optional closing quote, then identifier characters, at most 64.
+            var n = i
+            while n > 0, line[n - 1] == 0x20 || line[n - 1] == 0x09 { n -= 1 }
+            if n > 0, line[n - 1] == UInt8(ascii: "\"") || line[n - 1] == UInt8(ascii: "'") { n -= 1 }
+            let nameEnd = n
+            while n > 0, nameEnd - n < 64, isNameByte(line[n - 1]) { n -= 1 }
+            let name = String(decoding: line[n..<nameEnd], as: UTF8.self).lowercased()
+            guard !name.isEmpty, secretNames.contains(where: name.contains) else { i = close + 1; continue }
+            line.replaceSubrange((v + 1)..<close, with: marker)
+            changed = true
+            i = v + 1 + marker.count + 1
         }
+        return changed
+    }
+
+    static func isNameByte(_ b: UInt8) -> Bool {
+        (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) || b == UInt8(ascii: "_") || b == UInt8(ascii: "-") || b == UInt8(ascii: ".")
     }
 
     /// Long strings that look random (a key with no known prefix): 32 or more characters of

@@ -89,4 +89,13 @@ final class JudgePromptTests: XCTestCase {
         XCTAssertEqual(questions.map(\.firstLine), [1, 41, 81])
         XCTAssertEqual(questions.last?.lastLine, 102)
     }
+
+    func testAVeryLongLineIsCutButKeepsItsNumber() throws {
+        let question = try XCTUnwrap(JudgeTestRule.questions("a\n" + String(repeating: "x", count: 2000) + "\nb\n").first)
+        let lines = question.excerpt.split(separator: "\n")
+        XCTAssertEqual(lines.count, 3)
+        XCTAssertTrue(lines[1].hasPrefix("2| xxx"))
+        XCTAssertTrue(lines[1].hasSuffix(" …[1500 more characters]"), String(lines[1].suffix(40)))
+        XCTAssertEqual(lines[2], "3| b")
+    }
 }

@@ -79,4 +79,13 @@ final class RedactionTests: XCTestCase {
         let code = "import Foundation\n\nstruct Order {\n    var total: Int\n    let key = \"title\"\n}\n"
         XCTAssertEqual(Redaction.redact(code), code)
     }
+
+    func testHostileInputIsRedactedInLinearTime() {
+        // A regex with an unbounded name before the keyword took 28 s on this in a debug build.
+        let hostile = "let x = \"" + String(repeating: "password", count: 20_000) + "\"\n" + String(repeating: "a", count: 100_000) + "\n"
+            + String(repeating: "password=\"", count: 20_000) + "\n" + String(repeating: "sk-", count: 30_000) + "\n"
+        let start = ContinuousClock.now
+        _ = Redaction.redact(hostile)
+        XCTAssertLessThan(ContinuousClock.now - start, .seconds(10))
+    }
 }
