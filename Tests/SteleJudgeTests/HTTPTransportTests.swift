@@ -150,4 +150,35 @@ final class HTTPTransportTests: XCTestCase {
         }
         XCTAssertLessThan(seconds, 4.5)
     }
+
+    func testURLSessionPathAgainstTheSameServer() throws {
+        // https:// goes through URLSession; here it is forced for http:// so that its path is tested too.
+        for provider in JudgeSettings.Provider.allCases {
+            var transport = HTTPTransport(timeoutSeconds: 10, attempts: 3, concurrency: 2)
+            transport.urlSessionForHTTP = true
+            let outcome = JudgeSession(settings: settings("rate-limited", provider), mode: .ask).run(JudgeTestRule.questions(code), store: VerdictStore(),
+                                                                                                     send: send(transport))
+            XCTAssertEqual(outcome.findings.map(\.location.line), [3], "\(provider)")
+        }
+        var slow = HTTPTransport(timeoutSeconds: 1, attempts: 1, concurrency: 1)
+        slow.urlSessionForHTTP = true
+        guard case .failure(let message) = slow.send(try request("slow", .openai)) else { return XCTFail("no timeout") }
+        XCTAssertTrue(message.contains("no answer within 1 s"), message)
+    }
+
+    func testWaitingForASlowAnswerDoesNotBusyTheProcessor() throws {
+        let transport = HTTPTransport(timeoutSeconds: 10, attempts: 1, concurrency: 1)
+        #if os(Linux)
+        let me = Int32(RUSAGE_SELF.rawValue)
+        #else
+        let me = RUSAGE_SELF
+        #endif
+        var before = rusage(), after = rusage()
+        getrusage(me, &before)
+        guard case .response(200, _) = transport.send(try request("slow", .openai)) else { return XCTFail("no answer") }
+        getrusage(me, &after)
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        let used = seconds(after.ru_utime) + seconds(after.ru_stime) - seconds(before.ru_utime) - seconds(before.ru_stime)
+        XCTAssertLessThan(used, 1.0, "URLSession on Linux spent ~4.8 s of processor time in this 6 s wait")
+    }
 }
