@@ -77,4 +77,12 @@ print(f"agreement with the labels: {agree}/{len(labels)} (unsure and not judged 
 for f, l in sorted(labels.items()):
     print(f"  {f}: label {l}, judge {verdicts.get(f, 'not judged')}")
 print(f"time per question: {(end - start) / max(questions, 1):.2f} s (wall, whole run / questions)")
+reasons = {}
+for line in stderr.splitlines():
+    if ": info: not judged:" in line:
+        found = re.search(r"lines \d+-\d+: (.*)$", line)
+        why = re.sub(r"\d+", "N", found.group(1) if found else line)
+        reasons[why] = reasons.get(why, 0) + 1
+for why, count in sorted(reasons.items(), key=lambda kv: -kv[1]):
+    print(f"  not judged x{count}: {why}")
 PY
