@@ -26,23 +26,24 @@ public struct JudgeQuestion: Hashable, Sendable {
         self.excerpt = excerpt
     }
 
-    /// Where the rule comes from, in the words a reviewer reads it: the ADR, its title, and the
-    /// line the rule is written on.
+    /// Where the rule comes from, in the words a reviewer reads it: the ADR and its title (no line
+    /// number: editing the ADR's prose must not ask every question again).
     public var source: String {
-        let line = "\(rule.provenance.location.file):\(rule.provenance.location.line)"
-        guard let adr = rule.provenance.adr else { return line }
-        return "\(adr.id) \"\(adr.title)\" (\(line))"
+        guard let adr = rule.provenance.adr else { return rule.provenance.location.file }
+        return "\(adr.id) \"\(adr.title)\""
     }
 
-    /// The verdict key: the rule, the redacted excerpt, the model and the prompt version. The same
-    /// code asked the same way of the same model needs no second request.
+    /// The verdict key: a hash of everything the request carries that can vary (the prompt version,
+    /// the model, and the user message: rule, component, decision, file, the redacted excerpt).
+    /// The same question asked the same way of the same model needs no second request; a rule's
+    /// severity or `except` changes nothing that is asked, so it keeps its verdicts.
     public func key(model: String) -> String {
-        StableHash.hex([JudgePrompt.version, rule.text, question, excerpt, model].joined(separator: "\u{1F}"))
+        StableHash.hex([JudgePrompt.version, model, JudgePrompt(self).user].joined(separator: "\u{1F}"))
     }
 
     /// The key without the model: how `--judge=replay` finds a verdict when no model is named.
     public var modelFreeKey: String {
-        StableHash.hex([JudgePrompt.version, rule.text, question, excerpt].joined(separator: "\u{1F}"))
+        StableHash.hex([JudgePrompt.version, JudgePrompt(self).user].joined(separator: "\u{1F}"))
     }
 
     /// The longest line sent whole: a minified or generated line is cut (its number stays), so

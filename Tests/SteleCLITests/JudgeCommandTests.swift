@@ -79,6 +79,16 @@ final class JudgeCommandTests: XCTestCase {
         XCTAssertTrue(run.stderr.contains("2 from .stele/verdicts.jsonl, 0 newly judged (0 requests), 1 not judged"), run.stderr)
     }
 
+    func testAWarningRuleKeepsItsVerdictsAndWarns() throws {
+        let adr = tree.url.appendingPathComponent("adr/0001-the-domain-never-reads-the-clock.md")
+        let text = try String(contentsOf: adr, encoding: .utf8)
+        try text.replacingOccurrences(of: "as a parameter\" for Domain", with: "as a parameter\" for Domain (warning)")
+            .write(to: adr, atomically: true, encoding: .utf8)
+        let run = try SteleProcess.run(["check", tree.path, "--judge=replay"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.contains("Sources/Shop/Domain/Invoice.swift:9:1: warning: judged: reads the clock with Date()"), run.stdout)
+    }
+
     func testJudgedFindingsAppearInSARIFAndJUnit() throws {
         for format in ["sarif", "junit", "github", "markdown"] {
             let run = try SteleProcess.run(["check", tree.path, "--judge=replay", "--format", format], environment: ["STELE_LLM_MODEL": "test-model"])

@@ -52,7 +52,7 @@ final class JudgePromptTests: XCTestCase {
         let question = try XCTUnwrap(JudgeTestRule.questions("let a = 1\n").first)
         let user = JudgePrompt(question).user
         XCTAssertTrue(user.contains("Rule: the domain never reads the clock"))
-        XCTAssertTrue(user.contains("ADR-0009 \"The domain never reads the clock\" (adr/0009-clock.md:12)"))
+        XCTAssertTrue(user.contains("Decision: ADR-0009 \"The domain never reads the clock\"\n"))
         XCTAssertTrue(user.contains("File: Sources/Domain/Order.swift, lines 1-1"))
     }
 
@@ -62,6 +62,14 @@ final class JudgePromptTests: XCTestCase {
         XCTAssertFalse(a.excerpt.contains("sk-abc"))
         XCTAssertEqual(a.key(model: "m"), b.key(model: "m"), "the key is of the redacted excerpt")
         XCTAssertNotEqual(a.key(model: "m"), a.key(model: "other"))
+        // The rule's severity is not part of what is asked: its verdicts stay.
+        var warning = a
+        warning.rule.severity = .warning
+        warning.rule.text += " (warning)"
+        XCTAssertEqual(warning.key(model: "m"), a.key(model: "m"))
+        var otherCode = a
+        otherCode.excerpt += "\n2| x"
+        XCTAssertNotEqual(otherCode.key(model: "m"), a.key(model: "m"))
     }
 
     func testLargeFilesSplitAtTopLevelDeclarations() {
