@@ -145,7 +145,7 @@ enum PlainHTTP {
             setsockopt(fd, SOL_SOCKET, SO_NOSIGPIPE, &noSignal, socklen_t(MemoryLayout<Int32>.size))
             #endif
             _ = noSignal
-            if Glibc_connect(fd, info.pointee.ai_addr, info.pointee.ai_addrlen) == 0 { return .success(fd) }
+            if systemConnect(fd, info.pointee.ai_addr, info.pointee.ai_addrlen) == 0 { return .success(fd) }
             if errno == EINPROGRESS, wait(fd, for: Int16(POLLOUT), deadline: deadline) {
                 var error: Int32 = 0
                 var length = socklen_t(MemoryLayout<Int32>.size)
@@ -172,7 +172,7 @@ enum PlainHTTP {
             #else
             let flags: Int32 = 0
             #endif
-            let n = bytes[offset...].withUnsafeBytes { Glibc_send(fd, $0.baseAddress, $0.count, flags) }
+            let n = bytes[offset...].withUnsafeBytes { systemSend(fd, $0.baseAddress, $0.count, flags) }
             if n < 0 && (errno == EINTR || errno == EAGAIN) { continue }
             if n <= 0 { return false }
             offset += n
@@ -194,7 +194,7 @@ enum PlainHTTP {
 }
 
 /// The C library's `connect` and `send`, which `PlainHTTP`'s own names shadow.
-private func Glibc_connect(_ fd: Int32, _ address: UnsafePointer<sockaddr>!, _ length: socklen_t) -> Int32 {
+private func systemConnect(_ fd: Int32, _ address: UnsafePointer<sockaddr>!, _ length: socklen_t) -> Int32 {
     #if canImport(Glibc)
     return Glibc.connect(fd, address, length)
     #else
@@ -202,7 +202,7 @@ private func Glibc_connect(_ fd: Int32, _ address: UnsafePointer<sockaddr>!, _ l
     #endif
 }
 
-private func Glibc_send(_ fd: Int32, _ bytes: UnsafeRawPointer!, _ count: Int, _ flags: Int32) -> Int {
+private func systemSend(_ fd: Int32, _ bytes: UnsafeRawPointer!, _ count: Int, _ flags: Int32) -> Int {
     #if canImport(Glibc)
     return Glibc.send(fd, bytes, count, flags)
     #else
