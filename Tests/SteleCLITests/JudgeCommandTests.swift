@@ -89,6 +89,20 @@ final class JudgeCommandTests: XCTestCase {
         XCTAssertTrue(run.stdout.contains("Sources/Shop/Domain/Invoice.swift:9:1: warning: judged: reads the clock with Date()"), run.stdout)
     }
 
+    func testStagedAsksAboutTheStagedFilesOnlyWithTheirStagedContent() throws {
+        try tree.git("init", "-q")
+        try tree.git("add", "-A")
+        try tree.git("commit", "-qm", "fixture")
+        try tree.write("Sources/Shop/Domain/Order.swift", "import Foundation\nstruct Order {\n    let placed = Date()\n}\n")
+        try tree.git("add", "Sources/Shop/Domain/Order.swift")
+        try tree.write("Sources/Shop/Domain/Order.swift", "struct Order {}\n")   // the work tree differs from the index
+        let run = try SteleProcess.run(["check", tree.path, "--staged", "--judge"], environment: environment("ok"))
+        XCTAssertEqual(run.status, 1, run.stderr)
+        XCTAssertEqual(server.requests().count, 1)
+        XCTAssertTrue(run.stdout.contains("Sources/Shop/Domain/Order.swift:3:1: error: judged: reads the clock with Date()"), run.stdout)
+        XCTAssertFalse(run.stdout.contains("Invoice.swift"), "not staged: not asked, not reported")
+    }
+
     func testJudgedFindingsAppearInSARIFAndJUnit() throws {
         for format in ["sarif", "junit", "github", "markdown"] {
             let run = try SteleProcess.run(["check", tree.path, "--judge=replay", "--format", format], environment: ["STELE_LLM_MODEL": "test-model"])
