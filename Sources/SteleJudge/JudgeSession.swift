@@ -74,11 +74,29 @@ public struct JudgeSession {
             }
             let model = settings.model!
             var budget = settings.maxRequests
-            let asked = Array(pending.prefix(budget))
-            for k in pending.dropFirst(budget) { notJudged[k] = "the request budget (\(settings.maxRequests), STELE_JUDGE_MAX_REQUESTS) is spent" }
+            // The tokens budget is counted before sending, from the request's size (about four bytes a
+            // token) and the most the answer may take: the server's own count comes too late to stop.
+            var tokens = settings.maxTokens
+            var requests: [Int: ProviderRequest] = [:]
+            var asked: [Int] = []
+            for k in pending {
+                guard asked.count < budget else {
+                    notJudged[k] = "the request budget (\(settings.maxRequests), STELE_JUDGE_MAX_REQUESTS) is spent"
+                    continue
+                }
+                let request = ProviderRequest(JudgePrompt(questions[k]), settings: settings, model: model)
+                let cost = JudgeSession.estimatedTokens(request)
+                guard cost <= tokens else {
+                    notJudged[k] = "the tokens budget (\(settings.maxTokens), STELE_JUDGE_MAX_TOKENS) is spent"
+                    continue
+                }
+                tokens -= cost
+                requests[k] = request
+                asked.append(k)
+            }
             budget -= asked.count
             var firstAnswers: [Int: String] = [:]
-            let first = exchange(asked.map { ($0, ProviderRequest(JudgePrompt(questions[$0]), settings: settings, model: model)) }, send: send, outcome: &outcome)
+            let first = exchange(asked.map { ($0, requests[$0]!) }, send: send, outcome: &outcome)
             var retry: [Int] = []
             for k in asked {
                 switch first[k]! {
@@ -91,11 +109,16 @@ public struct JudgeSession {
                 }
             }
             // One more request for each malformed answer, within the budget.
-            let again = Array(retry.prefix(max(0, budget)))
-            for k in retry.dropFirst(again.count) { notJudged[k]! += "; no retry: the request budget is spent" }
-            let second = exchange(again.map { ($0, ProviderRequest(JudgePrompt(questions[$0]), settings: settings, model: model, retry: firstAnswers[$0])) },
-                                  send: send, outcome: &outcome)
-            for k in again {
+            var again: [(Int, ProviderRequest)] = []
+            for k in retry {
+                let request = ProviderRequest(JudgePrompt(questions[k]), settings: settings, model: model, retry: firstAnswers[k])
+                let cost = JudgeSession.estimatedTokens(request)
+                guard again.count < budget, cost <= tokens else { notJudged[k]! += "; no retry: the budget is spent"; continue }
+                tokens -= cost
+                again.append((k, request))
+            }
+            let second = exchange(again, send: send, outcome: &outcome)
+            for (k, _) in again {
                 switch second[k]! {
                 case .failure(let failure): notJudged[k] = "the answer was not a verdict, and the retry failed: \(failure.message)"
                 case .success(let text):
@@ -124,6 +147,11 @@ public struct JudgeSession {
         outcome.judgedRules = Set(questions.map(\.rule.id)).subtracting(outcome.unanswered.keys)
         outcome.findings.sort(by: Finding.ordered)
         return outcome
+    }
+
+    /// What a request may cost in tokens: its body at about four bytes a token, and the longest answer.
+    public static func estimatedTokens(_ request: ProviderRequest) -> Int {
+        request.body.utf8.count / 4 + ProviderRequest.maximumTokens
     }
 
     /// Sends one round and reads each answer's text out of its response.

@@ -15,6 +15,9 @@ public struct JudgeSettings: Equatable, Sendable {
     public var apiKey: String?
     /// At most this many questions are sent in one run (retries of a malformed answer count too).
     public var maxRequests = 100
+    /// At most this many tokens are spent in one run: each request counts its size (about four
+    /// bytes a token) and the longest answer it allows, before it is sent.
+    public var maxTokens = 1_000_000
     /// Seconds one HTTP request may take, from connecting to the last byte.
     public var timeoutSeconds = 60
     /// Requests in flight at once.
@@ -46,6 +49,7 @@ public struct JudgeSettings: Equatable, Sendable {
         settings.apiKey = nonEmpty("STELE_LLM_API_KEY")
         let budgets: [(String, WritableKeyPath<JudgeSettings, Int>, ClosedRange<Int>)] = [
             ("STELE_JUDGE_MAX_REQUESTS", \.maxRequests, 0...100_000),
+            ("STELE_JUDGE_MAX_TOKENS", \.maxTokens, 0...1_000_000_000),
             ("STELE_JUDGE_TIMEOUT", \.timeoutSeconds, 1...3600),
             ("STELE_JUDGE_CONCURRENCY", \.concurrency, 1...64),
             ("STELE_JUDGE_ATTEMPTS", \.attempts, 1...10),

@@ -103,6 +103,21 @@ final class JudgeSessionTests: XCTestCase {
         XCTAssertTrue(outcome.notes.contains { $0.message.contains("budget") })
     }
 
+    func testTheTokensBudgetIsKept() {
+        var settings = JudgeTestRule.settings
+        let questions = (1...4).flatMap { JudgeTestRule.questions(code + "// \($0)\n", file: "Sources/Domain/F\($0).swift") }
+        let one = JudgeSession.estimatedTokens(ProviderRequest(JudgePrompt(questions[0]), settings: settings, model: "test-model"))
+        settings.maxTokens = 2 * one + one / 2
+        var sent = 0
+        let outcome = JudgeSession(settings: settings, mode: .ask).run(questions, store: VerdictStore()) { requests in
+            sent += requests.count
+            return Dictionary(uniqueKeysWithValues: requests.map { ($0.id, self.chat(#"{"verdict":"ok","line":null,"reason":"fine","confidence":1}"#)) })
+        }
+        XCTAssertEqual(sent, 2)
+        XCTAssertEqual(outcome.unanswered["ADR-0009/R1"], 2)
+        XCTAssertTrue(outcome.notes.contains { $0.message.contains("tokens budget") })
+    }
+
     func testServerFailuresAreNotJudged() {
         let failures: [JudgeWire.Outcome] = [.failure("no answer within 60 s"), .response(status: 500, body: "oops"), .response(status: 200, body: "<html>")]
         for failure in failures {
