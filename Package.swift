@@ -11,6 +11,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "stele", targets: ["stele"]),
+        .executable(name: "stele-judge", targets: ["stele-judge"]),
         // `swift package stele check` in a package that depends on Stele.
         .plugin(name: "SteleCommand", targets: ["SteleCommand"]),
     ],
@@ -32,8 +33,15 @@ let package = Package(
         // Stage 6: findings -> text, JSON, ...
         .target(name: "SteleReport", dependencies: ["SteleCore", "SteleADR", "SteleRules", "SteleScan", "SteleGraph", "SteleCheck"]),
         // Stage 7: the command line: argument parsing and file-system I/O.
-        .target(name: "SteleCLI", dependencies: ["SteleCore", "SteleFiles", "SteleADR", "SteleRules", "SteleScan", "SteleGraph", "SteleCheck", "SteleReport"]),
+        .target(name: "SteleCLI", dependencies: ["SteleCore", "SteleFiles", "SteleADR", "SteleRules", "SteleScan", "SteleGraph", "SteleCheck", "SteleReport", "SteleJudge"]),
         .executableTarget(name: "stele", dependencies: ["SteleCLI"]),
+        // The LLM judge's pure part, linked into `stele`: questions, prompts, redaction, strict verdicts,
+        // the verdict store. No networking, no Foundation (adr/0007-the-judge-talks-through-a-helper.md).
+        .target(name: "SteleJudge", dependencies: ["SteleCore", "SteleRules", "SteleCheck"]),
+        // The judge's HTTP transport (URLSession): the one place Foundation is allowed, never linked into
+        // `stele`, which runs it as the `stele-judge` subprocess (adr/0007-the-judge-talks-through-a-helper.md).
+        .target(name: "SteleJudgeClient", dependencies: ["SteleJudge", "SteleCore"]),
+        .executableTarget(name: "stele-judge", dependencies: ["SteleJudgeClient"]),
         // Runs the `stele` binary for `swift package stele …` (Plugins/SteleCommand).
         .plugin(name: "SteleCommand", capability: .command(intent: .custom(verb: "stele", description: "Check the package against its architecture decisions")),
                 dependencies: ["stele"]),
@@ -48,6 +56,7 @@ let package = Package(
         .testTarget(name: "SteleGraphTests", dependencies: ["SteleGraph", "SteleScan", "SteleRules", "SteleCore", "SteleTestSupport"]),
         .testTarget(name: "SteleCheckTests", dependencies: ["SteleCheck", "SteleGraph", "SteleScan", "SteleRules", "SteleADR", "SteleCore", "SteleTestSupport"]),
         .testTarget(name: "SteleReportTests", dependencies: ["SteleReport", "SteleCheck", "SteleGraph", "SteleRules", "SteleADR", "SteleCore"]),
-        .testTarget(name: "SteleCLITests", dependencies: ["stele", "SteleCLI", "SteleCheck", "SteleReport", "SteleTestSupport"]),
+        .testTarget(name: "SteleJudgeTests", dependencies: ["SteleJudge", "SteleJudgeClient", "SteleCheck", "SteleRules", "SteleCore", "SteleTestSupport"]),
+        .testTarget(name: "SteleCLITests", dependencies: ["stele", "stele-judge", "SteleCLI", "SteleCheck", "SteleReport", "SteleTestSupport"]),
     ]
 )

@@ -22,6 +22,9 @@ struct CommandLineArguments: Equatable, Sendable {
         var lists: Set<String> = []
         /// A command made of subcommands (`adr`: new, list, lint) takes one first.
         var subcommands: [String] = []
+        /// Options whose value is optional and given only inline: `--judge` or `--judge=replay`
+        /// (a bare one is stored with the value "").
+        var optionalValues: Set<String> = []
     }
 
     struct UsageError: Error, Equatable, CustomStringConvertible {
@@ -83,6 +86,8 @@ struct CommandLineArguments: Equatable, Sendable {
                 }
                 guard !values.isEmpty else { return .failure(UsageError(message: "`\(name)` needs at least one value", hint: nil)) }
                 result.lists[name, default: []] += values
+            } else if spec.optionalValues.contains(name) {
+                result.options[name] = inlineValue ?? ""
             } else if spec.flags.contains(name) {
                 guard inlineValue == nil else { return .failure(UsageError(message: "`\(name)` takes no value", hint: nil)) }
                 result.flags.insert(name)
@@ -96,7 +101,7 @@ struct CommandLineArguments: Equatable, Sendable {
                     return .failure(UsageError(message: "`\(name)` needs a value", hint: nil))
                 }
             } else {
-                let known = spec.options.union(spec.flags).union(spec.lists)
+                let known = spec.options.union(spec.flags).union(spec.lists).union(spec.optionalValues)
                 return .failure(UsageError(message: "unknown option `\(name)`" + (commandName.isEmpty ? "" : " for `stele \(commandName)`"),
                                            hint: Suggestion.closest(to: name, in: known).map { "did you mean `\($0)`?" }
                                                ?? "run `stele help \(commandName)`"))

@@ -7,7 +7,7 @@ enum Help {
         case "check":
             return """
             USAGE: stele check [PATH] [--format FORMAT] [--output FILE] [--baseline FILE] [--today YYYY-MM-DD] [--quiet]
-                               [--staged | --since REF | --files F...] [--no-cache]
+                               [--staged | --since REF | --files F...] [--no-cache] [--judge[=replay] | --judge-dry-run]
 
             Compiles the rules in rules/*.stele and in the ADRs, scans PATH (default: .), and reports every
             violation with the rule and the ADR it comes from.
@@ -24,6 +24,11 @@ enum Help {
               --today     the date `until` waivers are compared with (default: today, UTC; or $STELE_TODAY)
               --quiet     print only error diagnostics on standard error
               --no-cache  scan every file, without the facts cache (also STELE_CACHE=0)
+              --judge     also ask the LLM judge (STELE_LLM_URL, STELE_LLM_MODEL, STELE_LLM_API_KEY,
+                          STELE_LLM_PROVIDER=openai|anthropic) about `judge` rules, file by file; verdicts
+                          are stored in .stele/verdicts.jsonl and not asked again (docs/judge.md)
+              --judge=replay   the stored verdicts only: never a connection (CI)
+              --judge-dry-run  print the requests --judge would send, send nothing
 
             The facts cache (what each file imports and declares, by content hash) lives in
             $STELE_CACHE_DIR, else $XDG_CACHE_HOME/stele, else ~/.cache/stele; deleting it is always safe.

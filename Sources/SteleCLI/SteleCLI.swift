@@ -16,8 +16,8 @@ public enum SteleCLI {
     static let common: Set<String> = ["--format", "--output", "--today"]
     static let specs: [String: CommandLineArguments.Spec] = [
         "": .init(options: [], flags: ["--help", "--version"], maxPositional: 0),
-        "check": .init(options: common.union(["--baseline", "--since"]), flags: ["--help", "--quiet", "--staged", "--no-cache"], maxPositional: 1,
-                       lists: ["--files"]),
+        "check": .init(options: common.union(["--baseline", "--since"]), flags: ["--help", "--quiet", "--staged", "--no-cache", "--judge-dry-run"],
+                       maxPositional: 1, lists: ["--files"], optionalValues: ["--judge"]),
         "baseline": .init(options: common, flags: ["--help", "--quiet", "--no-cache"], maxPositional: 1),
         "install-hook": .init(options: [], flags: ["--help", "--force"], maxPositional: 1),
         "scan": .init(options: common, flags: ["--help", "--no-cache"], maxPositional: 1),

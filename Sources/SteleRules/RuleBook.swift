@@ -116,12 +116,15 @@ public struct RuleBook: Sendable {
         }
         if state == .enforced {
             switch rule.kind {
-            case .judge: state = .notEnforced(reason: "not judged: the LLM judge is not enabled")
+            case .judge: state = .notEnforced(reason: RuleBook.judgeNotEnabled)
             default: break
             }
         }
         return CompiledRule(text: text, rule: rule, provenance: provenance, severity: rule.severity ?? rule.defaultSeverity(given: baseSeverity), state: state)
     }
+
+    /// The state's reason for a `judge` rule in force while the judge is off (`stele check` without `--judge`).
+    public static let judgeNotEnabled = "not judged: the LLM judge is not enabled"
 
     /// `adr-7`, `ADR 7`, `0007` → `ADR-0007`, the form ADR ids take.
     static func normaliseADRID(_ id: String) -> String {

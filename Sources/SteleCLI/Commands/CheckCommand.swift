@@ -24,9 +24,23 @@ enum CheckCommand {
         // The whole tree is checked, so cycles and indirect dependencies agree with a full run; with
         // changed files, only the findings the change takes part in come back (`ChangeScope`).
         guard let loaded = options.loadOrStop("nothing was checked", changed: changed) else { return SteleCLI.ExitCode.usage }
-        let diagnostics = loaded.diagnostics
         var fileCount = loaded.scan.files.count
         var result = loaded.result
+        var diagnostics = loaded.diagnostics
+        if let option = options.judge, let mode = JudgeCommandLine.mode(option) {
+            switch JudgeCommandLine.apply(mode, to: loaded, result: result, root: options.root, contents: changed?.contents ?? [:],
+                                          changed: changed.map { Set($0.paths) }) {
+            case .failure(let problem):
+                Output.error("stele: error: \(problem.message)")
+                return SteleCLI.ExitCode.usage
+            case .success(let applied):
+                for request in applied.printedRequests { Output.error(request) }
+                for d in applied.diagnostics where !(options.quiet && d.severity != .error) { Output.error(d.description) }
+                if !options.quiet { Output.error(applied.summary) }
+                result = applied.result
+                diagnostics = (diagnostics + applied.diagnostics).sortedForOutput()
+            }
+        }
         if let changed {
             fileCount = loaded.scan.files.filter { changed.paths.contains($0.path) }.count
         } else if !options.quiet, let note = EnforcementNote.render(adrs: loaded.adrs.adrs, result: result) {

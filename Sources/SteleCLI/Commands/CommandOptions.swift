@@ -20,6 +20,8 @@ struct CommandOptions {
     var compare: String?
     /// `--no-cache`: scan without the facts cache.
     var noCache: Bool
+    /// `check --judge[=replay]`, `--judge-dry-run`: how the LLM judge takes part; nil when it does not.
+    var judge: String?
 
     init(_ arguments: CommandLineArguments) {
         command = arguments.command ?? ""
@@ -38,6 +40,8 @@ struct CommandOptions {
         if let files = arguments.lists["--files"] { changed = .files(files); changedModes += 1 }
         if let ref = arguments.options["--since"] { changed = .since(ref); changedModes += 1 }
         if arguments.flags.contains("--staged") { changed = .staged; changedModes += 1 }
+        judge = arguments.options["--judge"].map { $0.isEmpty ? "ask" : $0 }
+        if arguments.flags.contains("--judge-dry-run") { judge = judge == nil ? "dry-run" : "conflict" }
     }
 
     /// The `--format` names each command takes; `check`'s come from `CheckFormat`.
@@ -61,6 +65,10 @@ struct CommandOptions {
         }
         if changedModes > 1 {
             return "`--files`, `--since` and `--staged` are alternatives: use one"
+        }
+        if let judge, JudgeCommandLine.mode(judge) == nil {
+            return judge == "conflict" ? "`--judge` and `--judge-dry-run` are alternatives: use one"
+                : "`--judge` takes no value, or `=replay` (stored verdicts only), not `\(judge)`"
         }
         if CalendarDay.number(today) == nil {
             return "`--today` takes a date `YYYY-MM-DD`, not `\(today)`"

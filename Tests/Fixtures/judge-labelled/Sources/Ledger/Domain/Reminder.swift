@@ -1,0 +1,9 @@
+import Foundation
+
+struct Reminder {
+    var due: Date
+
+    func shouldFire() -> Bool {
+        Date.now >= due
+    }
+}
