@@ -7,8 +7,12 @@ struct ProjectModuleMap: Sendable {
     let modules: [ResolvedModule]
     let maps: [any ModuleMap]
 
-    init(_ maps: [any ModuleMap]) {
+    /// The languages of each map (`LanguageRegistry.all`'s, in order): whose imports it resolves.
+    let languages: [[Language]]
+
+    init(_ maps: [any ModuleMap], languages: [[Language]] = []) {
         self.maps = maps
+        self.languages = languages
         modules = maps.flatMap(\.modules)
             .sorted { ($0.name, $0.packageDirectory, $0.manifestPath) < ($1.name, $1.packageDirectory, $1.manifestPath) }
     }
@@ -22,7 +26,13 @@ struct ProjectModuleMap: Sendable {
             maps.append(map)
             diagnostics += found
         }
-        return (ProjectModuleMap(maps), diagnostics)
+        return (ProjectModuleMap(maps, languages: LanguageRegistry.all.map { $0.languages }), diagnostics)
+    }
+
+    /// The file with its imports resolved by its language's map (see `ModuleMap.resolve`).
+    func resolve(_ file: SourceFile) -> SourceFile {
+        guard let k = languages.firstIndex(where: { $0.contains(file.language) }), k < maps.count else { return file }
+        return maps[k].resolve(file)
     }
 
     /// The module of each of `paths` (sorted, as a listing is), or nil.
