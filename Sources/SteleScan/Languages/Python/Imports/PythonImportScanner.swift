@@ -177,7 +177,8 @@ enum PythonImportScanner {
             var k = start + 1
             var dots = 0
             while isOp(k, UInt8(ascii: ".")) { dots += 1; k += 1 }
-            let (parts, next) = dottedName(at: k)
+            // `from . import x`: no name between the dots and `import`.
+            let (parts, next) = dots > 0 && isName(k, "import") ? ([], k) : dottedName(at: k)
             k = next
             guard dots > 0 || !parts.isEmpty, isName(k, "import") else { return k }
             k += 1

@@ -11,7 +11,7 @@
 /// - elsewhere, the file's chain of `__init__.py` packages: `svc/payments/api.py`, with
 ///   `svc/payments/__init__.py` and no `svc/__init__.py`, is `payments.api`; a file in a folder
 ///   with no `__init__.py` is a top-level module by its own name.
-/// A path with a part that is not an identifier (`my-scripts/x.py`) is in no module.
+/// A path with a part that is not made of letters, digits and `_` (`my-scripts/x.py`) is in no module.
 ///
 /// Python modules are not `ResolvedModule`s: no manifest declares them or their dependencies
 /// (so `manifests must match imports` does not judge them). Files carry their module name.
@@ -102,8 +102,9 @@ struct PythonModuleMap: ModuleMap {
         return names.joined(separator: ".")
     }
 
+    /// Letters, digits and `_`: a leading digit is allowed, as `import_module` (and grimp) take
+    /// `migrations/0001_initial.py` as the module `migrations.0001_initial`.
     static func isIdentifier(_ part: Substring) -> Bool {
-        guard let first = part.utf8.first, !PythonLexer.isDigit(first) else { return false }
-        return part.utf8.allSatisfy(PythonLexer.isNameByte)
+        !part.isEmpty && part.utf8.allSatisfy(PythonLexer.isNameByte)
     }
 }
