@@ -65,6 +65,13 @@ enum PythonImportScanner {
         }
 
         mutating func read() {
+            // Comments first, on their own: the statement readers step over those inside statements.
+            for token in tokens where token.kind == .comment {
+                let body = String(decoding: bytes[(token.start + 1)..<token.end], as: UTF8.self)
+                if let suppression = Suppression.parse(commentBody: Substring(body), line: token.line, column: token.column) {
+                    suppressions.append(suppression)
+                }
+            }
             var k = 0
             var lineStart = true
             var statementStart = true
@@ -73,10 +80,6 @@ enum PythonImportScanner {
                 let token = tokens[k]
                 switch token.kind {
                 case .comment:
-                    let body = String(decoding: bytes[(token.start + 1)..<token.end], as: UTF8.self)
-                    if let suppression = Suppression.parse(commentBody: Substring(body), line: token.line, column: token.column) {
-                        suppressions.append(suppression)
-                    }
                     k += 1
                     continue
                 case .newline:
