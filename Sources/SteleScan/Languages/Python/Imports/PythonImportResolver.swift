@@ -13,66 +13,80 @@
 /// A relative import that climbs above the top package, and a non-literal dynamic import, name no
 /// module: they go to `SourceFile.unresolvedImports`. Two names of one statement that land in the
 /// same module (`from a import b, c`) are one import.
+///
+/// Names are worked on as dotted strings, cut at their last dot: the standard library's `split`
+/// and `joined` cost a fifth of a Django scan here.
 enum PythonImportResolver {
     static let dynamic = "dynamic"
 
     static func resolve(_ file: SourceFile, known: Set<String>, topLevel: Set<String>) -> SourceFile {
         var file = file
         guard !file.imports.isEmpty else { return file }
-        let isPackage = ["__init__.py", "__init__.pyi"].contains(PythonModuleMap.fileName(file.path))
-        let package: [Substring] = file.module.map { module in
-            let parts = module.split(separator: ".")
-            return isPackage ? parts : Array(parts.dropLast())
-        } ?? []
+        let name = PythonModuleMap.fileName(file.path)
+        let isPackage = name == "__init__.py" || name == "__init__.pyi"
+        let package: String? = file.module.map { isPackage ? $0 : parent($0) }
         var resolved: [Import] = []
-        var seen = Set<String>()
+        resolved.reserveCapacity(file.imports.count)
+        struct Seen: Hashable { var line: Int; var module: String }
+        var seen = Set<Seen>()
         for raw in file.imports {
             var one = raw
-            var target: [Substring]
+            var target: String
             switch raw.kind {
             case "from":
-                let dots = raw.module.prefix { $0 == "." }.count
-                var base: [Substring]
+                let dots = raw.module.utf8.prefix { $0 == UInt8(ascii: ".") }.count
+                let rest = String(raw.module.utf8.dropFirst(dots))!
+                var base = ""
                 if dots > 0 {
-                    guard file.module != nil, dots - 1 <= package.count, dots - 1 < package.count || !package.isEmpty else {
-                        file.unresolvedImports.append(unresolved(raw))
-                        continue
+                    guard var up = package, !up.isEmpty else { file.unresolvedImports.append(unresolved(raw)); continue }
+                    for _ in 1..<dots {
+                        guard !up.isEmpty else { break }
+                        up = parent(up)
                     }
-                    base = Array(package.dropLast(dots - 1))
-                    if base.isEmpty { file.unresolvedImports.append(unresolved(raw)); continue }
-                } else {
-                    base = []
+                    if up.isEmpty { file.unresolvedImports.append(unresolved(raw)); continue }
+                    base = up
                 }
-                base += raw.module.dropFirst(dots).split(separator: ".")
-                let name = raw.path.first ?? "*"
+                base = base.isEmpty ? rest : rest.isEmpty ? base : base + "." + rest
+                let imported = raw.path.first ?? "*"
                 target = base
-                if name != "*" {
-                    let candidate = (base + [Substring(name)]).joined(separator: ".")
-                    if known.contains(candidate) { target.append(Substring(name)) }
-                    one.path = base.map(String.init) + [name]
+                if imported != "*" {
+                    let candidate = base + "." + imported
+                    if known.contains(candidate) { target = candidate }
+                    one.path = parts(candidate)
                 } else {
-                    one.path = base.map(String.init)
+                    one.path = parts(base)
                 }
             case nil, "dynamic":
-                target = raw.module.split(separator: ".")
+                target = raw.module
                 if raw.kind != nil { one.attributes.append(dynamic) }
             default:
                 file.unresolvedImports.append(unresolved(raw))
                 continue
             }
-            guard let first = target.first else { file.unresolvedImports.append(unresolved(raw)); continue }
-            if topLevel.contains(String(first)) {
-                while target.count > 1, !known.contains(target.joined(separator: ".")) { target.removeLast() }
-                one.module = target.joined(separator: ".")
+            guard !target.isEmpty else { file.unresolvedImports.append(unresolved(raw)); continue }
+            let first = target.utf8.firstIndex(of: UInt8(ascii: ".")).map { String(target[..<$0]) } ?? target
+            if topLevel.contains(first) {
+                while !known.contains(target), target.utf8.contains(UInt8(ascii: ".")) { target = parent(target) }
+                one.module = target
             } else {
-                one.module = String(first)
+                one.module = first
             }
             one.kind = nil
-            guard seen.insert("\(one.line)\u{1F}\(one.module)").inserted else { continue }
+            guard seen.insert(Seen(line: one.line, module: one.module)).inserted else { continue }
             resolved.append(one)
         }
         file.imports = resolved
         return file
+    }
+
+    /// `a.b.c` → `a.b`; `a` → "".
+    static func parent(_ name: String) -> String {
+        name.utf8.lastIndex(of: UInt8(ascii: ".")).map { String(name[..<$0]) } ?? ""
+    }
+
+    /// `a.b.c` → ["a", "b", "c"].
+    static func parts(_ name: String) -> [String] {
+        name.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).map { String($0)! }
     }
 
     /// A dynamic import whose module cannot be known without running the code.

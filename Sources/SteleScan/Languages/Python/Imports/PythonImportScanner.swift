@@ -66,7 +66,12 @@ enum PythonImportScanner {
 
         mutating func read() {
             // Comments first, on their own: the statement readers step over those inside statements.
+            let marker = Array(Suppression.marker.utf8)
             for token in tokens where token.kind == .comment {
+                // Only a comment that starts with the marker makes a string.
+                var start = token.start + 1
+                while start < token.end, bytes[start] == UInt8(ascii: " ") || bytes[start] == UInt8(ascii: "\t") { start += 1 }
+                guard token.end - start >= marker.count, bytes[start..<(start + marker.count)].elementsEqual(marker) else { continue }
                 let body = String(decoding: bytes[(token.start + 1)..<token.end], as: UTF8.self)
                 if let suppression = Suppression.parse(commentBody: Substring(body), line: token.line, column: token.column) {
                     suppressions.append(suppression)
@@ -215,6 +220,9 @@ enum PythonImportScanner {
 
         /// `importlib.import_module(…)`, `import_module(…)`, `__import__(…)` at `k`.
         mutating func dynamicImport(at k: Int) {
+            // Most names are neither: their first byte tells.
+            let first = bytes[tokens[k].start]
+            guard first == UInt8(ascii: "_") || first == UInt8(ascii: "i") else { return }
             let callee: String
             var start = k
             if isName(k, "__import__") || isName(k, "import_module") {

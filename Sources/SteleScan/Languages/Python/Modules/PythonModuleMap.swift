@@ -91,20 +91,33 @@ struct PythonModuleMap: ModuleMap {
 
     /// `a/b/c.py` → `a.b.c`, `a/b/__init__.py` → `a.b`, with `prefix.` before it; nil when a
     /// part is not an identifier.
+    /// Each part is letters, digits and `_`: a leading digit is allowed, as `import_module` (and
+    /// grimp) take `migrations/0001_initial.py` as the module `migrations.0001_initial`. Worked
+    /// on bytes: this runs for every Python file.
     static func dottedName(_ relative: String, prefix: String) -> String? {
-        var parts = relative.split(separator: "/", omittingEmptySubsequences: false)
-        guard var last = parts.popLast() else { return nil }
-        if last.hasSuffix(".pyi") { last = last.dropLast(4) } else if last.hasSuffix(".py") { last = last.dropLast(3) } else { return nil }
-        if last != "__init__" { parts.append(last) }
-        var names = prefix.isEmpty ? [] : prefix.split(separator: ".", omittingEmptySubsequences: false)
-        names += parts
-        guard !names.isEmpty, names.allSatisfy(isIdentifier) else { return nil }
-        return names.joined(separator: ".")
-    }
-
-    /// Letters, digits and `_`: a leading digit is allowed, as `import_module` (and grimp) take
-    /// `migrations/0001_initial.py` as the module `migrations.0001_initial`.
-    static func isIdentifier(_ part: Substring) -> Bool {
-        !part.isEmpty && part.utf8.allSatisfy(PythonLexer.isNameByte)
+        var bytes = Array(relative.utf8)
+        if bytes.last == UInt8(ascii: "i") { bytes.removeLast() }
+        guard bytes.count > 3, bytes.suffix(3).elementsEqual(".py".utf8) else { return nil }
+        bytes.removeLast(3)
+        let initName = Array("__init__".utf8)
+        if bytes.count >= initName.count, bytes.suffix(initName.count).elementsEqual(initName),
+           bytes.count == initName.count || bytes[bytes.count - initName.count - 1] == UInt8(ascii: "/") {
+            bytes.removeLast(min(bytes.count, initName.count + 1))
+        }
+        if !prefix.isEmpty { bytes = Array(prefix.utf8) + (bytes.isEmpty ? [] : [UInt8(ascii: ".")] + bytes) }
+        guard !bytes.isEmpty else { return nil }
+        var previous = UInt8(ascii: ".")
+        for k in bytes.indices {
+            let byte = bytes[k]
+            if byte == UInt8(ascii: "/") || byte == UInt8(ascii: ".") {
+                guard previous != UInt8(ascii: ".") else { return nil }
+                bytes[k] = UInt8(ascii: ".")
+            } else if !PythonLexer.isNameByte(byte) {
+                return nil
+            }
+            previous = bytes[k]
+        }
+        guard previous != UInt8(ascii: ".") else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -23,8 +23,9 @@ struct PythonProject: Equatable, Sendable {
             && a.packageDirectories.map(\.directory) == b.packageDirectories.map(\.directory)
     }
 
+    /// `pyproject.toml`, `setup.cfg` or `setup.py`, anywhere (compared on bytes: this runs for every file).
     static func isManifest(_ path: String) -> Bool {
-        let name = path.split(separator: "/").last ?? ""
+        let name = PythonModuleMap.fileName(path)
         return name == "pyproject.toml" || name == "setup.cfg" || name == "setup.py"
     }
 
