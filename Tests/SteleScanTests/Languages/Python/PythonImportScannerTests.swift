@@ -128,6 +128,15 @@ final class PythonImportScannerTests: XCTestCase {
         XCTAssertEqual(found[1].column, 18)
     }
 
+    func testADynamicImportAtTheVeryStartAndTruncatedStatements() {
+        XCTAssertEqual(summary("__import__('a')"), ["1:1 dynamic a a"])
+        XCTAssertEqual(summary("import_module"), [])
+        for source in ["from", "from .", "from . import", "from a import (", "import", "import a.", "import a as", "if TYPE_CHECKING", "importlib.import_module(",
+                       "__import__(\"a"] {
+            _ = scan(source)
+        }
+    }
+
     func testCarriageReturnsAndBackslashContinuations() {
         XCTAssertEqual(summary("import a\r\nfrom b \\\n    import c\rimport d"), ["1:1 import a a", "2:1 from b c", "4:1 import d d"])
     }

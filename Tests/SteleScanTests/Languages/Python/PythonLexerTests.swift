@@ -6,8 +6,7 @@ final class PythonLexerTests: XCTestCase {
         var tokens: [PythonToken] = []
         let bytes = Array(source.utf8)
         PythonLexer.tokenize(bytes, into: &tokens)
-        let lexer = PythonLexer(bytes)
-        return tokens.map { ($0.kind, lexer.text(of: $0)) }
+        return tokens.map { ($0.kind, String(decoding: bytes[$0.start..<$0.end], as: UTF8.self)) }
     }
 
     func strings(_ source: String) -> [String] { tokens(source).filter { $0.0 == .string }.map(\.1) }

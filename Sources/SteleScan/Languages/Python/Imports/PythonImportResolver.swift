@@ -86,7 +86,19 @@ enum PythonImportResolver {
 
     /// `a.b.c` → ["a", "b", "c"].
     static func parts(_ name: String) -> [String] {
-        name.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).map { String($0)! }
+        var result: [String] = []
+        let utf8 = name.utf8
+        var start = utf8.startIndex
+        var i = start
+        while i < utf8.endIndex {
+            if utf8[i] == UInt8(ascii: ".") {
+                result.append(String(name[start..<i]))
+                start = utf8.index(after: i)
+            }
+            i = utf8.index(after: i)
+        }
+        result.append(String(name[start...]))
+        return result
     }
 
     /// A dynamic import whose module cannot be known without running the code.

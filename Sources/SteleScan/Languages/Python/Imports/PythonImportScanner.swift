@@ -19,32 +19,37 @@ enum PythonImportScanner {
 
     static func scan(_ bytes: [UInt8], tokens: inout [PythonToken]) -> (imports: [Import], suppressions: [Suppression]) {
         PythonLexer.tokenize(bytes, into: &tokens)
-        var reader = Reader(bytes: bytes, tokens: tokens)
-        reader.read()
-        return (reader.imports, reader.suppressions)
+        // Read through buffer pointers, as the lexer: every index is checked against the count first.
+        return bytes.withUnsafeBufferPointer { bytes in
+            tokens.withUnsafeBufferPointer { tokens in
+                var reader = Reader(bytes: bytes, tokens: tokens)
+                reader.read()
+                return (reader.imports, reader.suppressions)
+            }
+        }
     }
 
     struct Reader {
-        let bytes: [UInt8]
-        let tokens: [PythonToken]
+        let bytes: UnsafeBufferPointer<UInt8>
+        let tokens: UnsafeBufferPointer<PythonToken>
         var imports: [Import] = []
         var suppressions: [Suppression] = []
         /// Open `if TYPE_CHECKING:` blocks: the indentation of their `if` line, and the condition.
         var typeChecking: [(indent: Int, condition: String)] = []
 
-        init(bytes: [UInt8], tokens: [PythonToken]) {
+        init(bytes: UnsafeBufferPointer<UInt8>, tokens: UnsafeBufferPointer<PythonToken>) {
             self.bytes = bytes
             self.tokens = tokens
         }
 
         func isName(_ k: Int, _ word: String) -> Bool {
-            guard k < tokens.count, tokens[k].kind == .name else { return false }
+            guard k >= 0, k < tokens.count, tokens[k].kind == .name else { return false }
             let token = tokens[k]
             return token.end - token.start == word.utf8.count && bytes[token.start..<token.end].elementsEqual(word.utf8)
         }
 
         func isOp(_ k: Int, _ byte: UInt8) -> Bool {
-            k < tokens.count && tokens[k].kind == .op && bytes[tokens[k].start] == byte
+            k >= 0 && k < tokens.count && tokens[k].kind == .op && bytes[tokens[k].start] == byte
         }
 
         func text(_ k: Int) -> String { String(decoding: bytes[tokens[k].start..<tokens[k].end], as: UTF8.self) }

@@ -12,28 +12,27 @@
 /// - Logical lines: a newline inside brackets, or after a backslash, continues the line.
 ///
 /// Bad input never traps: unbalanced brackets and unterminated strings end at the end of the file.
+/// It reads through a buffer pointer (valid during `tokenize` only): the bounds checks of array
+/// subscripts cost a third of the lexer, and every index here is checked against `count` first.
 struct PythonLexer {
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
     private var line = 1
     private var lineStart = 0
     /// Bracket depth of the code (not of f-string fields, which are lexed to their end at once).
     private var depth = 0
 
-    init(_ bytes: [UInt8]) {
+    private init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
     }
 
     /// Every token of the file into `tokens` (emptied first: the buffer is reused between files).
     static func tokenize(_ bytes: [UInt8], into tokens: inout [PythonToken]) {
         tokens.removeAll(keepingCapacity: true)
-        var lexer = PythonLexer(bytes)
-        lexer.run(into: &tokens)
-    }
-
-    /// The token's bytes as a string (invalid UTF-8 is repaired).
-    func text(of token: PythonToken) -> String {
-        String(decoding: bytes[token.start..<token.end], as: UTF8.self)
+        bytes.withUnsafeBufferPointer { buffer in
+            var lexer = PythonLexer(buffer)
+            lexer.run(into: &tokens)
+        }
     }
 
     private mutating func run(into tokens: inout [PythonToken]) {
@@ -136,7 +135,7 @@ struct PythonLexer {
         tokens.append(token(.number, from: start))
     }
 
-    private static func isHexNumber(_ digits: ArraySlice<UInt8>) -> Bool {
+    private static func isHexNumber(_ digits: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
         digits.count > 1 && digits[digits.startIndex] == UInt8(ascii: "0") && digits[digits.startIndex + 1] | 0x20 == UInt8(ascii: "x")
     }
 
@@ -246,7 +245,7 @@ struct PythonLexer {
     static func isNameByte(_ byte: UInt8) -> Bool { isNameStart(byte) || isDigit(byte) }
 
     /// The prefixes Python accepts before a quote, in any case: `r u b f t br rb fr rf tr rt`.
-    static func isStringPrefix(_ prefix: ArraySlice<UInt8>) -> Bool {
+    static func isStringPrefix<Bytes: Collection<UInt8>>(_ prefix: Bytes) -> Bool {
         var letters = prefix.map { $0 | 0x20 }
         guard !prefix.contains(where: { $0 >= 0x80 }) else { return false }
         switch letters.count {
