@@ -2,7 +2,8 @@
 # Side by side on Django 5.1.4: import-linter's forbidden contracts (direct imports only:
 # allow_indirect_imports = True) and the same rules in Stele. Compares the offending imports
 # (importer module, imported module, line) and times `lint-imports --no-cache` against
-# `stele check --no-cache`, in one run, each RUNS times (median).
+# `stele check --no-cache`, and against `rg` pulling the import lines out of the same .py files
+# (the speed target: within 1.5x of rg), in one run, each RUNS times (median).
 #
 # Usage: scripts/importlinter-compare.sh [STELE] [RUNS]
 # Needs python3 and pip (import-linter goes into /tmp/stele-python/venv, Django's wheel into
@@ -87,11 +88,13 @@ if diff "$WORK/importlinter.found" "$WORK/stele.found"; then echo "identical"; s
 
 time_ms() { local s e; s=$(date +%s%N); "$@" > /dev/null 2>&1 || true; e=$(date +%s%N); echo $(((e - s) / 1000000)); }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR + 1) / 2)]}'; }
-li=(); st=()
+li=(); st=(); rg=()
 for _ in $(seq "$RUNS"); do
     li+=("$(time_ms "$WORK/venv/bin/lint-imports" --no-cache)")
     st+=("$(time_ms "$STELE" check --no-cache)")
+    rg+=("$(time_ms rg -n --no-heading -g '*.py' '^\s*(import|from)\s' .)")
 done
-L=$(printf '%s\n' "${li[@]}" | median); S=$(printf '%s\n' "${st[@]}" | median)
-echo "lint-imports --no-cache: ${L} ms (runs: ${li[*]}); stele check --no-cache: ${S} ms (runs: ${st[*]}); ratio $(python3 -c "print(f'{$L / max($S, 1):.1f}x')")"
+L=$(printf '%s\n' "${li[@]}" | median); S=$(printf '%s\n' "${st[@]}" | median); R=$(printf '%s\n' "${rg[@]}" | median)
+echo "lint-imports --no-cache: ${L} ms (runs: ${li[*]}); stele check --no-cache: ${S} ms (runs: ${st[*]}); stele is $(python3 -c "print(f'{$L / max($S, 1):.1f}x')") faster"
+echo "rg import grep: ${R} ms (runs: ${rg[*]}); stele check is $(python3 -c "print(f'{$S / max($R, 1):.2f}x')") rg"
 exit $same

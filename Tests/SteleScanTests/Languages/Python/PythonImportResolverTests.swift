@@ -24,6 +24,8 @@ final class PythonImportResolverTests: XCTestCase {
         XCTAssertEqual(modules("from app.core import models, Thing\nfrom app import web\nfrom app.web import *\nimport app.core.gone\n"),
                        ["1 app.core.models", "1 app.core", "2 app.web", "3 app.web", "4 app.core"])
         XCTAssertEqual(resolve("from app.core import Thing", in: "app/core/views.py").imports[0].path, ["app", "core", "Thing"])
+        XCTAssertEqual(resolve("from ..web.forms import F\nfrom . import *", in: "app/core/views.py").imports.map(\.path),
+                       [["app", "web", "forms", "F"], ["app", "core"]])
     }
 
     func testRelativeImportsAgainstTheFilesPackage() {

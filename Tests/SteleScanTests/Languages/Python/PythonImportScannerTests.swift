@@ -31,9 +31,9 @@ final class PythonImportScannerTests: XCTestCase {
         )
         import x; from y import z
         """), [
-            "1:1 import a.b a.b", "2:1 import a.b a.b", "2:1 import d d", "3:1 from a b", "4:1 from a.b c", "4:1 from a.b e",
-            "5:1 from . x", "6:1 from ..a b", "7:1 from ... y", "8:1 from .a *",
-            "9:1 from a b", "9:1 from a c", "9:1 from a d", "13:1 import x x", "13:11 from y z",
+            "1:1 import a.b a.b", "2:1 import a.b a.b", "2:1 import d d", "3:1 from a a.b", "4:1 from a.b a.b.c", "4:1 from a.b a.b.e",
+            "5:1 from . x", "6:1 from ..a a.b", "7:1 from ... y", "8:1 from .a a.*",
+            "9:1 from a a.b", "9:1 from a a.c", "9:1 from a a.d", "13:1 import x x", "13:11 from y y.z",
         ])
         XCTAssertEqual(scan("import a.b as c, d").imports.map(\.text), ["import a.b as c", "import d"])
         XCTAssertEqual(scan("from ..a import (b as c)").imports.map(\.text), ["from ..a import b as c"])
@@ -88,7 +88,7 @@ final class PythonImportScannerTests: XCTestCase {
         if not TYPE_CHECKING:
             import i
         """), [
-            "1:1 from typing TYPE_CHECKING", "3:5 import a a if TYPE_CHECKING", "6:5 from b c if TYPE_CHECKING", "8:5 import d d",
+            "1:1 from typing typing.TYPE_CHECKING", "3:5 import a a if TYPE_CHECKING", "6:5 from b b.c if TYPE_CHECKING", "8:5 import d d",
             "9:1 import e e", "10:26 import f f if typing.TYPE_CHECKING", "13:9 import g g if t.TYPE_CHECKING", "14:1 import h h",
             "16:5 import i i",
         ])
@@ -138,6 +138,6 @@ final class PythonImportScannerTests: XCTestCase {
     }
 
     func testCarriageReturnsAndBackslashContinuations() {
-        XCTAssertEqual(summary("import a\r\nfrom b \\\n    import c\rimport d"), ["1:1 import a a", "2:1 from b c", "4:1 import d d"])
+        XCTAssertEqual(summary("import a\r\nfrom b \\\n    import c\rimport d"), ["1:1 import a a", "2:1 from b b.c", "4:1 import d d"])
     }
 }

@@ -25,6 +25,8 @@ enum PythonImportResolver {
         let name = PythonModuleMap.fileName(file.path)
         let isPackage = name == "__init__.py" || name == "__init__.pyi"
         let package: String? = file.module.map { isPackage ? $0 : parent($0) }
+        // Split once per file, for the paths of relative imports.
+        var packageParts: [String]?
         var resolved: [Import] = []
         resolved.reserveCapacity(file.imports.count)
         struct Seen: Hashable { var line: Int; var module: String }
@@ -37,6 +39,7 @@ enum PythonImportResolver {
                 let dots = raw.module.utf8.prefix { $0 == UInt8(ascii: ".") }.count
                 let rest = String(raw.module.utf8.dropFirst(dots))!
                 var base = ""
+                var upParts: ArraySlice<String> = []
                 if dots > 0 {
                     guard var up = package, !up.isEmpty else { file.unresolvedImports.append(unresolved(raw)); continue }
                     for _ in 1..<dots {
@@ -45,16 +48,18 @@ enum PythonImportResolver {
                     }
                     if up.isEmpty { file.unresolvedImports.append(unresolved(raw)); continue }
                     base = up
+                    if packageParts == nil { packageParts = parts(package!) }
+                    upParts = packageParts!.dropLast(dots - 1)
                 }
                 base = base.isEmpty ? rest : rest.isEmpty ? base : base + "." + rest
-                let imported = raw.path.first ?? "*"
+                let imported = raw.path.last ?? "*"
                 target = base
                 if imported != "*" {
                     let candidate = base + "." + imported
                     if known.contains(candidate) { target = candidate }
-                    one.path = parts(candidate)
+                    one.path = upParts.isEmpty ? raw.path : Array(upParts) + raw.path
                 } else {
-                    one.path = parts(base)
+                    one.path = Array(upParts) + raw.path.dropLast()
                 }
             case nil, "dynamic":
                 target = raw.module

@@ -11,7 +11,7 @@
 /// of their module when the first argument is one plain string literal, else ambiguous.
 ///
 /// The raw form, which the facts cache keeps: `kind` is `from` for `from … import name` (`module`
-/// is what follows `from`, leading dots included; `path` is `[name]`), nil for `import a.b`
+/// is what follows `from`, leading dots included; `path` is its parts and the name), nil for `import a.b`
 /// (`module` is `a.b`), `dynamic` for a literal dynamic import (`module` is the literal) and
 /// `ambiguous` for any other (`module` is empty).
 enum PythonImportScanner {
@@ -214,7 +214,7 @@ enum PythonImportScanner {
                     text += " as " + self.text(k + 1)
                     k += 2
                 }
-                record(module: base, path: [name], kind: "from", at: keyword, text: text)
+                record(module: base, path: parts + [name], kind: "from", at: keyword, text: text)
                 while k < tokens.count, tokens[k].kind == .comment { k += 1 }
                 guard isOp(k, UInt8(ascii: ",")) else { break }
                 k += 1

@@ -237,12 +237,22 @@ struct PythonLexer {
 
     static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 
-    /// ASCII letters, `_`, and any non-ASCII byte (identifiers may be any Unicode letter).
+    /// ASCII letters, `_`, and any non-ASCII byte (identifiers may be any Unicode letter). A bit
+    /// mask per half of ASCII: the comparisons it replaces were a fifth of the lexer.
+    @inline(__always)
     static func isNameStart(_ byte: UInt8) -> Bool {
-        (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z")) || byte == UInt8(ascii: "_") || byte >= 0x80
+        byte >= 0x80 || (byte >= 64 && (letters >> UInt64(byte - 64)) & 1 == 1)
     }
 
-    static func isNameByte(_ byte: UInt8) -> Bool { isNameStart(byte) || isDigit(byte) }
+    @inline(__always)
+    static func isNameByte(_ byte: UInt8) -> Bool {
+        byte >= 0x80 || (byte >= 64 ? (letters >> UInt64(byte - 64)) & 1 == 1 : (digits >> UInt64(byte)) & 1 == 1)
+    }
+
+    /// Bits 65-90 (`A`-`Z`), 95 (`_`), 97-122 (`a`-`z`), less 64.
+    static let letters: UInt64 = (((1 << 26) - 1) << 1) | (1 << 31) | (((1 << 26) - 1) << 33)
+    /// Bits 48-57: `0`-`9`.
+    static let digits: UInt64 = ((1 << 10) - 1) << 48
 
     /// The prefixes Python accepts before a quote, in any case: `r u b f t br rb fr rf tr rt`.
     static func isStringPrefix<Bytes: Collection<UInt8>>(_ prefix: Bytes) -> Bool {
