@@ -91,6 +91,7 @@ final class PythonCheckTests: XCTestCase {
         ```
         """)
         try tree.write("tests/test_db.py", "def test_load():\n    from shop.db.session import load\n")
+        try tree.write("Sources/Core/generate.py", "import os\n")
         let run = try SteleProcess.run(["check", tree.path])
         XCTAssertEqual(run.status, 1)
         let errors = run.stdout.split(separator: "\n").filter { $0.contains(": error: ") }.map(String.init)
@@ -100,6 +101,8 @@ final class PythonCheckTests: XCTestCase {
             "tests/test_db.py:2:5: error: `tests` imports `shop.db` (`import shop.db.session`) [ADR-0002]",
         ], run.stdout)
         let scan = try SteleProcess.run(["scan", tree.path])
-        XCTAssertTrue(scan.stdout.contains("\nLanguages\n  swift  4 files\n  python  11 files\n"), scan.stdout)
+        XCTAssertTrue(scan.stdout.contains("\nLanguages\n  swift  4 files\n  python  12 files\n"), scan.stdout)
+        XCTAssertTrue(scan.stdout.contains("\n  Sources.Core.generate  Sources/Core/generate.py  (python)\n"),
+                      "a Python file in a Swift target's folder is a Python module (below the pyproject.toml's folder): " + scan.stdout)
     }
 }

@@ -35,11 +35,20 @@ struct ProjectModuleMap: Sendable {
         return maps[k].resolve(file)
     }
 
-    /// The module of each of `paths` (sorted, as a listing is), or nil.
+    /// The module of each of `paths` (sorted, as a listing is), or nil. A file's own language's
+    /// map is asked first (a Python script inside a SwiftPM target's folder is a Python module),
+    /// then the others in order (SwiftPM places the C files of its targets).
     func modules(ofSorted paths: [String]) -> [String?] {
-        guard var placed = maps.first?.modules(ofSorted: paths) else { return paths.map { _ in nil } }
-        for map in maps.dropFirst() {
-            for (i, module) in map.modules(ofSorted: paths).enumerated() where placed[i] == nil { placed[i] = module }
+        let answers = maps.map { $0.modules(ofSorted: paths) }
+        guard var placed = answers.first else { return paths.map { _ in nil } }
+        for answer in answers.dropFirst() {
+            for (i, module) in answer.enumerated() where placed[i] == nil { placed[i] = module }
+        }
+        guard languages.count == maps.count, maps.count > 1 else { return placed }
+        for (i, path) in paths.enumerated() {
+            guard let language = Language.of(path: path), let k = languages.firstIndex(where: { $0.contains(language) }),
+                  let own = answers[k][i] else { continue }
+            placed[i] = own
         }
         return placed
     }
