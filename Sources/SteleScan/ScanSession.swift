@@ -74,9 +74,20 @@ public struct ScanSession {
         treeDiagnostics = listing.diagnostics + manifestDiagnostics
         scanned = results.values
         self.moduleMap = moduleMap
-        for (i, module) in moduleMap.modules(ofSorted: scanned.map(\.file.path)).enumerated() {
-            scanned[i].file.module = module
-            scanned[i].file = moduleMap.resolve(scanned[i].file)
+        for (i, module) in moduleMap.modules(ofSorted: scanned.map(\.file.path)).enumerated() { scanned[i].file.module = module }
+        // Imports that name modules relative to the tree (Python's) are resolved now that every
+        // file is placed, on all cores.
+        var unresolved: [Int] = []
+        var files: [SourceFile] = []
+        for (i, one) in scanned.enumerated() where moduleMap.resolves(one.file.language) {
+            unresolved.append(i)
+            files.append(one.file)
+        }
+        if !unresolved.isEmpty {
+            let resolved = ConcurrentResults<SourceFile>(count: files.count)
+            let placed = files
+            ScanSession.inChunks(placed.count) { k, _ in resolved[k] = moduleMap.resolve(placed[k]) }
+            for (k, file) in resolved.values.enumerated() { scanned[unresolved[k]].file = file }
         }
         symbolsRead = scanned.map { symbols && LanguageRegistry.reads($0.file.language) }
         result = ScanResult(files: scanned.map(\.file), modules: moduleMap.modules, diagnostics: [])

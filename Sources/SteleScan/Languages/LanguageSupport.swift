@@ -38,9 +38,12 @@ protocol ModuleMap: Sendable {
     /// `from . import x`, `from a import submodule`). Runs after every file is placed, on facts
     /// fresh or from the cache alike.
     func resolve(_ file: SourceFile) -> SourceFile
+    /// Whether `resolve` does anything: the scan skips the pass for languages whose maps do not.
+    var resolvesImports: Bool { get }
 }
 
 extension ModuleMap {
     /// Imports that name their module as written (Swift's) need no resolving.
     func resolve(_ file: SourceFile) -> SourceFile { file }
+    var resolvesImports: Bool { false }
 }

@@ -29,6 +29,12 @@ struct ProjectModuleMap: Sendable {
         return (ProjectModuleMap(maps, languages: LanguageRegistry.all.map { $0.languages }), diagnostics)
     }
 
+    /// Whether the map of `language` resolves its files' imports (see `ModuleMap.resolve`).
+    func resolves(_ language: Language) -> Bool {
+        guard let k = languages.firstIndex(where: { $0.contains(language) }), k < maps.count else { return false }
+        return maps[k].resolvesImports
+    }
+
     /// The file with its imports resolved by its language's map (see `ModuleMap.resolve`).
     func resolve(_ file: SourceFile) -> SourceFile {
         guard let k = languages.firstIndex(where: { $0.contains(file.language) }), k < maps.count else { return file }

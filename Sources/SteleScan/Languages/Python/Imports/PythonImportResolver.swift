@@ -29,8 +29,6 @@ enum PythonImportResolver {
         var packageParts: [String]?
         var resolved: [Import] = []
         resolved.reserveCapacity(file.imports.count)
-        struct Seen: Hashable { var line: Int; var module: String }
-        var seen = Set<Seen>()
         for raw in file.imports {
             var one = raw
             var target: String
@@ -77,8 +75,13 @@ enum PythonImportResolver {
                 one.module = first
             }
             one.kind = nil
-            guard seen.insert(Seen(line: one.line, module: one.module)).inserted else { continue }
-            resolved.append(one)
+            // A duplicate is of the same statement: among the last imports, on the same line.
+            var duplicate = false
+            for earlier in resolved.reversed() {
+                guard earlier.line == one.line else { break }
+                if earlier.module == one.module { duplicate = true; break }
+            }
+            if !duplicate { resolved.append(one) }
         }
         file.imports = resolved
         return file

@@ -17,6 +17,7 @@
 /// (so `manifests must match imports` does not judge them). Files carry their module name.
 struct PythonModuleMap: ModuleMap {
     let modules: [ResolvedModule] = []
+    let resolvesImports = true
     /// Path → module, for every Python file of the listing that has one.
     let moduleOf: [String: String]
     /// Every module and package name: each file's module and each of its parents (a namespace
@@ -28,7 +29,7 @@ struct PythonModuleMap: ModuleMap {
     init(projects: [PythonProject], files: [String]) {
         var initDirectories = Set<String>()
         var pythonFiles: [String] = []
-        for path in files where Language.of(path: path) == .python {
+        for path in files where path.hasSuffix(".py") || path.hasSuffix(".pyi") {
             pythonFiles.append(path)
             let name = PythonModuleMap.fileName(path)
             if name == "__init__.py" || name == "__init__.pyi" { initDirectories.insert(PythonModuleMap.parent(path)) }
