@@ -57,6 +57,24 @@ final class PythonCheckTests: XCTestCase {
         XCTAssertTrue(edited.stdout.contains("2 errors"), edited.stdout)
     }
 
+    /// Whether `from a import b` imports the module `a.b` depends on another file: an unchanged
+    /// file's facts from the cache are resolved again when that file appears.
+    func testANewSubmoduleChangesWhatACachedFileImports() throws {
+        let tree = try TemporaryTree(copying: "python-app")
+        defer { tree.remove(); try? FileManager.default.removeItem(atPath: tree.cacheDirectory) }
+        let environment = ["STELE_CACHE_DIR": tree.cacheDirectory]
+        try tree.write("src/shop/web/pages.py", "from shop.web import render\n")
+        func imported() throws -> [String] {
+            let run = try SteleProcess.run(["scan", tree.path, "--format", "json"], environment: environment)
+            let files = try XCTUnwrap((JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])?["files"] as? [[String: Any]])
+            let pages = try XCTUnwrap(files.first { $0["path"] as? String == "src/shop/web/pages.py" })
+            return (pages["imports"] as? [[String: Any]] ?? []).compactMap { $0["module"] as? String }
+        }
+        XCTAssertEqual(try imported(), ["shop.web"], "`render` is a name in shop.web")
+        try tree.write("src/shop/web/render.py", "")
+        XCTAssertEqual(try imported(), ["shop.web.render"], "now a module, though pages.py is unchanged and cached")
+    }
+
     /// One run, one set of ADRs, findings in each language at the right file and line.
     func testAMixedSwiftAndPythonTree() throws {
         let tree = try TemporaryTree(copying: "python-app")
