@@ -93,6 +93,8 @@ final class PythonImportScannerTests: XCTestCase {
             "16:5 import i i",
         ])
         XCTAssertEqual(scan("if TYPE_CHECKING:\n    import a\n").imports.first?.attributes, [PythonImportScanner.typeOnly])
+        XCTAssertEqual(summary("if sys.version_info >= (3, 8):\n    from typing import P\nelif TYPE_CHECKING:\n    from t import P\nelse:\n    from abc import P\n"),
+                       ["2:5 from typing typing.P", "4:5 from t t.P if TYPE_CHECKING", "6:5 from abc abc.P"], "setuptools' form")
         XCTAssertEqual(scan("import a\n").imports.first?.attributes, [])
     }
 

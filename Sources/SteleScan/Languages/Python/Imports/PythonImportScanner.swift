@@ -5,8 +5,8 @@
 /// Statements: `import a.b`, `import a.b as c, d`, `from a import b`, `from ..a import (b, c)`,
 /// `from . import *`, wherever a statement starts: at the start of a logical line, after `;`, or
 /// after a compound statement's `:` (`try: import json`); so inside functions and classes too.
-/// Imports in an `if TYPE_CHECKING:` or `if typing.TYPE_CHECKING:` block (or after its `:` on the
-/// same line) are type-only: their condition is recorded, and the `else` branch is not in it.
+/// Imports in an `if TYPE_CHECKING:` or `if typing.TYPE_CHECKING:` block (or `elif`, or after its
+/// `:` on the same line) are type-only: their condition is recorded, and the `else` branch is not in it.
 /// Calls `importlib.import_module(…)`, `import_module(…)` and `__import__(…)` are dynamic imports:
 /// of their module when the first argument is one plain string literal, else ambiguous.
 ///
@@ -105,7 +105,7 @@ enum PythonImportScanner {
                     let indent = indentation(before: token.start)
                     while let last = typeChecking.last, last.indent >= indent { typeChecking.removeLast() }
                     lineStart = false
-                    if isName(k, "if"), let (condition, colon) = typeCheckingCondition(after: k) {
+                    if isName(k, "if") || isName(k, "elif"), let (condition, colon) = typeCheckingCondition(after: k) {
                         typeChecking.append((indent, condition))
                         k = colon + 1
                         statementStart = true
