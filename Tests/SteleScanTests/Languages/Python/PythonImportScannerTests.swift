@@ -91,10 +91,12 @@ final class PythonImportScannerTests: XCTestCase {
             import j
         if TYPE_CHECKING == 1:
             import k
+        if (typing.TYPE_CHECKING):
+            import l
         """), [
             "1:1 from typing typing.TYPE_CHECKING", "3:5 import a a if TYPE_CHECKING", "6:5 from b b.c if TYPE_CHECKING", "8:5 import d d",
             "9:1 import e e", "10:26 import f f if typing.TYPE_CHECKING", "13:9 import g g if t.TYPE_CHECKING", "14:1 import h h",
-            "16:5 import i i", "18:5 import j j", "20:5 import k k",
+            "16:5 import i i", "18:5 import j j", "20:5 import k k", "22:5 import l l if typing.TYPE_CHECKING",
         ])
         XCTAssertEqual(scan("if TYPE_CHECKING:\n    import a\n").imports.first?.attributes, [PythonImportScanner.typeOnly])
         XCTAssertEqual(summary("if sys.version_info >= (3, 8):\n    from typing import P\nelif TYPE_CHECKING:\n    from t import P\nelse:\n    from abc import P\n"),

@@ -136,13 +136,24 @@ enum PythonImportScanner {
 
         /// `if TYPE_CHECKING:` / `if typing.TYPE_CHECKING:` (any `x.TYPE_CHECKING`): the condition
         /// as written and the index of the `:`.
+        /// In parentheses too: `if (TYPE_CHECKING):` is the same test.
         func typeCheckingCondition(after k: Int) -> (String, Int)? {
-            if isName(k + 1, "TYPE_CHECKING"), isOp(k + 2, UInt8(ascii: ":")) { return ("TYPE_CHECKING", k + 2) }
-            if k + 4 < tokens.count, tokens[k + 1].kind == .name, isOp(k + 2, UInt8(ascii: ".")), isName(k + 3, "TYPE_CHECKING"),
-               isOp(k + 4, UInt8(ascii: ":")) {
-                return (text(k + 1) + ".TYPE_CHECKING", k + 4)
+            let parenthesised = isOp(k + 1, UInt8(ascii: "("))
+            let first = parenthesised ? k + 2 : k + 1
+            var condition: String
+            var next: Int
+            if isName(first, "TYPE_CHECKING") {
+                (condition, next) = ("TYPE_CHECKING", first + 1)
+            } else if first + 2 < tokens.count, tokens[first].kind == .name, isOp(first + 1, UInt8(ascii: ".")), isName(first + 2, "TYPE_CHECKING") {
+                (condition, next) = (text(first) + ".TYPE_CHECKING", first + 3)
+            } else {
+                return nil
             }
-            return nil
+            if parenthesised {
+                guard isOp(next, UInt8(ascii: ")")) else { return nil }
+                next += 1
+            }
+            return isOp(next, UInt8(ascii: ":")) ? (condition, next) : nil
         }
 
         var conditions: [String] { typeChecking.map(\.condition) }
