@@ -28,6 +28,8 @@ public struct Architecture: Sendable {
     /// The files of the implicit components: outside the scope of "everybody else" (made once, as
     /// every `only … may` rule asks for them).
     public let supportingFiles: Set<Int>
+    /// Every project module and external, sorted: the names below a dotted name are a range of it.
+    let sortedModuleNames: [String]
     /// Answers of `resolve`, shared by the copies of this value (it is a pure function of it).
     private let resolutions = ResolutionCache()
 
@@ -49,6 +51,7 @@ public struct Architecture: Sendable {
         self.moduleFiles = moduleFiles
         internalModules = scan.internalModuleNames.union(moduleFiles.keys)
         externals = scan.externalModuleNames.subtracting(internalModules)
+        sortedModuleNames = internalModules.union(externals).sorted()
         moduleGraph = ModuleGraph(scan: scan)
         symbols = SymbolIndex(scan: scan, resolving: symbolSubjects)
 
@@ -77,6 +80,10 @@ public struct Architecture: Sendable {
                 case .module(let m):
                     modules.insert(m)
                     files.formUnion(moduleFiles[m] ?? [])
+                    for below in Architecture.names(below: m, in: sortedModuleNames) {
+                        modules.insert(below)
+                        files.formUnion(moduleFiles[below] ?? [])
+                    }
                 case .external(let m):
                     modules.insert(m)
                 case .glob(let glob):
@@ -170,6 +177,13 @@ public struct Architecture: Sendable {
         switch selector {
         case .name(let name):
             if let set = declared[name] { return .resolved(set) }
+            let below = Architecture.names(below: name, in: sortedModuleNames)
+            if !below.isEmpty {
+                // A dotted name is a package: the module itself (if it has files) and every module below it.
+                var files = moduleFiles[name] ?? []
+                for module in below { files += moduleFiles[module] ?? [] }
+                return .resolved(ComponentSet(name: name, files: Array(Set(files)).sorted(), modules: Set(below).union([name])))
+            }
             if let files = moduleFiles[name] { return .resolved(ComponentSet(name: name, files: files, modules: [name])) }
             if internalModules.contains(name) || externals.contains(name) || PlatformModules.known.contains(name) {
                 return .resolved(ComponentSet(name: name, files: [], modules: [name]))
@@ -199,6 +213,21 @@ public struct Architecture: Sendable {
     /// module. Used to tell a typo (`GRBD`) from a preventive rule (`must not import UIKit`).
     public func isKnownModule(_ name: String) -> Bool {
         internalModules.contains(name) || externals.contains(name) || PlatformModules.known.contains(name)
+            || !Architecture.names(below: name, in: sortedModuleNames).isEmpty
+    }
+
+    /// The names in `sorted` below `name` as a package: `django.db.models`, `django.db.backends.base`
+    /// for `django.db` (not `django.dbx`). Modules named with dots are Python's; Swift's have none.
+    static func names(below name: String, in sorted: [String]) -> ArraySlice<String> {
+        let prefix = name + "."
+        var low = 0, high = sorted.count
+        while low < high {
+            let mid = (low + high) / 2
+            if sorted[mid] < prefix { low = mid + 1 } else { high = mid }
+        }
+        var end = low
+        while end < sorted.count, sorted[end].hasPrefix(prefix) { end += 1 }
+        return sorted[low..<end]
     }
 
     /// Every name a rule may use, for suggestions.

@@ -35,14 +35,8 @@ public enum ScanJSONReport {
     static func fileJSON(_ file: SourceFile) -> JSON {
         .object([
             ("path", .string(file.path)), ("language", .string(file.language.rawValue)), ("module", .optional(file.module)),
-            ("imports", .array(file.imports.map { i in
-                .object([
-                    ("module", .string(i.module)), ("path", .string(i.path.joined(separator: "."))),
-                    ("line", .int(i.line)), ("column", .int(i.column)),
-                    ("kind", .optional(i.kind)), ("attributes", ReportJSON.strings(i.attributes)),
-                    ("access", .optional(i.accessLevel)), ("conditions", ReportJSON.strings(i.conditions)),
-                ])
-            })),
+            ("imports", .array(file.imports.map(importJSON))),
+            ("unresolvedImports", .array(file.unresolvedImports.map(importJSON))),
             ("suppressions", .array(file.suppressions.map { s in
                 .object([("target", .string(s.target)), ("reason", .optional(s.reason)), ("line", .int(s.line)), ("column", .int(s.column))])
             })),
@@ -53,6 +47,15 @@ public enum ScanJSONReport {
                 ])
             })),
             ("skipped", .optional(file.skipped)),
+        ])
+    }
+
+    static func importJSON(_ i: Import) -> JSON {
+        .object([
+            ("module", .string(i.module)), ("path", .string(i.path.joined(separator: "."))),
+            ("line", .int(i.line)), ("column", .int(i.column)),
+            ("kind", .optional(i.kind)), ("attributes", ReportJSON.strings(i.attributes)),
+            ("access", .optional(i.accessLevel)), ("conditions", ReportJSON.strings(i.conditions)),
         ])
     }
 

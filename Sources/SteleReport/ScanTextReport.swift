@@ -2,7 +2,7 @@ import SteleGraph
 import SteleScan
 
 /// `stele scan` (text): the names a rule can use, and what each covers: the modules (from
-/// `Package.swift` and Xcode projects) and components (declared, and the implicit `Tests` and
+/// `Package.swift` and Xcode projects, and those of the file layout, with each file's language) and components (declared, and the implicit `Tests` and
 /// `Examples`) with their files, and the externals the code imports. What an author needs in
 /// order to write `component UI = …` or `Core must not depend on Networking`, where the JSON form
 /// is every fact for tools.
@@ -17,6 +17,23 @@ public enum ScanTextReport {
             let place = module.directory.isEmpty ? "" : "  \(module.directory)/"
             out += "  \(module.name)  \(module.kind.rawValue), \(files.count) \(files.count == 1 ? "file" : "files")\(place)  (\(module.manifestPath):\(module.line))\n"
             for i in files { out += "    \(scan.files[i].path)\n" }
+        }
+        // Modules no manifest declares: a language whose every file is a module, named by its
+        // path (Python's `shop/orders/models.py` is `shop.orders.models`).
+        let declaredNames = Set(modules.map(\.name))
+        let layout = architecture.moduleFiles.keys.filter { !declaredNames.contains($0) }.sorted()
+        if !layout.isEmpty {
+            out += "\nModules by file layout (\(layout.count)): each file a module, named as it is imported\n"
+            for name in layout {
+                for i in architecture.moduleFiles[name] ?? [] { out += "  \(name)  \(scan.files[i].path)  (\(scan.files[i].language.rawValue))\n" }
+            }
+        }
+        var counts: [Language: Int] = [:]
+        for file in scan.files { counts[file.language, default: 0] += 1 }
+        out += "\nLanguages\n"
+        for language in Language.allCases {
+            guard let count = counts[language] else { continue }
+            out += "  \(language.rawValue)  \(count) \(count == 1 ? "file" : "files")\(ProjectScanner.reads(language) ? "" : ", recognised, not read")\n"
         }
         let declared = architecture.declared.keys.sorted()
         let families = architecture.families.keys.sorted()

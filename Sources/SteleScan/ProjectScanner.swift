@@ -34,6 +34,9 @@ public enum ProjectScanner {
     /// to its end like no other source file.
     public static func isManifest(_ path: String) -> Bool { LanguageRegistry.isSourceManifest(path) }
 
+    /// Whether files of `language` are read for imports (the others are matched by path only).
+    public static func reads(_ language: Language) -> Bool { LanguageRegistry.reads(language) }
+
     /// One file's scan: the file, its warning if any, and (with a cache) its record and whether the
     /// record came from the cache.
     struct Scanned {

@@ -20,6 +20,8 @@ public struct ScanSession {
     let unscanned: [String]
     /// Listing and manifest problems: the diagnostics no file scan gives.
     let treeDiagnostics: [Diagnostic]
+    /// Every language's modules: places files and resolves their imports.
+    let moduleMap: ProjectModuleMap
     /// One per file of `result`, in its order.
     var scanned: [ProjectScanner.Scanned]
     /// Which files of `result` have their declarations and references read.
@@ -71,7 +73,22 @@ public struct ScanSession {
         let (moduleMap, manifestDiagnostics) = modules.values[0]
         treeDiagnostics = listing.diagnostics + manifestDiagnostics
         scanned = results.values
+        self.moduleMap = moduleMap
         for (i, module) in moduleMap.modules(ofSorted: scanned.map(\.file.path)).enumerated() { scanned[i].file.module = module }
+        // Imports that name modules relative to the tree (Python's) are resolved now that every
+        // file is placed, on all cores.
+        var unresolved: [Int] = []
+        var files: [SourceFile] = []
+        for (i, one) in scanned.enumerated() where moduleMap.resolves(one.file.language) {
+            unresolved.append(i)
+            files.append(one.file)
+        }
+        if !unresolved.isEmpty {
+            let resolved = ConcurrentResults<SourceFile>(count: files.count)
+            let placed = files
+            ScanSession.inChunks(placed.count) { k, _ in resolved[k] = moduleMap.resolve(placed[k]) }
+            for (k, file) in resolved.values.enumerated() { scanned[unresolved[k]].file = file }
+        }
         symbolsRead = scanned.map { symbols && LanguageRegistry.reads($0.file.language) }
         result = ScanResult(files: scanned.map(\.file), modules: moduleMap.modules, diagnostics: [])
         result.diagnostics = diagnostics()
@@ -97,7 +114,8 @@ public struct ScanSession {
         for (k, fresh) in results.values.enumerated() where !fresh.symbolsSkipped {
             let i = wanted[k]
             scanned[i] = fresh
-            result.files[i] = fresh.file
+            scanned[i].file = moduleMap.resolve(fresh.file)
+            result.files[i] = scanned[i].file
             symbolsRead[i] = true
         }
         result.diagnostics = diagnostics()

@@ -46,7 +46,7 @@ final class LanguageRegistryTests: XCTestCase {
     /// Every registered reader reads: a file with an import gives that import, through the same
     /// path a scan takes.
     func testEachRegisteredReaderFindsAnImport() {
-        let samples: [Language: (source: String, module: String)] = [.swift: ("import Foundation\n", "Foundation")]
+        let samples: [Language: (source: String, module: String)] = [.swift: ("import Foundation\n", "Foundation"), .python: ("import os\n", "os")]
         for support in LanguageRegistry.all {
             for language in support.languages {
                 guard let sample = samples[language] else { return XCTFail("no sample import for \(language)") }
@@ -54,6 +54,6 @@ final class LanguageRegistryTests: XCTestCase {
                 XCTAssertEqual(found?.imports.map(\.module), [sample.module])
             }
         }
-        XCTAssertNil(SourceReaders().reader(for: .python), "a language that is not read has no reader")
+        XCTAssertNil(SourceReaders().reader(for: .go), "a language that is not read has no reader")
     }
 }

@@ -8,6 +8,9 @@ public struct SourceFile: Hashable, Sendable {
     /// The module (SwiftPM target, ...) the file belongs to, if any.
     public var module: String?
     public var imports: [Import]
+    /// Imports whose module cannot be known without running the code (Python's
+    /// `importlib.import_module(name)`): shown by `stele scan`, never a dependency.
+    public var unresolvedImports: [Import] = []
     /// `// stele:allow …` comments, for the checker to apply.
     public var suppressions: [Suppression] = []
     /// What the file declares and the names it uses (read only when symbol-level rules need them).

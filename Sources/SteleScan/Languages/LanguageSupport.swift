@@ -33,4 +33,17 @@ protocol ModuleMap: Sendable {
     var modules: [ResolvedModule] { get }
     /// The module of each of `paths` (sorted, as a listing is), nil for a file this map does not place.
     func modules(ofSorted paths: [String]) -> [String?]
+    /// The file (placed, with the imports its reader found) with each import naming the module it
+    /// imports, where the language writes imports relative to the file or to the tree (Python's
+    /// `from . import x`, `from a import submodule`). Runs after every file is placed, on facts
+    /// fresh or from the cache alike.
+    func resolve(_ file: SourceFile) -> SourceFile
+    /// Whether `resolve` does anything: the scan skips the pass for languages whose maps do not.
+    var resolvesImports: Bool { get }
+}
+
+extension ModuleMap {
+    /// Imports that name their module as written (Swift's) need no resolving.
+    func resolve(_ file: SourceFile) -> SourceFile { file }
+    var resolvesImports: Bool { false }
 }

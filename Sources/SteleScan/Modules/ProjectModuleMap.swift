@@ -7,8 +7,12 @@ struct ProjectModuleMap: Sendable {
     let modules: [ResolvedModule]
     let maps: [any ModuleMap]
 
-    init(_ maps: [any ModuleMap]) {
+    /// The languages of each map (`LanguageRegistry.all`'s, in order): whose imports it resolves.
+    let languages: [[Language]]
+
+    init(_ maps: [any ModuleMap], languages: [[Language]] = []) {
         self.maps = maps
+        self.languages = languages
         modules = maps.flatMap(\.modules)
             .sorted { ($0.name, $0.packageDirectory, $0.manifestPath) < ($1.name, $1.packageDirectory, $1.manifestPath) }
     }
@@ -22,14 +26,35 @@ struct ProjectModuleMap: Sendable {
             maps.append(map)
             diagnostics += found
         }
-        return (ProjectModuleMap(maps), diagnostics)
+        return (ProjectModuleMap(maps, languages: LanguageRegistry.all.map { $0.languages }), diagnostics)
     }
 
-    /// The module of each of `paths` (sorted, as a listing is), or nil.
+    /// Whether the map of `language` resolves its files' imports (see `ModuleMap.resolve`).
+    func resolves(_ language: Language) -> Bool {
+        guard let k = languages.firstIndex(where: { $0.contains(language) }), k < maps.count else { return false }
+        return maps[k].resolvesImports
+    }
+
+    /// The file with its imports resolved by its language's map (see `ModuleMap.resolve`).
+    func resolve(_ file: SourceFile) -> SourceFile {
+        guard let k = languages.firstIndex(where: { $0.contains(file.language) }), k < maps.count else { return file }
+        return maps[k].resolve(file)
+    }
+
+    /// The module of each of `paths` (sorted, as a listing is), or nil. A file's own language's
+    /// map is asked first (a Python script inside a SwiftPM target's folder is a Python module),
+    /// then the others in order (SwiftPM places the C files of its targets).
     func modules(ofSorted paths: [String]) -> [String?] {
-        guard var placed = maps.first?.modules(ofSorted: paths) else { return paths.map { _ in nil } }
-        for map in maps.dropFirst() {
-            for (i, module) in map.modules(ofSorted: paths).enumerated() where placed[i] == nil { placed[i] = module }
+        let answers = maps.map { $0.modules(ofSorted: paths) }
+        guard var placed = answers.first else { return paths.map { _ in nil } }
+        for answer in answers.dropFirst() {
+            for (i, module) in answer.enumerated() where placed[i] == nil { placed[i] = module }
+        }
+        guard languages.count == maps.count, maps.count > 1 else { return placed }
+        for (i, path) in paths.enumerated() {
+            guard let language = Language.of(path: path), let k = languages.firstIndex(where: { $0.contains(language) }),
+                  let own = answers[k][i] else { continue }
+            placed[i] = own
         }
         return placed
     }
