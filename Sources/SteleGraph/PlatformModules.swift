@@ -1,7 +1,10 @@
-/// Modules every Swift program may import: the standard library, the runtime, Foundation and the
-/// test frameworks. `may only depend on` does not count them unless the rule names one.
+/// Modules every program may import: for Swift the standard library, the runtime, Foundation and
+/// the test frameworks; for Python its standard library (`PythonStandardLibrary.swift`).
+/// `may only depend on` does not count them unless the rule names one.
 public enum PlatformModules {
-    public static let exempt: Set<String> = [
+    public static let exempt: Set<String> = swift.union(pythonStandardLibrary)
+
+    static let swift: Set<String> = [
         "Swift", "_Concurrency", "_StringProcessing", "_Volatile", "_Differentiation", "Foundation", "FoundationEssentials",
         "FoundationInternationalization", "FoundationNetworking", "FoundationXML", "CoreFoundation", "Dispatch",
         "Darwin", "Glibc", "Musl", "WASILibc", "Android", "Bionic", "WinSDK", "ucrt", "os", "ObjectiveC",

@@ -124,3 +124,18 @@ final class PythonCheckTests: XCTestCase {
                       "a Python file in a Swift target's folder is a Python module (below the pyproject.toml's folder): " + scan.stdout)
     }
 }
+
+/// Python's standard library is Python's platform: `may only depend on` does not count it.
+final class PythonPlatformTests: XCTestCase {
+    func testTheStandardLibraryIsExemptFromMayOnlyDependOn() throws {
+        let tree = try TemporaryTree()
+        defer { tree.remove() }
+        try tree.write("rules/tools.stele", "component Tools = tools/**\nTools may only depend on Tools\n")
+        try tree.write("tools/serve.py", "import json\nimport http.server\nfrom collections import OrderedDict\nimport requests\n")
+        let run = try SteleProcess.run(["check", tree.path])
+        XCTAssertEqual(run.status, 1, run.stderr)
+        let errors = run.stdout.split(separator: "\n").filter { $0.contains(": error: ") }
+        XCTAssertEqual(errors.count, 1, run.stdout)
+        XCTAssertTrue(errors.first?.hasPrefix("tools/serve.py:4:1: error: `Tools` imports `requests`") == true, run.stdout)
+    }
+}
