@@ -46,7 +46,10 @@ final class LanguageRegistryTests: XCTestCase {
     /// Every registered reader reads: a file with an import gives that import, through the same
     /// path a scan takes.
     func testEachRegisteredReaderFindsAnImport() {
-        let samples: [Language: (source: String, module: String)] = [.swift: ("import Foundation\n", "Foundation"), .python: ("import os\n", "os")]
+        let samples: [Language: (source: String, module: String)] = [
+            .swift: ("import Foundation\n", "Foundation"), .python: ("import os\n", "os"),
+            .typescript: ("import fs from 'fs'\n", "fs"), .javascript: ("const fs = require('fs')\n", "fs"),
+        ]
         for support in LanguageRegistry.all {
             for language in support.languages {
                 guard let sample = samples[language] else { return XCTFail("no sample import for \(language)") }

@@ -1,0 +1,136 @@
+/// Names the module each import of a TypeScript or JavaScript file imports, once every file's
+/// module is known (`TypeScriptModuleMap`), the way TypeScript's bundler resolution finds files:
+///
+/// - `./a`, `../b/c`: against the file's folder, then the file as written, its `.js`/`.jsx`/`.mjs`
+///   /`.cjs` swapped for the TypeScript source (`./a.js` is `a.ts` when that exists), each
+///   extension (`.ts .tsx .d.ts .js .jsx .mts .cts .mjs .cjs`), then `/index` with each: the module
+///   of the file found. One that is found nowhere, or climbs above the root, names no module.
+/// - `tsconfig.json` `paths` and `baseUrl` of the nearest tsconfig above the file, looked up the same way.
+/// - A bare specifier of a package in the tree (`@acme/orders`, `@acme/orders/src/x`): its entry
+///   file (`types`, `module`, `main`, `exports`, else `index.*`, `src/index.*`) or the path below
+///   it; when no file is found, the package's own name (which a rule naming it still means).
+/// - Node's built-ins (`fs`, `fs/promises`, `node:fs`): the module's first part, `node:` dropped
+///   (`node:test`, `node:sqlite` and `node:sea` exist only with it and keep it).
+/// - Any other bare specifier: the package, `lodash/fp` → `lodash`, `@scope/pkg/x` → `@scope/pkg`.
+///
+/// An import of a file that is not code (`./styles.css`, `./logo.svg`, `./data.json`) is not a
+/// dependency between modules; it goes, with an import that names no module, to
+/// `SourceFile.unresolvedImports` (attribute `asset`, or `ambiguous`).
+enum TypeScriptImportResolver {
+    static let extensions = [".ts", ".tsx", ".d.ts", ".js", ".jsx", ".mts", ".cts", ".mjs", ".cjs"]
+    static let prefixOnlyBuiltins: Set<String> = ["test", "sqlite", "sea"]
+
+    enum Target: Equatable {
+        case module(String)
+        case asset
+        case unresolved
+    }
+
+    static func resolve(_ file: SourceFile, map: TypeScriptModuleMap) -> SourceFile {
+        var file = file
+        guard !file.imports.isEmpty else { return file }
+        let directory = TypeScriptModuleMap.parent(file.path)
+        var resolved: [Import] = []
+        resolved.reserveCapacity(file.imports.count)
+        for raw in file.imports {
+            var one = raw
+            one.kind = nil
+            guard raw.kind == nil else {
+                one.attributes.append("ambiguous")
+                file.unresolvedImports.append(one)
+                continue
+            }
+            switch target(of: raw.module, from: directory, map: map) {
+            case .module(let module):
+                one.module = module
+                resolved.append(one)
+            case .asset:
+                one.attributes.append("asset")
+                file.unresolvedImports.append(one)
+            case .unresolved:
+                one.attributes.append("ambiguous")
+                file.unresolvedImports.append(one)
+            }
+        }
+        file.imports = resolved
+        return file
+    }
+
+    /// What `specifier`, imported from a file in `directory`, names.
+    static func target(of specifier: String, from directory: String, map: TypeScriptModuleMap) -> Target {
+        if specifier.hasPrefix("./") || specifier.hasPrefix("../") || specifier == "." || specifier == ".." {
+            guard let path = join(directory, specifier) else { return .unresolved }
+            return find(path, map: map).map { found(at: $0, map: map) } ?? .unresolved
+        }
+        if specifier.hasPrefix("/") || specifier.isEmpty { return .unresolved }
+        if specifier.hasPrefix("node:") {
+            let name = packageName(String(specifier.dropFirst(5)), scoped: false)
+            return .module(prefixOnlyBuiltins.contains(name) ? "node:" + name : name)
+        }
+        // The nearest tsconfig's aliases win over packages, as in TypeScript.
+        if let aliases = map.aliases.first(where: { TypeScriptPathAliases.contains($0.directory, directory) }) {
+            for candidate in aliases.candidates(for: specifier) {
+                if let path = find(candidate, map: map) { return found(at: path, map: map) }
+            }
+        }
+        let name = packageName(specifier, scoped: true)
+        if let package = map.packageNamed[name] {
+            let below = specifier.dropFirst(name.count).drop { $0 == "/" }
+            let base = package.directory
+            let candidates = below.isEmpty
+                ? package.entries.compactMap { join(base, $0) } + [base.isEmpty ? "index" : base + "/index", base.isEmpty ? "src/index" : base + "/src/index"]
+                : [base.isEmpty ? String(below) : base + "/" + below, base.isEmpty ? "src/" + below : base + "/src/" + below]
+            for candidate in candidates {
+                if let path = find(candidate, map: map) { return found(at: path, map: map) }
+            }
+            return .module(name)
+        }
+        return .module(name)
+    }
+
+    static func found(at path: String, map: TypeScriptModuleMap) -> Target {
+        TypeScriptModuleMap.isSource(path) ? .module(map.moduleName(of: path)) : .asset
+    }
+
+    /// The file `path` names, as TypeScript looks it up: as written, its TypeScript source for a
+    /// `.js` name, with each extension, then as a folder's `index`.
+    static func find(_ path: String, map: TypeScriptModuleMap) -> String? {
+        if map.files.contains(path) { return path }
+        for (js, ts) in [(".js", [".ts", ".tsx"]), (".jsx", [".tsx"]), (".mjs", [".mts"]), (".cjs", [".cts"])] where path.hasSuffix(js) {
+            let stem = path.dropLast(js.count)
+            for swap in ts where map.files.contains(stem + swap) { return stem + swap }
+        }
+        for ext in extensions where map.files.contains(path + ext) { return path + ext }
+        let index = path.isEmpty ? "index" : path + "/index"
+        for ext in extensions where map.files.contains(index + ext) { return index + ext }
+        return nil
+    }
+
+    /// `lodash/fp` → `lodash`, `@scope/pkg/x` → `@scope/pkg` (`scoped`), `fs/promises` → `fs`.
+    static func packageName(_ specifier: String, scoped: Bool) -> String {
+        let parts = specifier.split(separator: "/", omittingEmptySubsequences: false)
+        if scoped, specifier.hasPrefix("@"), parts.count >= 2 { return parts[0] + "/" + parts[1] }
+        return String(parts.first ?? "")
+    }
+
+    /// `directory` joined with a relative `path`, `.` and `..` worked out; nil above the root.
+    static func join(_ directory: String, _ path: String) -> String? {
+        var parts = directory.isEmpty ? [] : directory.split(separator: "/").map(String.init)
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." {
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            } else {
+                parts.append(String(part))
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+}
+
+extension TypeScriptPathAliases {
+    static func contains(_ directory: String, _ path: String) -> Bool {
+        directory.isEmpty || path == directory || path.hasPrefix(directory + "/")
+    }
+}

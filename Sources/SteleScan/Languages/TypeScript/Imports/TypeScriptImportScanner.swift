@@ -1,0 +1,242 @@
+/// Reads a TypeScript or JavaScript file's imports and `stele:allow` comments from
+/// `TypeScriptLexer`'s tokens, as written (`TypeScriptImportResolver` later names the module each
+/// one imports, once every file's module is known).
+///
+/// Forms, wherever they are (imports may be anywhere in a module, `require` in any function):
+/// - `import x from 'm'`, `import {a, b as c} from 'm'`, `import * as n from 'm'`, `import x, {a}
+///   from 'm'`, across lines, with comments; `import 'm'` (side effect);
+/// - `export * from 'm'`, `export * as n from 'm'`, `export {a, b as c} from 'm'`;
+/// - `import type … from 'm'`, `export type … from 'm'`: type-only, erased by the compiler; they
+///   carry the attribute `type-only`, as Python's `TYPE_CHECKING` imports do, and still count;
+/// - `import x = require('m')`, `require('m')` (attribute `require`) and `import('m')` (attribute
+///   `dynamic`) with one string literal (or a template without substitutions). With anything else
+///   they are ambiguous: `kind` `ambiguous`, an empty `module`, never guessed.
+/// Not imports: `x.require(…)`, `x.import`, `import.meta`, `{ import: 1 }`, `function require(…)`.
+///
+/// The raw form, which the facts cache keeps: `module` is the specifier as written (`./a`,
+/// `@acme/orders`, `node:fs`), `path` is `[specifier]`, `kind` nil (or `ambiguous`).
+enum TypeScriptImportScanner {
+    static let typeOnly = "type-only"
+    static let dynamic = "dynamic"
+    static let require = "require"
+
+    static func scan(_ bytes: [UInt8], tokens: inout [TypeScriptToken]) -> (imports: [Import], suppressions: [Suppression]) {
+        TypeScriptLexer.tokenize(bytes, into: &tokens)
+        return bytes.withUnsafeBufferPointer { bytes in
+            tokens.withUnsafeBufferPointer { tokens in
+                var reader = Reader(bytes: bytes, tokens: tokens)
+                reader.read()
+                return (reader.imports, reader.suppressions)
+            }
+        }
+    }
+
+    struct Reader {
+        let bytes: UnsafeBufferPointer<UInt8>
+        /// The tokens, comments left out: the statement readers step over none.
+        var code: [TypeScriptToken] = []
+        let tokens: UnsafeBufferPointer<TypeScriptToken>
+        var imports: [Import] = []
+        var suppressions: [Suppression] = []
+
+        init(bytes: UnsafeBufferPointer<UInt8>, tokens: UnsafeBufferPointer<TypeScriptToken>) {
+            self.bytes = bytes
+            self.tokens = tokens
+        }
+
+        func isName(_ k: Int, _ word: StaticString) -> Bool {
+            guard k >= 0, k < code.count, code[k].kind == .name else { return false }
+            let token = code[k]
+            return token.end - token.start == word.utf8CodeUnitCount
+                && bytes[token.start..<token.end].elementsEqual(UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount))
+        }
+
+        func isPunct(_ k: Int, _ byte: UInt8) -> Bool {
+            k >= 0 && k < code.count && code[k].kind == .punct && bytes[code[k].start] == byte
+        }
+
+        mutating func read() {
+            let marker = Array(Suppression.marker.utf8)
+            code.reserveCapacity(tokens.count)
+            for token in tokens {
+                guard token.kind == .comment else { code.append(token); continue }
+                suppression(in: token, marker: marker)
+            }
+            var k = 0
+            while k < code.count {
+                let token = code[k]
+                if token.kind == .name {
+                    let first = bytes[token.start]
+                    if first == UInt8(ascii: "i") || first == UInt8(ascii: "e") || first == UInt8(ascii: "r"), !isPunct(k - 1, UInt8(ascii: ".")) {
+                        if isName(k, "import") { k = importForm(at: k); continue }
+                        if isName(k, "export") { k = exportForm(at: k); continue }
+                        if isName(k, "require") { k = requireCall(at: k, statement: k); continue }
+                    }
+                }
+                k += 1
+            }
+        }
+
+        /// `// stele:allow …` and `/* stele:allow … */`; never `///` (TypeScript's directives) or `/**` (JSDoc).
+        mutating func suppression(in token: TypeScriptToken, marker: [UInt8]) {
+            guard token.end - token.start >= 2, bytes[token.start] == UInt8(ascii: "/") else { return }
+            let block = bytes[token.start + 1] == UInt8(ascii: "*")
+            var start = token.start + 2
+            var end = token.end
+            if block {
+                if end - start >= 2, bytes[end - 1] == UInt8(ascii: "/"), bytes[end - 2] == UInt8(ascii: "*") { end -= 2 }
+                if start < end, bytes[start] == UInt8(ascii: "*") { return }
+            } else if start < end, bytes[start] == UInt8(ascii: "/") {
+                return
+            }
+            let bodyStart = start
+            while start < end, bytes[start] == UInt8(ascii: " ") || bytes[start] == UInt8(ascii: "\t") { start += 1 }
+            guard end - start >= marker.count, bytes[start..<(start + marker.count)].elementsEqual(marker) else { return }
+            let body = String(decoding: bytes[bodyStart..<max(bodyStart, end)], as: UTF8.self)
+            if let found = Suppression.parse(commentBody: Substring(body), line: token.line, column: token.column) {
+                suppressions.append(found)
+            }
+        }
+
+        /// The value of a string literal (or a template without substitutions) at `k`, without
+        /// escapes: a specifier with a backslash is not read (nil).
+        func literal(at k: Int) -> String? {
+            guard k < code.count, code[k].kind == .string || code[k].kind == .template else { return nil }
+            let token = code[k]
+            guard token.end - token.start >= 2 else { return nil }
+            let open = bytes[token.start]
+            guard open != UInt8(ascii: "}"), bytes[token.end - 1] == open else { return nil }
+            let body = bytes[(token.start + 1)..<(token.end - 1)]
+            guard !body.contains(UInt8(ascii: "\\")) else { return nil }
+            if open == UInt8(ascii: "`"), body.contains(UInt8(ascii: "\n")) || body.contains(UInt8(ascii: "\r")) { return nil }
+            return String(decoding: body, as: UTF8.self)
+        }
+
+        /// The source from `from` to `to` (token indices, inclusive) on one line: whitespace runs
+        /// become one space. Snippets and fingerprints use it.
+        func text(from: Int, to: Int) -> String {
+            var out: [UInt8] = []
+            var space = false
+            for byte in bytes[code[from].start..<code[to].end] {
+                if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+                    space = true
+                    continue
+                }
+                if space, !out.isEmpty, out.last != UInt8(ascii: "{"), byte != UInt8(ascii: "}") { out.append(UInt8(ascii: " ")) }
+                if space, byte == UInt8(ascii: "}"), out.last == UInt8(ascii: ",") { out.append(UInt8(ascii: " ")) }
+                space = false
+                out.append(byte)
+            }
+            if out.count > 240 { out = Array(out.prefix(239)) + Array("…".utf8) }
+            return String(decoding: out, as: UTF8.self)
+        }
+
+        mutating func record(_ specifier: String?, attributes: [String], at keyword: Int, through end: Int) {
+            let token = code[keyword]
+            let text = text(from: keyword, to: min(end, code.count - 1))
+            if let specifier, !specifier.isEmpty {
+                imports.append(Import(module: specifier, path: [specifier], kind: nil, attributes: attributes, accessLevel: nil,
+                                      line: token.line, column: token.column, conditions: [], text: text))
+            } else {
+                imports.append(Import(module: "", path: [], kind: "ambiguous", attributes: attributes, accessLevel: nil,
+                                      line: token.line, column: token.column, conditions: [], text: text))
+            }
+        }
+
+        /// At `import`: returns the index to go on from.
+        mutating func importForm(at start: Int) -> Int {
+            var k = start + 1
+            guard k < code.count else { return k }
+            if isPunct(k, UInt8(ascii: ".")) || isPunct(k, UInt8(ascii: ":")) || isPunct(k, UInt8(ascii: "=")) { return k } // import.meta, { import: 1 }
+            if isPunct(k, UInt8(ascii: "(")) { return call(at: start, open: k, attribute: TypeScriptImportScanner.dynamic, statement: start) }
+            if let specifier = literal(at: k), code[k].kind == .string {
+                record(specifier, attributes: [], at: start, through: k)
+                return k + 1
+            }
+            var attributes: [String] = []
+            // `import type X from`, but `import type from 'm'` imports a default named `type`.
+            if isName(k, "type"), !(isName(k + 1, "from") && k + 2 < code.count && code[k + 2].kind == .string) , !isPunct(k + 1, UInt8(ascii: ",")) {
+                attributes.append(TypeScriptImportScanner.typeOnly)
+                k += 1
+            }
+            // `import x = require('m')`.
+            if k + 2 < code.count, code[k].kind == .name, isPunct(k + 1, UInt8(ascii: "=")), isName(k + 2, "require") {
+                return requireCall(at: k + 2, statement: start, attributes: attributes)
+            }
+            return fromClause(from: k, keyword: start, attributes: attributes)
+        }
+
+        /// At `export`: only `export … from 'm'` is an import.
+        mutating func exportForm(at start: Int) -> Int {
+            var k = start + 1
+            var attributes: [String] = []
+            if isName(k, "type"), isPunct(k + 1, UInt8(ascii: "{")) || isPunct(k + 1, UInt8(ascii: "*")) {
+                attributes.append(TypeScriptImportScanner.typeOnly)
+                k += 1
+            }
+            guard isPunct(k, UInt8(ascii: "{")) || isPunct(k, UInt8(ascii: "*")) else { return start + 1 }
+            return fromClause(from: k, keyword: start, attributes: attributes)
+        }
+
+        /// The bindings of an import or export (names, `*`, `as`, `,`, one `{…}` of them) up to
+        /// `from 'm'`; anything else ends the form with no import.
+        mutating func fromClause(from first: Int, keyword: Int, attributes: [String]) -> Int {
+            var k = first
+            var braces = 0
+            while k < code.count {
+                let token = code[k]
+                if braces == 0, k > first, isName(k, "from") {
+                    guard k + 1 < code.count, code[k + 1].kind == .string else { return k }
+                    record(literal(at: k + 1), attributes: attributes, at: keyword, through: k + 1)
+                    return k + 2
+                }
+                if braces == 0, k > first {
+                    // Outside braces a binding follows `,` or `as` only, and `as` follows a name or `*`.
+                    let previous = code[k - 1]
+                    let follows = previous.kind == .punct && bytes[previous.start] == UInt8(ascii: ",") || isName(k - 1, "as")
+                    if token.kind == .name && !isName(k, "as") && !follows { return k }
+                    if isName(k, "as") && previous.kind != .name && !isPunct(k - 1, UInt8(ascii: "*")) { return k }
+                    if previous.kind == .punct && bytes[previous.start] == UInt8(ascii: "}") && !isPunct(k, UInt8(ascii: ",")) { return k }
+                }
+                if token.kind == .name || (token.kind == .string && braces > 0) { k += 1; continue }
+                guard token.kind == .punct else { return k }
+                switch bytes[token.start] {
+                case UInt8(ascii: "{"): braces += 1
+                case UInt8(ascii: "}"):
+                    guard braces > 0 else { return k }
+                    braces -= 1
+                case UInt8(ascii: ","): break
+                case UInt8(ascii: "*"): if braces > 0 { return k }
+                default: return k
+                }
+                k += 1
+            }
+            return k
+        }
+
+        /// At `require`: `require('m')`, unless it is a declaration (`function require(`).
+        mutating func requireCall(at k: Int, statement: Int, attributes: [String] = []) -> Int {
+            guard isPunct(k + 1, UInt8(ascii: "(")), !isName(k - 1, "function") else { return k + 1 }
+            return call(at: statement, open: k + 1, attribute: TypeScriptImportScanner.require, statement: statement, extra: attributes)
+        }
+
+        /// A call's `(` at `open`: one literal argument (then `)` or `,`) names the module.
+        mutating func call(at keyword: Int, open: Int, attribute: String, statement: Int, extra: [String] = []) -> Int {
+            let attributes = extra + [attribute]
+            if let specifier = literal(at: open + 1), isPunct(open + 2, UInt8(ascii: ")")) || isPunct(open + 2, UInt8(ascii: ",")) {
+                record(specifier, attributes: attributes, at: keyword, through: open + 2)
+                return open + 2
+            }
+            // Not a literal: up to the call's `)` for the text, at most a few tokens.
+            var end = open
+            var depth = 0
+            while end + 1 < code.count, end - open < 12 {
+                end += 1
+                if isPunct(end, UInt8(ascii: "(")) { depth += 1 }
+                if isPunct(end, UInt8(ascii: ")")) { if depth == 0 { break }; depth -= 1 }
+            }
+            record(nil, attributes: attributes, at: keyword, through: end)
+            return open + 1
+        }
+    }
+}

@@ -1,0 +1,68 @@
+/// Which module each TypeScript or JavaScript file is (ADR-0009): every file is a module of its
+/// own, as Python's are, named by its package and its path in it:
+/// `packages/orders/src/api.ts` under `packages/orders/package.json` named `@acme/orders` is
+/// `@acme/orders/src/api.ts`; a file under no named package.json is named by its repository path.
+/// A rule's name that is a package (`@acme/orders`) means every module below it (`Architecture`),
+/// and a glob means the files it matches, so both work.
+///
+/// JS modules are not `ResolvedModule`s: `manifests must match imports` does not judge them.
+struct TypeScriptModuleMap: ModuleMap {
+    let modules: [ResolvedModule] = []
+    let resolvesImports = true
+    /// Named packages by their folder ("" for the root).
+    let packageAt: [String: TypeScriptPackage]
+    /// Named packages by name (the first, by folder, when two share one).
+    let packageNamed: [String: TypeScriptPackage]
+    /// Every file of the listing: relative imports are looked up in it.
+    let files: Set<String>
+    /// `tsconfig.json` path aliases, deepest folder first.
+    let aliases: [TypeScriptPathAliases]
+
+    init(packages: [TypeScriptPackage], files: [String], aliases: [TypeScriptPathAliases] = []) {
+        var at: [String: TypeScriptPackage] = [:]
+        var named: [String: TypeScriptPackage] = [:]
+        for package in packages.sorted(by: { $0.directory < $1.directory }) {
+            guard let name = package.name else { continue }
+            at[package.directory] = package
+            if named[name] == nil { named[name] = package }
+        }
+        packageAt = at
+        packageNamed = named
+        self.files = Set(files)
+        self.aliases = aliases.sorted { ($0.directory.utf8.count, $0.directory) > ($1.directory.utf8.count, $1.directory) }
+    }
+
+    static func isSource(_ path: String) -> Bool {
+        let language = Language.of(path: path)
+        return language == .typescript || language == .javascript
+    }
+
+    /// The innermost named package holding `path`.
+    func package(of path: String) -> TypeScriptPackage? {
+        var directory = TypeScriptModuleMap.parent(path)
+        while true {
+            if let package = packageAt[directory] { return package }
+            if directory.isEmpty { return nil }
+            directory = TypeScriptModuleMap.parent(directory)
+        }
+    }
+
+    /// The module name of the file at `path`: `<package name>/<path in the package>`, else the path.
+    func moduleName(of path: String) -> String {
+        guard let package = package(of: path), let name = package.name else { return path }
+        return package.directory.isEmpty ? name + "/" + path : name + path.dropFirst(package.directory.utf8.count)
+    }
+
+    func modules(ofSorted paths: [String]) -> [String?] {
+        paths.map { TypeScriptModuleMap.isSource($0) ? moduleName(of: $0) : nil }
+    }
+
+    func resolve(_ file: SourceFile) -> SourceFile {
+        guard file.language == .typescript || file.language == .javascript else { return file }
+        return TypeScriptImportResolver.resolve(file, map: self)
+    }
+
+    static func parent(_ path: String) -> String {
+        path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[..<$0]) } ?? ""
+    }
+}

@@ -1,0 +1,114 @@
+import XCTest
+@testable import SteleScan
+
+/// The imports as written (`TypeScriptImportResolver` names their modules: see its tests).
+final class TypeScriptImportScannerTests: XCTestCase {
+    func scan(_ source: String) -> (imports: [Import], suppressions: [Suppression]) {
+        var tokens: [TypeScriptToken] = []
+        return TypeScriptImportScanner.scan(Array(source.utf8), tokens: &tokens)
+    }
+
+    func summary(_ source: String) -> [String] {
+        scan(source).imports.map { i in
+            "\(i.line):\(i.column) \(i.kind ?? "import") \(i.module)" + (i.attributes.isEmpty ? "" : " " + i.attributes.joined(separator: ","))
+        }
+    }
+
+    func testEveryStaticForm() {
+        XCTAssertEqual(summary("""
+        import x from 'a'
+        import {b, c as d} from "b"
+        import * as n from 'c'
+        import 'd'
+        import x2, { y } from 'e'
+        import x3, * as m from 'f'
+          export * from './g'
+        export * as h from './h'
+        export { i, j as k } from './i'
+        export { default } from './j'
+        import {
+          multi, // a comment
+          line,
+        } from '@acme/orders'
+        import { "string name" as s } from 'k'
+        """), [
+            "1:1 import a", "2:1 import b", "3:1 import c", "4:1 import d", "5:1 import e", "6:1 import f", "7:3 import ./g",
+            "8:1 import ./h", "9:1 import ./i", "10:1 import ./j", "11:1 import @acme/orders", "15:1 import k",
+        ])
+        XCTAssertEqual(scan("import {\n  a,\n  b as c,\n} from 'm'").imports.map(\.text), ["import {a, b as c, } from 'm'"])
+        XCTAssertEqual(scan("import x from 'a'").imports.map(\.path), [["a"]])
+    }
+
+    func testTypeOnlyForms() {
+        XCTAssertEqual(summary("""
+        import type { A } from 'a'
+        import type B from 'b'
+        import type * as C from 'c'
+        export type { D } from 'd'
+        export type * from 'e'
+        import type from 'f'
+        import type, { g } from 'g'
+        import { type H, i } from 'h'
+        """), [
+            "1:1 import a type-only", "2:1 import b type-only", "3:1 import c type-only", "4:1 import d type-only",
+            "5:1 import e type-only", "6:1 import f", "7:1 import g", "8:1 import h",
+        ])
+    }
+
+    func testRequireAndDynamicImports() {
+        XCTAssertEqual(summary("""
+        const a = require('a')
+        import b = require("b")
+        import type c = require('c')
+        const d = await import('d')
+        const e = require(`e`)
+        function f() { return import('./f', { with: {} }) }
+        const g = require(name)
+        const h = import(`./${x}`)
+        const i = require('a' + b)
+        """), [
+            "1:11 import a require", "2:1 import b require", "3:1 import c type-only,require", "4:17 import d dynamic",
+            "5:11 import e require", "6:23 import ./f dynamic", "7:11 ambiguous  require", "8:11 ambiguous  dynamic",
+            "9:11 ambiguous  require",
+        ])
+        XCTAssertEqual(scan("const g = require(name)").imports.map(\.text), ["require(name)"])
+    }
+
+    func testWhatIsNotAnImport() {
+        XCTAssertEqual(summary("""
+        // import a from 'a'
+        /* require('b') */
+        const s = "import c from 'c'"
+        const t = `import d from 'd' ${ "require('e')" }`
+        const r = /import f from 'f'/
+        x.require('g'); y.import; import.meta.url
+        const o = { import: 1, require: 2 }
+        function require(name) {}
+        export { h }
+        export default i
+        export const j = 1
+        export {k}
+        import l from 'l'
+        """), ["13:1 import l"])
+    }
+
+    func testAnImportInsideATemplateSubstitutionIsSeen() {
+        XCTAssertEqual(summary("const t = `${ await import('a') } and ${ require('b') }`"), ["1:21 import a dynamic", "1:42 import b require"])
+    }
+
+    func testColumnsCountUTF8Bytes() {
+        XCTAssertEqual(summary("const é = require('a')"), ["1:12 import a require"])
+    }
+
+    func testSuppressions() {
+        let found = scan("""
+        // stele:allow ADR-0003 -- legacy
+        import x from 'x'
+        import y from 'y' /* stele:allow ADR-0004 */
+        /// stele:allow ADR-0005 -- a triple-slash directive is never one
+        /** stele:allow ADR-0006 -- nor JSDoc */
+        """).suppressions
+        XCTAssertEqual(found.map(\.line), [1, 3])
+        XCTAssertEqual(found.first?.reason, "legacy")
+    }
+}

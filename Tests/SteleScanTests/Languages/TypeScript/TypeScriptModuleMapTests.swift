@@ -1,0 +1,124 @@
+import XCTest
+@testable import SteleScan
+
+final class TypeScriptModuleMapTests: XCTestCase {
+    static let files = [
+        "package.json", "packages/orders/package.json", "packages/orders/src/index.ts", "packages/orders/src/model/order.ts",
+        "packages/orders/src/model/index.tsx", "packages/orders/src/legacy.js", "packages/orders/src/styles.css",
+        "packages/payments/package.json", "packages/payments/lib/main.ts", "packages/payments/lib/util.mts",
+        "packages/unnamed/package.json", "packages/unnamed/x.ts", "scripts/build.mjs", "tools/cli.ts", "tools/types.d.ts",
+        "tsconfig.json", "packages/web/package.json", "packages/web/src/ui/button.tsx", "packages/web/src/app.ts",
+    ].sorted()
+
+    static let packages = [
+        TypeScriptPackage(directory: "", manifestPath: "package.json", name: "acme", entries: []),
+        TypeScriptPackage(directory: "packages/orders", manifestPath: "packages/orders/package.json", name: "@acme/orders", entries: ["dist/index.js"]),
+        TypeScriptPackage(directory: "packages/payments", manifestPath: "packages/payments/package.json", name: "payments", entries: ["./lib/main.js"]),
+        TypeScriptPackage(directory: "packages/unnamed", manifestPath: "packages/unnamed/package.json", name: nil, entries: []),
+        TypeScriptPackage(directory: "packages/web", manifestPath: "packages/web/package.json", name: "@acme/web", entries: []),
+    ]
+
+    static let aliases = [TypeScriptPathAliases(directory: "packages/web", baseURL: "packages/web/src", paths: [("@ui/*", ["ui/*"]), ("~app", ["app.ts"])])]
+
+    let map = TypeScriptModuleMap(packages: packages, files: files, aliases: aliases)
+
+    func testEveryFileIsAModuleNamedByItsPackageAndPath() {
+        let placed = Dictionary(uniqueKeysWithValues: zip(Self.files, map.modules(ofSorted: Self.files)).compactMap { path, module in module.map { (path, $0) } })
+        XCTAssertEqual(placed, [
+            "packages/orders/src/index.ts": "@acme/orders/src/index.ts", "packages/orders/src/model/order.ts": "@acme/orders/src/model/order.ts",
+            "packages/orders/src/model/index.tsx": "@acme/orders/src/model/index.tsx", "packages/orders/src/legacy.js": "@acme/orders/src/legacy.js",
+            "packages/payments/lib/main.ts": "payments/lib/main.ts", "packages/payments/lib/util.mts": "payments/lib/util.mts",
+            "packages/unnamed/x.ts": "acme/packages/unnamed/x.ts", "scripts/build.mjs": "acme/scripts/build.mjs",
+            "tools/cli.ts": "acme/tools/cli.ts", "tools/types.d.ts": "acme/tools/types.d.ts",
+            "packages/web/src/ui/button.tsx": "@acme/web/src/ui/button.tsx", "packages/web/src/app.ts": "@acme/web/src/app.ts",
+        ])
+        let bare = TypeScriptModuleMap(packages: [], files: ["a/b.ts"])
+        XCTAssertEqual(bare.modules(ofSorted: ["a/b.ts", "a/c.css"]), ["a/b.ts", nil], "under no package.json: the repository path")
+    }
+
+    func target(_ specifier: String, from directory: String) -> String {
+        switch TypeScriptImportResolver.target(of: specifier, from: directory, map: map) {
+        case .module(let name): return name
+        case .asset: return "asset"
+        case .unresolved: return "unresolved"
+        }
+    }
+
+    func testRelativeSpecifiersWithExtensionAndIndexLookup() {
+        let from = "packages/orders/src"
+        XCTAssertEqual(target("./model/order", from: from), "@acme/orders/src/model/order.ts")
+        XCTAssertEqual(target("./model/order.js", from: from), "@acme/orders/src/model/order.ts", "a .js name finds its TypeScript source")
+        XCTAssertEqual(target("./model", from: from), "@acme/orders/src/model/index.tsx")
+        XCTAssertEqual(target("./legacy", from: from), "@acme/orders/src/legacy.js")
+        XCTAssertEqual(target("./model/", from: from), "@acme/orders/src/model/index.tsx")
+        XCTAssertEqual(target(".", from: from), "@acme/orders/src/index.ts")
+        XCTAssertEqual(target("../../payments/lib/util", from: from), "payments/lib/util.mts")
+        XCTAssertEqual(target("../../payments/lib/util.mjs", from: from), "payments/lib/util.mts")
+        XCTAssertEqual(target("./styles.css", from: from), "asset")
+        XCTAssertEqual(target("./gone", from: from), "unresolved")
+        XCTAssertEqual(target("../../../../../up", from: from), "unresolved")
+        XCTAssertEqual(target("/abs/path", from: from), "unresolved")
+        XCTAssertEqual(target("./types", from: "tools"), "acme/tools/types.d.ts")
+    }
+
+    func testPackagesExternalsAndNodeBuiltins() {
+        XCTAssertEqual(target("@acme/orders", from: "packages/web/src"), "@acme/orders/src/index.ts", "no dist: src/index")
+        XCTAssertEqual(target("@acme/orders/src/model/order", from: "packages/web/src"), "@acme/orders/src/model/order.ts")
+        XCTAssertEqual(target("@acme/orders/model/order", from: "packages/web/src"), "@acme/orders/src/model/order.ts")
+        XCTAssertEqual(target("payments", from: "tools"), "payments/lib/main.ts", "`main` ./lib/main.js finds main.ts")
+        XCTAssertEqual(target("@acme/orders/nothing/here", from: "tools"), "@acme/orders")
+        XCTAssertEqual(target("lodash", from: "tools"), "lodash")
+        XCTAssertEqual(target("lodash/fp", from: "tools"), "lodash")
+        XCTAssertEqual(target("@scope/pkg/deep/x", from: "tools"), "@scope/pkg")
+        XCTAssertEqual(target("fs", from: "tools"), "fs")
+        XCTAssertEqual(target("fs/promises", from: "tools"), "fs")
+        XCTAssertEqual(target("node:fs", from: "tools"), "fs")
+        XCTAssertEqual(target("node:fs/promises", from: "tools"), "fs")
+        XCTAssertEqual(target("node:test", from: "tools"), "node:test")
+    }
+
+    func testTsconfigAliasesForTheFilesBelowIt() {
+        XCTAssertEqual(target("@ui/button", from: "packages/web/src"), "@acme/web/src/ui/button.tsx")
+        XCTAssertEqual(target("~app", from: "packages/web/src/ui"), "@acme/web/src/app.ts")
+        XCTAssertEqual(target("app", from: "packages/web/src/ui"), "@acme/web/src/app.ts", "baseUrl")
+        XCTAssertEqual(target("@ui/button", from: "tools"), "@ui/button", "another folder's aliases do not apply")
+    }
+
+    func testResolveKeepsModulesAndListsTheRestAsUnresolved() {
+        var file = SourceFile(path: "packages/web/src/app.ts", language: .typescript, module: "@acme/web/src/app.ts", imports: [])
+        file.imports = [
+            Import(module: "@ui/button", path: ["@ui/button"], kind: nil, attributes: ["type-only"], accessLevel: nil, line: 1, column: 1, conditions: [], text: "a"),
+            Import(module: "./ui/x.css", path: ["./ui/x.css"], kind: nil, attributes: [], accessLevel: nil, line: 2, column: 1, conditions: [], text: "b"),
+            Import(module: "", path: [], kind: "ambiguous", attributes: ["require"], accessLevel: nil, line: 3, column: 1, conditions: [], text: "c"),
+        ]
+        let resolved = map.resolve(file)
+        XCTAssertEqual(resolved.imports.map(\.module), ["@acme/web/src/ui/button.tsx"])
+        XCTAssertEqual(resolved.imports.map(\.attributes), [["type-only"]])
+        XCTAssertEqual(resolved.unresolvedImports.map(\.attributes), [["ambiguous"], ["require", "ambiguous"]])
+    }
+
+    func testPackageJsonAndLenientTsconfig() {
+        let (package, problem) = TypeScriptPackage.parse(Array(#"{"name": "@acme/orders", "main": "dist/index.js", "exports": {".": {"import": "./src/index.ts"}}}"#.utf8),
+                                                         path: "packages/orders/package.json")
+        XCTAssertNil(problem)
+        XCTAssertEqual(package.name, "@acme/orders")
+        XCTAssertEqual(package.directory, "packages/orders")
+        XCTAssertEqual(package.entries, ["dist/index.js", "./src/index.ts"])
+        XCTAssertNotNil(TypeScriptPackage.parse(Array("{ not json".utf8), path: "package.json").1)
+
+        let tsconfig = """
+        {
+          // comments and trailing commas, as tsc allows
+          "compilerOptions": {
+            "baseUrl": "./src", /* relative to this file */
+            "paths": { "@ui/*": ["ui/*", "fallback/*",], },
+          },
+        }
+        """
+        let (aliases, warning) = TypeScriptConfigReader.parse(Array(tsconfig.utf8), path: "web/tsconfig.json")
+        XCTAssertNil(warning)
+        XCTAssertEqual(aliases?.baseURL, "web/src")
+        XCTAssertEqual(aliases?.candidates(for: "@ui/button"), ["web/src/ui/button", "web/src/fallback/button", "web/src/@ui/button"])
+        XCTAssertNotNil(TypeScriptConfigReader.parse(Array("{ oops".utf8), path: "tsconfig.json").1)
+    }
+}
