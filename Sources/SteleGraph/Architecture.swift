@@ -217,9 +217,14 @@ public struct Architecture: Sendable {
     }
 
     /// The names in `sorted` below `name` as a package: `django.db.models`, `django.db.backends.base`
-    /// for `django.db` (not `django.dbx`). Modules named with dots are Python's; Swift's have none.
-    static func names(below name: String, in sorted: [String]) -> ArraySlice<String> {
-        let prefix = name + "."
+    /// for `django.db` (not `django.dbx`); `@acme/orders/src/api.ts` for `@acme/orders` (not
+    /// `@acme/ordersx`). Modules named with dots are Python's, with slashes TypeScript's; Swift's have neither.
+    static func names(below name: String, in sorted: [String]) -> [String] {
+        Array(names(below: name, separator: ".", in: sorted) + names(below: name, separator: "/", in: sorted))
+    }
+
+    static func names(below name: String, separator: String, in sorted: [String]) -> ArraySlice<String> {
+        let prefix = name + separator
         var low = 0, high = sorted.count
         while low < high {
             let mid = (low + high) / 2

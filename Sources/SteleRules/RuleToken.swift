@@ -98,12 +98,24 @@ enum RuleTokenizer {
                 run.append(d)
                 i += 1
             }
-            if Glob.looksLikeGlob(run), let problem = Glob.complexityProblem(run) {
+            if Glob.looksLikeGlob(run), !RuleToken.isScopedPackage(run), let problem = Glob.complexityProblem(run) {
                 return .failure(Failure(message: "glob too complex: \(problem)", offset: start,
                                         hint: "split it into several globs separated by `,`, or name the folders with `**`"))
             }
-            tokens.append(RuleToken(kind: Glob.looksLikeGlob(run) ? .glob : .word, text: run, offset: start))
+            tokens.append(RuleToken(kind: Glob.looksLikeGlob(run) && !RuleToken.isScopedPackage(run) ? .glob : .word, text: run, offset: start))
         }
         return .success(tokens)
+    }
+}
+
+extension RuleToken {
+    /// `@acme/orders`: an npm scoped package name, which names a module (every TypeScript module
+    /// below it), not a path, though it holds a `/`. A path never starts with `@` in practice.
+    static func isScopedPackage(_ text: String) -> Bool {
+        guard text.hasPrefix("@") else { return false }
+        let parts = text.dropFirst().split(separator: "/", omittingEmptySubsequences: false)
+        return parts.count == 2 && parts.allSatisfy { part in
+            !part.isEmpty && part.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.~".unicodeScalars.contains($0) }
+        }
     }
 }

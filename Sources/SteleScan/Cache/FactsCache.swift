@@ -40,7 +40,7 @@ public struct FactsCache: Sendable {
     /// Bump when a fact type (`Import`, `Suppression`, `Declaration`, `Reference`)
     /// changes, or when a scanner finds something else in the same bytes: a cache written before
     /// is then ignored as a whole.
-    static let factVersion = 4
+    static let factVersion = 5
     /// Cache files larger than this are not read (a huge repository's facts are tens of MiB).
     static let maximumFileSize = 1 << 30
     /// A file modified this close to (or after) the start of the scan that wrote its record is read

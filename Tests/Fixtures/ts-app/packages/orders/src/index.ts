@@ -1,0 +1,2 @@
+export * from './order'
+export type { Money } from '@acme/payments'

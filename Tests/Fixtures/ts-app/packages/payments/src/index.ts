@@ -1,0 +1,2 @@
+export { charge } from './charge.js'
+export type Money = { amount: number; currency: string }
