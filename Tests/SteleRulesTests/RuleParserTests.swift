@@ -72,6 +72,16 @@ final class RuleParserTests: XCTestCase {
                        .mustNotImport(.glob(Glob("Sources/App/UI/**")), modules: ["GRDB"]))
     }
 
+    /// `@acme/orders` holds a `/` but is an npm package's name (ADR-0009), not a glob.
+    func testAScopedPackageIsANameNotAGlob() throws {
+        XCTAssertEqual(try rule("@acme/payments must not depend on @acme/orders, lodash").kind,
+                       .mustNotDependOn(.name("@acme/payments"), [.name("@acme/orders"), .name("lodash")], transitive: false))
+        XCTAssertEqual(try rule("@acme/x/** must not depend on packages/*/src/**").kind,
+                       .mustNotDependOn(.glob(Glob("@acme/x/**")), [.glob(Glob("packages/*/src/**"))], transitive: false))
+        guard case .component(let declaration) = try parse("component Orders = module @acme/orders") else { return XCTFail("not a component") }
+        XCTAssertEqual(declaration.sources, [.module("@acme/orders")])
+    }
+
     func testCyclesIndependenceNamingSymbolsJudge() throws {
         XCTAssertEqual(try rule("no cycles in Core").kind, .noCycles(.name("Core")))
         XCTAssertEqual(try rule("no cycles").kind, .noCycles(nil))

@@ -84,12 +84,14 @@ final class TypeScriptImportScannerTests: XCTestCase {
         x.require('g'); y.import; import.meta.url
         const o = { import: 1, require: 2 }
         function require(name) {}
+        class C { import(data) { } require(name) { } }
+        const t = c ? require(a) : b
         export { h }
         export default i
         export const j = 1
         export {k}
         import l from 'l'
-        """), ["13:1 import l"])
+        """), ["10:15 ambiguous  require", "15:1 import l"])
     }
 
     func testAnImportInsideATemplateSubstitutionIsSeen() {

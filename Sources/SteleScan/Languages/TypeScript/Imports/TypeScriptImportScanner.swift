@@ -11,7 +11,8 @@
 /// - `import x = require('m')`, `require('m')` (attribute `require`) and `import('m')` (attribute
 ///   `dynamic`) with one string literal (or a template without substitutions). With anything else
 ///   they are ambiguous: `kind` `ambiguous`, an empty `module`, never guessed.
-/// Not imports: `x.require(…)`, `x.import`, `import.meta`, `{ import: 1 }`, `function require(…)`.
+/// Not imports: `x.require(…)`, `x.import`, `import.meta`, `{ import: 1 }`, `function require(…)`, and a
+/// method named `import` or `require` (`import(data) {`).
 ///
 /// The raw form, which the facts cache keeps: `module` is the specifier as written (`./a`,
 /// `@acme/orders`, `node:fs`), `path` is `[specifier]`, `kind` nil (or `ambiguous`).
@@ -227,15 +228,17 @@ enum TypeScriptImportScanner {
                 record(specifier, attributes: attributes, at: keyword, through: open + 2)
                 return open + 2
             }
-            // Not a literal: up to the call's `)` for the text, at most a few tokens.
+            // Not a literal: up to the call's `)` for the text.
             var end = open
             var depth = 0
-            while end + 1 < code.count, end - open < 12 {
+            while end + 1 < code.count, end - open < 4096 { // bounded: an unclosed call in bad input
                 end += 1
                 if isPunct(end, UInt8(ascii: "(")) { depth += 1 }
                 if isPunct(end, UInt8(ascii: ")")) { if depth == 0 { break }; depth -= 1 }
             }
-            record(nil, attributes: attributes, at: keyword, through: end)
+            // `import(data) {`: a method of that name, declared, not called.
+            if isPunct(end + 1, UInt8(ascii: "{")) { return end + 1 }
+            record(nil, attributes: attributes, at: keyword, through: min(end, open + 12))
             return open + 1
         }
     }
