@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TREE=${1:-/tmp/stele-ts-corpus}
-STELE=${2:-$PWD/.build/debug/stele}
+STELE=$(realpath "${2:-.build/debug/stele}")
 RUNS=${3:-7}
 if [ ! -d "$TREE" ]; then node --expose-internals scripts/differential-typescript.mjs "$TREE" "$STELE" > /dev/null || true; fi
 mkdir -p "$TREE/rules"
