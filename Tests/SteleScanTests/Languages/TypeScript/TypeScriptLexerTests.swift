@@ -47,6 +47,8 @@ final class TypeScriptLexerTests: XCTestCase {
         XCTAssertEqual(names("x = /unterminated\nimport y"), ["x", "import", "y"])
         XCTAssertEqual(of(.regex, "`${ /re/ }`"), ["/re/"])
         XCTAssertEqual(of(.regex, "<div>a</div>"), [], "a JSX closing tag is no regex")
+        XCTAssertEqual(of(.regex, "x.in / 2 / y.of / 3"), [], "a keyword as a property name is an operand")
+        XCTAssertEqual(of(.regex, "a /* c */ / b; return /* c */ /d/"), ["/d/"], "comments do not count as the previous token")
     }
 
     func testLinesAndColumns() {

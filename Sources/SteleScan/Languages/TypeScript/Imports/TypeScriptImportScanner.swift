@@ -22,11 +22,12 @@ enum TypeScriptImportScanner {
     static let require = "require"
 
     static func scan(_ bytes: [UInt8], tokens: inout [TypeScriptToken]) -> (imports: [Import], suppressions: [Suppression]) {
-        TypeScriptLexer.tokenize(bytes, into: &tokens)
+        var comments: [TypeScriptToken] = []
+        TypeScriptLexer.tokenize(bytes, into: &tokens, comments: &comments)
         return bytes.withUnsafeBufferPointer { bytes in
             tokens.withUnsafeBufferPointer { tokens in
-                var reader = Reader(bytes: bytes, tokens: tokens)
-                reader.read()
+                var reader = Reader(bytes: bytes, code: tokens)
+                reader.read(comments: comments)
                 return (reader.imports, reader.suppressions)
             }
         }
@@ -34,15 +35,14 @@ enum TypeScriptImportScanner {
 
     struct Reader {
         let bytes: UnsafeBufferPointer<UInt8>
-        /// The tokens, comments left out: the statement readers step over none.
-        var code: [TypeScriptToken] = []
-        let tokens: UnsafeBufferPointer<TypeScriptToken>
+        /// The tokens, comments left out (the lexer keeps them apart): the statement readers step over none.
+        let code: UnsafeBufferPointer<TypeScriptToken>
         var imports: [Import] = []
         var suppressions: [Suppression] = []
 
-        init(bytes: UnsafeBufferPointer<UInt8>, tokens: UnsafeBufferPointer<TypeScriptToken>) {
+        init(bytes: UnsafeBufferPointer<UInt8>, code: UnsafeBufferPointer<TypeScriptToken>) {
             self.bytes = bytes
-            self.tokens = tokens
+            self.code = code
         }
 
         func isName(_ k: Int, _ word: StaticString) -> Bool {
@@ -56,13 +56,9 @@ enum TypeScriptImportScanner {
             k >= 0 && k < code.count && code[k].kind == .punct && bytes[code[k].start] == byte
         }
 
-        mutating func read() {
+        mutating func read(comments: [TypeScriptToken]) {
             let marker = Array(Suppression.marker.utf8)
-            code.reserveCapacity(tokens.count)
-            for token in tokens {
-                guard token.kind == .comment else { code.append(token); continue }
-                suppression(in: token, marker: marker)
-            }
+            for token in comments { suppression(in: token, marker: marker) }
             var k = 0
             while k < code.count {
                 let token = code[k]

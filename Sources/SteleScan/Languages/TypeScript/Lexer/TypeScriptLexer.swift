@@ -28,23 +28,34 @@ struct TypeScriptLexer {
         self.bytes = bytes
     }
 
-    /// Every token of the file into `tokens` (emptied first: the buffer is reused between files).
-    static func tokenize(_ bytes: [UInt8], into tokens: inout [TypeScriptToken]) {
+    /// Every token of the file into `tokens`, its comments into `comments` apart (both emptied
+    /// first: the buffers are reused between files). The import reader reads the code tokens
+    /// as they are, with no copy that leaves the comments out.
+    static func tokenize(_ bytes: [UInt8], into tokens: inout [TypeScriptToken], comments: inout [TypeScriptToken]) {
         tokens.removeAll(keepingCapacity: true)
+        comments.removeAll(keepingCapacity: true)
         bytes.withUnsafeBufferPointer { buffer in
             var lexer = TypeScriptLexer(buffer)
-            lexer.run(into: &tokens)
+            lexer.run(into: &tokens, comments: &comments)
         }
     }
 
-    private mutating func run(into tokens: inout [TypeScriptToken]) {
+    /// Every token, comments among them in source order.
+    static func tokenize(_ bytes: [UInt8], into tokens: inout [TypeScriptToken]) {
+        var comments: [TypeScriptToken] = []
+        tokenize(bytes, into: &tokens, comments: &comments)
+        guard !comments.isEmpty else { return }
+        tokens = (tokens + comments).sorted { $0.start < $1.start }
+    }
+
+    private mutating func run(into tokens: inout [TypeScriptToken], comments: inout [TypeScriptToken]) {
         let count = bytes.count
         if count >= 2, bytes[0] == UInt8(ascii: "#"), bytes[1] == UInt8(ascii: "!") {
-            lineComment(into: &tokens)
+            lineComment(into: &comments)
         }
-        /// The last token that is not a comment, for the regex-or-division decision.
-        var previous: Int = -1
         while index < count {
+            /// The last token, for the regex-or-division decision (comments are not among them).
+            let previous = tokens.count - 1
             let byte = bytes[index]
             switch byte {
             case UInt8(ascii: " "), UInt8(ascii: "\t"), 0x0B, 0x0C:
@@ -55,11 +66,11 @@ struct TypeScriptLexer {
                 continue
             case UInt8(ascii: "/"):
                 if index + 1 < count, bytes[index + 1] == UInt8(ascii: "/") {
-                    lineComment(into: &tokens)
+                    lineComment(into: &comments)
                     continue
                 }
                 if index + 1 < count, bytes[index + 1] == UInt8(ascii: "*") {
-                    blockComment(into: &tokens)
+                    blockComment(into: &comments)
                     continue
                 }
                 if regexAllowed(after: previous, in: tokens) {
@@ -105,7 +116,6 @@ struct TypeScriptLexer {
                     tokens.append(token(.punct, from: index - 1))
                 }
             }
-            previous = tokens.count - 1
         }
     }
 
@@ -233,6 +243,8 @@ struct TypeScriptLexer {
         case .comment:
             return true
         case .name:
+            // `x.in / 2`: a keyword's name as a property is an operand.
+            if previous > 0, tokens[previous - 1].kind == .punct, bytes[tokens[previous - 1].start] == UInt8(ascii: ".") { return false }
             return TypeScriptLexer.isOperandKeyword(bytes[token.start..<token.end])
         case .punct:
             let byte = bytes[token.start]

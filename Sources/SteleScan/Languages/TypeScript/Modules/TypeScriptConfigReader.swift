@@ -5,9 +5,9 @@ import SteleCore
 /// every `,` before a `}` or `]` are dropped, and the rest is strict JSON (`SteleCore`'s parser).
 enum TypeScriptConfigReader {
     static func parse(_ bytes: [UInt8], path: String) -> (TypeScriptPathAliases?, Diagnostic?) {
-        var tokens: [TypeScriptToken] = []
-        TypeScriptLexer.tokenize(bytes, into: &tokens)
-        let code = tokens.filter { $0.kind != .comment }
+        var code: [TypeScriptToken] = []
+        var comments: [TypeScriptToken] = []
+        TypeScriptLexer.tokenize(bytes, into: &code, comments: &comments)
         var text: [UInt8] = []
         for (k, token) in code.enumerated() {
             if token.kind == .punct, bytes[token.start] == UInt8(ascii: ","), k + 1 < code.count, code[k + 1].kind == .punct,
