@@ -17,7 +17,7 @@ enum TypeScriptLanguage: LanguageSupport {
 
     static func readModules(root: String, files: [String]) -> (any ModuleMap, [Diagnostic]) {
         var packages: [TypeScriptPackage] = []
-        var aliases: [TypeScriptPathAliases] = []
+        var configs: [String: TypeScriptConfigReader.Config] = [:]
         var diagnostics: [Diagnostic] = []
         for path in files where TypeScriptPackage.isManifest(path) || TypeScriptPathAliases.isManifest(path) {
             switch FileReader.read(root + "/" + path) {
@@ -28,14 +28,14 @@ enum TypeScriptLanguage: LanguageSupport {
                     if let problem { diagnostics.append(problem) }
                 } else {
                     let (found, problem) = TypeScriptConfigReader.parse(bytes, path: path)
-                    if let found { aliases.append(found) }
+                    if let found { configs[path] = found }
                     if let problem { diagnostics.append(problem) }
                 }
             case .skipped(let reason):
                 diagnostics.append(.warning("manifest not read: \(reason)", at: SourceLocation(file: path, line: 1, column: 1)))
             }
         }
-        return (TypeScriptModuleMap(packages: packages, files: files, aliases: aliases), diagnostics)
+        return (TypeScriptModuleMap(packages: packages, files: files, aliases: TypeScriptConfigReader.aliases(configs)), diagnostics)
     }
 
     /// One worker's reader: the token buffer is kept from file to file.

@@ -115,10 +115,27 @@ final class TypeScriptModuleMapTests: XCTestCase {
           },
         }
         """
-        let (aliases, warning) = TypeScriptConfigReader.parse(Array(tsconfig.utf8), path: "web/tsconfig.json")
+        let (config, warning) = TypeScriptConfigReader.parse(Array(tsconfig.utf8), path: "web/tsconfig.json")
         XCTAssertNil(warning)
+        let aliases = config?.aliases
         XCTAssertEqual(aliases?.baseURL, "web/src")
         XCTAssertEqual(aliases?.candidates(for: "@ui/button"), ["web/src/ui/button", "web/src/fallback/button", "web/src/@ui/button"])
         XCTAssertNotNil(TypeScriptConfigReader.parse(Array("{ oops".utf8), path: "tsconfig.json").1)
+    }
+
+    func testATsconfigWithoutAliasesTakesThoseOfTheConfigItExtends() {
+        func config(_ text: String, _ path: String) -> TypeScriptConfigReader.Config? { TypeScriptConfigReader.parse(Array(text.utf8), path: path).0 }
+        let configs: [String: TypeScriptConfigReader.Config] = [
+            "tsconfig.base.json": config(#"{"compilerOptions": {"paths": {"@acme/*": ["packages/*/src"]}}}"#, "tsconfig.base.json")!,
+            "packages/web/tsconfig.json": config(#"{"extends": "../../tsconfig.base", "compilerOptions": {"jsx": "react"}}"#, "packages/web/tsconfig.json")!,
+            "packages/api/tsconfig.json": config(#"{"extends": "./tsconfig.json"}"#, "packages/api/tsconfig.json")!,
+            "packages/cli/tsconfig.json": config(#"{"extends": "@tsconfig/node20/tsconfig.json"}"#, "packages/cli/tsconfig.json")!,
+        ]
+        XCTAssertEqual(configs["packages/web/tsconfig.json"]?.extends, "tsconfig.base.json")
+        let found = TypeScriptConfigReader.aliases(configs)
+        XCTAssertEqual(found.map(\.directory), ["packages/web"], "a cycle and a package's config give none")
+        XCTAssertEqual(found.first?.candidates(for: "@acme/orders"), ["packages/orders/src"], "the paths resolve against the config that declares them")
+        XCTAssertTrue(TypeScriptPathAliases.isManifest("tsconfig.base.json"))
+        XCTAssertFalse(TypeScriptPathAliases.isFolderConfig("tsconfig.base.json"))
     }
 }

@@ -4,7 +4,34 @@ import SteleCore
 /// lexed as TypeScript (`TypeScriptLexer`: strings, `//` and `/* */` comments), the comments and
 /// every `,` before a `}` or `]` are dropped, and the rest is strict JSON (`SteleCore`'s parser).
 enum TypeScriptConfigReader {
-    static func parse(_ bytes: [UInt8], path: String) -> (TypeScriptPathAliases?, Diagnostic?) {
+    /// One config as read: its own aliases, if any, and the config it `extends` (a path from the
+    /// root, `.json` added, for a relative `extends`; nil for none or a package's config).
+    struct Config: Equatable, Sendable {
+        var aliases: TypeScriptPathAliases?
+        var extends: String?
+    }
+
+    /// The aliases of the files below each `tsconfig.json` among `configs` (by path): its own, else
+    /// the first in its `extends` chain (at most eight deep; a cycle ends it) that has some.
+    static func aliases(_ configs: [String: Config]) -> [TypeScriptPathAliases] {
+        var result: [TypeScriptPathAliases] = []
+        for path in configs.keys.sorted() where TypeScriptPathAliases.isFolderConfig(path) {
+            var current = path
+            for _ in 0..<8 {
+                guard let config = configs[current] else { break }
+                if var found = config.aliases {
+                    found.directory = TypeScriptModuleMap.parent(path)
+                    result.append(found)
+                    break
+                }
+                guard let next = config.extends else { break }
+                current = next
+            }
+        }
+        return result
+    }
+
+    static func parse(_ bytes: [UInt8], path: String) -> (Config?, Diagnostic?) {
         var code: [TypeScriptToken] = []
         var comments: [TypeScriptToken] = []
         TypeScriptLexer.tokenize(bytes, into: &code, comments: &comments)
@@ -20,6 +47,10 @@ enum TypeScriptConfigReader {
             return (nil, .warning("tsconfig.json not read: not JSON, even with comments and trailing commas allowed",
                                   at: SourceLocation(file: path, line: 1, column: 1)))
         }
+        var extends: String?
+        if let parent = json["extends"]?.stringValue, parent.hasPrefix("."), let joined = TypeScriptImportResolver.join(directory, parent) {
+            extends = joined.hasSuffix(".json") ? joined : joined + ".json"
+        }
         let options = json["compilerOptions"]
         let baseURL = options?["baseUrl"]?.stringValue.flatMap { TypeScriptImportResolver.join(directory, $0) }
         var paths: [(pattern: String, targets: [String])] = []
@@ -28,7 +59,7 @@ enum TypeScriptConfigReader {
                 paths.append((pattern, targets.arrayValue?.compactMap(\.stringValue) ?? []))
             }
         }
-        guard baseURL != nil || !paths.isEmpty else { return (nil, nil) }
-        return (TypeScriptPathAliases(directory: directory, baseURL: baseURL, paths: paths), nil)
+        let aliases = baseURL != nil || !paths.isEmpty ? TypeScriptPathAliases(directory: directory, baseURL: baseURL, paths: paths) : nil
+        return (Config(aliases: aliases, extends: extends), nil)
     }
 }
