@@ -5,7 +5,7 @@ import SteleTestSupport
 /// TypeScript through the real binary: the `ts-app` fixture (a monorepo with workspaces, three
 /// packages, a tsconfig alias, relative imports, a type-only re-export, JSX, strings, templates and
 /// a regex that hold imports, a suppressed import between glob components, and one violation by
-/// package name in a dynamic import), and a tree that mixes it with a Swift package.
+/// package name in a dynamic import), and a tree that mixes it with a Swift package and a Python service.
 final class TypeScriptCheckTests: XCTestCase {
     func testTheFixtureHasOneViolationAtItsLine() throws {
         let run = try SteleProcess.run(["check", TestPaths.fixture("ts-app").path])
@@ -68,8 +68,9 @@ final class TypeScriptCheckTests: XCTestCase {
         XCTAssertTrue(edited.stdout.contains("2 errors"), edited.stdout)
     }
 
-    /// One run, one set of ADRs, findings in Swift and TypeScript at the right file and line.
-    func testAMixedSwiftAndTypeScriptTree() throws {
+    /// One run, one set of ADRs, findings in Swift, Python and TypeScript at the right file and line
+    /// (issue 14's "done when", with a Python service beside the TypeScript packages).
+    func testAMixedSwiftPythonAndTypeScriptTree() throws {
         let tree = try TemporaryTree(copying: "ts-app")
         defer { tree.remove() }
         try tree.write("Package.swift", """
@@ -83,9 +84,14 @@ final class TypeScriptCheckTests: XCTestCase {
         """)
         try tree.write("Sources/Core/Order.swift", "import Foundation\nimport Storage\n")
         try tree.write("Sources/Storage/Store.swift", "public struct Store {}\n")
+        try tree.write("services/billing/pyproject.toml", "[project]\nname = \"billing\"\n")
+        try tree.write("services/billing/billing/__init__.py", "")
+        try tree.write("services/billing/billing/db.py", "import os\n")
+        try tree.write("services/billing/billing/api.py", "from billing import db\n\ndef handler():\n    from billing.web import render\n")
+        try tree.write("services/billing/billing/web.py", "from . import api\n")
         try tree.write("tools/release.mjs", "#!/usr/bin/env node\nimport { readFile } from 'node:fs/promises'\nimport path from 'path'\nconst chalk = require('chalk')\n")
         try tree.write("adr/0002-core-is-pure.md", """
-        # 2. The Swift core stores nothing; the release tool uses only Node
+        # 2. The Swift core stores nothing; the release tool uses only Node; billing's API renders nothing
 
         Date: 2026-12-04
 
@@ -99,17 +105,19 @@ final class TypeScriptCheckTests: XCTestCase {
         component Tools = tools/**
         Core must not depend on Storage
         Tools may only depend on Tools
+        billing.api must not depend on billing.web
         ```
         """)
         let run = try SteleProcess.run(["check", tree.path])
         XCTAssertEqual(run.status, 1)
         let errors = run.stdout.split(separator: "\n").filter { $0.contains(": error: ") }.map(String.init)
-        XCTAssertEqual(errors.count, 3, run.stdout)
+        XCTAssertEqual(errors.count, 4, run.stdout)
+        XCTAssertTrue(errors.contains { $0.hasPrefix("services/billing/billing/api.py:4:5: error: `billing.api` imports `billing.web`") }, run.stdout)
         XCTAssertTrue(errors.contains("Sources/Core/Order.swift:2:1: error: `Core` imports `Storage` [ADR-0002]"), run.stdout)
         XCTAssertTrue(errors.contains { $0.hasPrefix("tools/release.mjs:4:15: error: `Tools` imports `chalk`") }, "Node's built-ins are exempt: " + run.stdout)
         XCTAssertTrue(errors.contains { $0.hasPrefix("packages/payments/src/refund.ts:5:27: error:") }, run.stdout)
         let scan = try SteleProcess.run(["scan", tree.path])
-        XCTAssertTrue(scan.stdout.contains("\nLanguages\n  swift  3 files\n  typescript  8 files\n  javascript  1 file\n"), scan.stdout)
+        XCTAssertTrue(scan.stdout.contains("\nLanguages\n  swift  3 files\n  python  4 files\n  typescript  8 files\n  javascript  1 file\n"), scan.stdout)
         XCTAssertTrue(scan.stdout.contains("  acme/tools/release.mjs  tools/release.mjs  (javascript)\n"), scan.stdout)
     }
 }
