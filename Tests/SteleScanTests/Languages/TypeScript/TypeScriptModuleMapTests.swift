@@ -138,4 +138,18 @@ final class TypeScriptModuleMapTests: XCTestCase {
         XCTAssertTrue(TypeScriptPathAliases.isManifest("tsconfig.base.json"))
         XCTAssertFalse(TypeScriptPathAliases.isFolderConfig("tsconfig.base.json"))
     }
+
+    func testPrivateImportsThroughThePackageJsonAboveTheFile() {
+        let app = TypeScriptPackage.parse(Array(##"{"imports": {"#db": "./src/db/index.ts", "#ui/*": {"import": "./src/ui/*.tsx"}, "#dep": "lodash/fp", "bad": "./x"}}"##.utf8),
+                                          path: "app/package.json").0
+        XCTAssertNil(app.name)
+        XCTAssertEqual(app.imports, ["#db": "./src/db/index.ts", "#ui/*": "./src/ui/*.tsx", "#dep": "lodash/fp"])
+        let map = TypeScriptModuleMap(packages: [app], files: ["app/src/db/index.ts", "app/src/ui/button.tsx", "app/src/main.ts"])
+        func target(_ specifier: String) -> TypeScriptImportResolver.Target { TypeScriptImportResolver.target(of: specifier, from: "app/src", map: map) }
+        XCTAssertEqual(target("#db"), .module("app/src/db/index.ts"), "an unnamed package: files are named by path")
+        XCTAssertEqual(target("#ui/button"), .module("app/src/ui/button.tsx"))
+        XCTAssertEqual(target("#dep"), .module("lodash"))
+        XCTAssertEqual(target("#gone"), .unresolved)
+        XCTAssertEqual(TypeScriptImportResolver.target(of: "#db", from: "elsewhere", map: map), .unresolved)
+    }
 }

@@ -11,6 +11,7 @@
 ///   it; when no file is found, the package's own name (which a rule naming it still means).
 /// - Node's built-ins (`fs`, `fs/promises`, `node:fs`): the module's first part, `node:` dropped
 ///   (`node:test`, `node:sqlite` and `node:sea` exist only with it and keep it).
+/// - `#x`: the `imports` of the package.json above the file (Node's subpath imports).
 /// - Any other bare specifier: the package, `lodash/fp` → `lodash`, `@scope/pkg/x` → `@scope/pkg`.
 ///
 /// An import of a file that is not code (`./styles.css`, `./logo.svg`, `./data.json`) is not a
@@ -63,6 +64,7 @@ enum TypeScriptImportResolver {
             return find(path, map: map).map { found(at: $0, map: map) } ?? .unresolved
         }
         if specifier.hasPrefix("/") || specifier.isEmpty { return .unresolved }
+        if specifier.hasPrefix("#") { return privateImport(specifier, from: directory, map: map) }
         if specifier.hasPrefix("node:") {
             let name = packageName(String(specifier.dropFirst(5)), scoped: false)
             return .module(prefixOnlyBuiltins.contains(name) ? "node:" + name : name)
@@ -86,6 +88,30 @@ enum TypeScriptImportResolver {
             return .module(name)
         }
         return .module(name)
+    }
+
+    /// `#db`, `#ui/button`: through the `imports` of the package.json above the file (an exact
+    /// key first, else the `*` pattern with the longest prefix), to a file of the package or to
+    /// another package.
+    static func privateImport(_ specifier: String, from directory: String, map: TypeScriptModuleMap) -> Target {
+        guard let package = map.manifest(at: directory) else { return .unresolved }
+        var target = package.imports[specifier]
+        if target == nil {
+            var longest = -1
+            for (pattern, value) in package.imports.sorted(by: { $0.key < $1.key }) {
+                guard let star = pattern.firstIndex(of: "*") else { continue }
+                let prefix = pattern[..<star], suffix = pattern[pattern.index(after: star)...]
+                guard specifier.hasPrefix(prefix), specifier.hasSuffix(suffix), specifier.count >= prefix.count + suffix.count,
+                      prefix.count > longest else { continue }
+                longest = prefix.count
+                let middle = String(specifier.dropFirst(prefix.count).dropLast(suffix.count))
+                target = value.replacingOccurrences(ofStar: middle)
+            }
+        }
+        guard let target else { return .unresolved }
+        guard target.hasPrefix("./") else { return .module(packageName(target, scoped: true)) }
+        guard let path = join(package.directory, target) else { return .unresolved }
+        return find(path, map: map).map { found(at: $0, map: map) } ?? .unresolved
     }
 
     static func found(at path: String, map: TypeScriptModuleMap) -> Target {
@@ -132,5 +158,12 @@ enum TypeScriptImportResolver {
 extension TypeScriptPathAliases {
     static func contains(_ directory: String, _ path: String) -> Bool {
         directory.isEmpty || path == directory || path.hasPrefix(directory + "/")
+    }
+}
+
+private extension String {
+    /// Every `*` replaced by `text` (Node replaces each one in an `imports` target).
+    func replacingOccurrences(ofStar text: String) -> String {
+        split(separator: "*", omittingEmptySubsequences: false).joined(separator: text)
     }
 }

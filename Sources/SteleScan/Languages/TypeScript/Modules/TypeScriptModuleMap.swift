@@ -11,6 +11,8 @@ struct TypeScriptModuleMap: ModuleMap {
     let resolvesImports = true
     /// Named packages by their folder ("" for the root).
     let packageAt: [String: TypeScriptPackage]
+    /// Every package.json by its folder, named or not: whose `imports` a `#x` specifier means.
+    let manifestAt: [String: TypeScriptPackage]
     /// Named packages by name (the first, by folder, when two share one).
     let packageNamed: [String: TypeScriptPackage]
     /// Every file of the listing: relative imports are looked up in it.
@@ -21,12 +23,15 @@ struct TypeScriptModuleMap: ModuleMap {
     init(packages: [TypeScriptPackage], files: [String], aliases: [TypeScriptPathAliases] = []) {
         var at: [String: TypeScriptPackage] = [:]
         var named: [String: TypeScriptPackage] = [:]
+        var manifests: [String: TypeScriptPackage] = [:]
         for package in packages.sorted(by: { $0.directory < $1.directory }) {
+            manifests[package.directory] = package
             guard let name = package.name else { continue }
             at[package.directory] = package
             if named[name] == nil { named[name] = package }
         }
         packageAt = at
+        manifestAt = manifests
         packageNamed = named
         self.files = Set(files)
         self.aliases = aliases.sorted { ($0.directory.utf8.count, $0.directory) > ($1.directory.utf8.count, $1.directory) }
@@ -42,6 +47,16 @@ struct TypeScriptModuleMap: ModuleMap {
         var directory = TypeScriptModuleMap.parent(path)
         while true {
             if let package = packageAt[directory] { return package }
+            if directory.isEmpty { return nil }
+            directory = TypeScriptModuleMap.parent(directory)
+        }
+    }
+
+    /// The innermost package.json at or above `directory`, named or not.
+    func manifest(at directory: String) -> TypeScriptPackage? {
+        var directory = directory
+        while true {
+            if let package = manifestAt[directory] { return package }
             if directory.isEmpty { return nil }
             directory = TypeScriptModuleMap.parent(directory)
         }

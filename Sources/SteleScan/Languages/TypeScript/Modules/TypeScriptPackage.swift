@@ -11,6 +11,10 @@ struct TypeScriptPackage: Equatable, Sendable {
     /// `types`, `typings`, `module`, `main`, and `exports["."]` when it is a string (or its
     /// `import`, `default`, `types` conditions), in that order: the entry candidates.
     var entries: [String]
+    /// `imports`: the package's private specifiers (`"#db": "./src/db/index.ts"`, `"#ui/*": …`),
+    /// each to its target (a string, or the first of its `types`, `import`, `default`, `require`,
+    /// `node` conditions that is one).
+    var imports: [String: String] = [:]
 
     static func isManifest(_ path: String) -> Bool {
         path == "package.json" || path.hasSuffix("/package.json")
@@ -33,6 +37,13 @@ struct TypeScriptPackage: Equatable, Sendable {
             if let entry = dot.stringValue { package.entries.append(entry) }
             for condition in ["types", "import", "default", "require"] {
                 if let entry = dot[condition]?.stringValue { package.entries.append(entry) }
+            }
+        }
+        if case .object(let members)? = json["imports"] {
+            for (pattern, target) in members where pattern.hasPrefix("#") {
+                let chosen = target.stringValue
+                    ?? ["types", "import", "default", "require", "node"].lazy.compactMap { target[$0]?.stringValue }.first
+                if let chosen { package.imports[pattern] = chosen }
             }
         }
         return (package, nil)
