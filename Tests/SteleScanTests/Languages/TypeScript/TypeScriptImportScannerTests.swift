@@ -66,10 +66,11 @@ final class TypeScriptImportScannerTests: XCTestCase {
         const g = require(name)
         const h = import(`./${x}`)
         const i = require('a' + b)
+        type J = typeof import('./j')
         """), [
             "1:11 import a require", "2:1 import b require", "3:1 import c type-only,require", "4:17 import d dynamic",
             "5:11 import e require", "6:23 import ./f dynamic", "7:11 ambiguous  require", "8:11 ambiguous  dynamic",
-            "9:11 ambiguous  require",
+            "9:11 ambiguous  require", "10:17 import ./j type-only,dynamic",
         ])
         XCTAssertEqual(scan("const g = require(name)").imports.map(\.text), ["require(name)"])
     }

@@ -9,7 +9,8 @@
 /// - `import type … from 'm'`, `export type … from 'm'`: type-only, erased by the compiler; they
 ///   carry the attribute `type-only`, as Python's `TYPE_CHECKING` imports do, and still count;
 /// - `import x = require('m')`, `require('m')` (attribute `require`) and `import('m')` (attribute
-///   `dynamic`) with one string literal (or a template without substitutions). With anything else
+///   `dynamic`; `typeof import('m')`, a type, is `type-only` too) with one string literal (or a
+///   template without substitutions). With anything else
 ///   they are ambiguous: `kind` `ambiguous`, an empty `module`, never guessed.
 /// Not imports: `x.require(…)`, `x.import`, `import.meta`, `{ import: 1 }`, `function require(…)`, and a
 /// method named `import` or `require` (`import(data) {`).
@@ -145,7 +146,11 @@ enum TypeScriptImportScanner {
             var k = start + 1
             guard k < code.count else { return k }
             if isPunct(k, UInt8(ascii: ".")) || isPunct(k, UInt8(ascii: ":")) || isPunct(k, UInt8(ascii: "=")) { return k } // import.meta, { import: 1 }
-            if isPunct(k, UInt8(ascii: "(")) { return call(at: start, open: k, attribute: TypeScriptImportScanner.dynamic, statement: start) }
+            if isPunct(k, UInt8(ascii: "(")) {
+                // `typeof import('./a')`: TypeScript's import type, erased as `import type` is.
+                let extra = isName(start - 1, "typeof") ? [TypeScriptImportScanner.typeOnly] : []
+                return call(at: start, open: k, attribute: TypeScriptImportScanner.dynamic, statement: start, extra: extra)
+            }
             if let specifier = literal(at: k), code[k].kind == .string {
                 record(specifier, attributes: [], at: start, through: k)
                 return k + 1
