@@ -171,6 +171,23 @@ private struct Parser {
             try expectEnd(of: "the setting")
             return .setting(first.isKeyword("scan") ? .scan(globs) : .ignore(globs))
         }
+        if first.isKeyword("judge"), tokens.count > 1, tokens[1].isKeyword("prose") {
+            index = 2
+            guard accept("rules") || accept("rule") else {
+                throw expectedPhrase([RuleParser.Phrase("rules", "rules")], after: "judge prose")
+            }
+            var subject: Selector?
+            if accept("for") { subject = try selector("a component after `for`") }
+            try expectEnd(of: "`judge prose rules`")
+            let suffixStart = headEnd < tokens.count ? tokens[headEnd].offset : 0
+            var suffixed = Rule(kind: .noCycles(nil))
+            try suffixes(into: &suffixed)
+            guard suffixed.exceptions.isEmpty, suffixed.until == nil, suffixed.because == nil else {
+                throw ParseFailure(message: "`judge prose rules` takes no `except`, `until` or `because`", offset: suffixStart,
+                                   hint: "only a severity: `judge prose rules (warning)`")
+            }
+            return .judgeProse(ProseJudging(subject: subject, severity: suffixed.severity))
+        }
         var rule = Rule(kind: try ruleKind())
         try expectEnd(of: "the rule")
         try suffixes(into: &rule)

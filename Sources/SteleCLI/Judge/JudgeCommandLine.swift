@@ -45,10 +45,9 @@ enum JudgeCommandLine {
         var diagnostics: [Diagnostic] = []
         var questions: [JudgeQuestion] = []
         var judgeRules: Set<String> = []
-        for rule in result.rules where rule.state == .notEnforced(reason: RuleBook.judgeNotEnabled) {
-            guard let subjects = Checker.judgeSubjects(rule, architecture: loaded.architecture) else { continue }
-            judgeRules.insert(rule.id)
-            for file in subjects.files where changed?.contains(file) ?? true {
+        var proseRules: Set<String> = []
+        func ask(_ rule: CompiledRule, question: String, component: String, files: [String]) {
+            for file in files where changed?.contains(file) ?? true {
                 let bytes: [UInt8]
                 if let staged = contents[file] {
                     bytes = staged
@@ -57,8 +56,24 @@ enum JudgeCommandLine {
                 } else {
                     continue
                 }
-                questions += JudgeQuestion.questions(rule: rule, question: subjects.question, component: subjects.component, file: file,
+                questions += JudgeQuestion.questions(rule: rule, question: question, component: component, file: file,
                                                      text: String(decoding: bytes, as: UTF8.self))
+            }
+        }
+        for rule in result.rules where rule.state == .notEnforced(reason: RuleBook.judgeNotEnabled) {
+            guard let subjects = Checker.judgeSubjects(rule, architecture: loaded.architecture) else { continue }
+            judgeRules.insert(rule.id)
+            ask(rule, question: subjects.question, component: subjects.component, files: subjects.files)
+        }
+        // Prose rules whose ADR says `judge prose rules`: the ADR's sentence is the question.
+        for prose in result.proseRules {
+            switch Checker.proseSubjects(prose, architecture: loaded.architecture) {
+            case nil: continue
+            case .none(let why)?:
+                diagnostics.append(.info("prose rule not judged: \"\(prose.text)\" (\(prose.id)): \(why)", at: prose.provenance.location))
+            case .files(let rule, let component, let files)?:
+                proseRules.insert(rule.id)
+                ask(rule, question: prose.text, component: component, files: files)
             }
         }
         let storePath = root + "/" + VerdictStore.path
@@ -94,7 +109,8 @@ enum JudgeCommandLine {
         updated.diagnostics += diagnostics
         let stored = questions.count - outcome.newEntries.count - outcome.unanswered.values.reduce(0, +)
         let unanswered = outcome.unanswered.values.reduce(0, +)
-        let summary = "stele: judge: \(questions.count) \(questions.count == 1 ? "question" : "questions") of \(judgeRules.count) `judge` \(judgeRules.count == 1 ? "rule" : "rules"): "
+        let prose = proseRules.isEmpty ? "" : " and \(proseRules.count) prose \(proseRules.count == 1 ? "rule" : "rules")"
+        let summary = "stele: judge: \(questions.count) \(questions.count == 1 ? "question" : "questions") of \(judgeRules.count) `judge` \(judgeRules.count == 1 ? "rule" : "rules")\(prose): "
             + "\(stored) from \(VerdictStore.path), \(outcome.newEntries.count) newly judged (\(outcome.requestsSent) \(outcome.requestsSent == 1 ? "request" : "requests")), \(unanswered) not judged"
         return .success(Applied(result: updated, diagnostics: diagnostics, summary: summary, printedRequests: outcome.printedRequests))
     }
