@@ -103,6 +103,26 @@ final class JudgeCommandTests: XCTestCase {
         XCTAssertFalse(run.stdout.contains("Invoice.swift"), "not staged: not asked, not reported")
     }
 
+    func testJudgeDropsTheVerdictsOfDeletedFilesAndReplayKeepsThem() throws {
+        let committed = try String(contentsOf: storeURL, encoding: .utf8)
+        XCTAssertTrue(committed.contains("Sources/Shop/Domain/Order.swift"))
+        try FileManager.default.removeItem(at: tree.url.appendingPathComponent("Sources/Shop/Domain/Order.swift"))
+        let replay = try SteleProcess.run(["check", tree.path, "--judge=replay"], environment: ["STELE_LLM_MODEL": "test-model"])
+        XCTAssertEqual(replay.status, 1, replay.stderr)
+        XCTAssertEqual(try String(contentsOf: storeURL, encoding: .utf8), committed, "a replay never writes the store")
+
+        let run = try SteleProcess.run(["check", tree.path, "--judge"], environment: environment("ok"))
+        XCTAssertEqual(run.status, 1, run.stderr)
+        XCTAssertTrue(run.stderr.contains("1 from .stele/verdicts.jsonl, 1 newly judged (1 request), 0 not judged; 1 stale verdict of 1 deleted file dropped"), run.stderr)
+        let stored = try String(contentsOf: storeURL, encoding: .utf8)
+        XCTAssertFalse(stored.contains("Order.swift"), stored)
+        XCTAssertEqual(stored.split(separator: "\n").map { $0.contains("Invoice.swift") ? "Invoice" : $0.contains("Discount.swift") ? "Discount" : "?" },
+                       ["Discount", "Invoice"], "sorted by file")
+        let again = try SteleProcess.run(["check", tree.path, "--judge"], environment: environment("ok"))
+        XCTAssertTrue(again.stderr.contains("2 from .stele/verdicts.jsonl, 0 newly judged (0 requests), 0 not judged\n"), again.stderr)
+        XCTAssertEqual(try String(contentsOf: storeURL, encoding: .utf8), stored)
+    }
+
     func testJudgedFindingsAppearInSARIFAndJUnit() throws {
         for format in ["sarif", "junit", "github", "markdown"] {
             let run = try SteleProcess.run(["check", tree.path, "--judge=replay", "--format", format], environment: ["STELE_LLM_MODEL": "test-model"])

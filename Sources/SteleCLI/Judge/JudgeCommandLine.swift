@@ -88,7 +88,11 @@ enum JudgeCommandLine {
         }
         let session = JudgeSession(settings: settings, mode: mode)
         let outcome = session.run(questions, store: store, send: { requests in send(requests, settings: settings) })
-        if !outcome.newEntries.isEmpty {
+        // `--judge` (never a replay or a dry run) drops the verdicts of files that are gone.
+        let before = store.entries.count
+        let goneFiles = mode == .ask ? store.prune(exists: { FileSystem.kind(of: root + "/" + $0) != nil }) : []
+        let pruned = before - store.entries.count
+        if !outcome.newEntries.isEmpty || pruned > 0 {
             store.insert(contentsOf: outcome.newEntries)
             let problem = FileSystem.createDirectories(root + "/.stele") ?? FileSystem.write(store.rendered(), to: storePath)
             if let problem {
@@ -112,6 +116,7 @@ enum JudgeCommandLine {
         let prose = proseRules.isEmpty ? "" : " and \(proseRules.count) prose \(proseRules.count == 1 ? "rule" : "rules")"
         let summary = "stele: judge: \(questions.count) \(questions.count == 1 ? "question" : "questions") of \(judgeRules.count) `judge` \(judgeRules.count == 1 ? "rule" : "rules")\(prose): "
             + "\(stored) from \(VerdictStore.path), \(outcome.newEntries.count) newly judged (\(outcome.requestsSent) \(outcome.requestsSent == 1 ? "request" : "requests")), \(unanswered) not judged"
+            + (pruned == 0 ? "" : "; \(pruned) stale \(pruned == 1 ? "verdict" : "verdicts") of \(goneFiles.count) deleted \(goneFiles.count == 1 ? "file" : "files") dropped")
         return .success(Applied(result: updated, diagnostics: diagnostics, summary: summary, printedRequests: outcome.printedRequests))
     }
 
