@@ -1,4 +1,5 @@
 import SteleCore
+import SteleScan
 import SteleGraph
 import SteleRules
 
@@ -73,5 +74,33 @@ extension Checker {
         return words.filter { name in
             architecture.declared[name] != nil || architecture.families[name] != nil || !(architecture.moduleFiles[name] ?? []).isEmpty
         }.sorted()
+    }
+}
+
+extension Checker {
+    /// The rules the LLM judge may give findings for: `judge` rules, and the prose rules of ADRs that
+    /// say `judge prose rules` (as `ProseRule.judgedRule` makes them).
+    static func judgedRules(_ book: RuleBook) -> [CompiledRule] {
+        let rules = book.rules.filter { if case .judge = $0.rule.kind { return true } else { return false } }
+        return rules + book.proseRules.filter { $0.judging != nil }.map { $0.judgedRule(subject: .name("")) }
+    }
+
+    /// Inline suppressions (`// stele:allow ADR-0001 -- why`) applied to the judge's findings, as
+    /// `check` applied them to the others: what they leave, what they suppress, and the diagnostics
+    /// (no reason, expired, covers nothing) of the suppressions the scan had not seen (`scanned`'s
+    /// were reported when the other findings were filtered).
+    public static func suppressingJudged(_ findings: [Finding], suppressions: [String: [Suppression]], scanned: [SourceFile],
+                                         today: String) -> (kept: [Finding], suppressed: [Finding], diagnostics: [Diagnostic]) {
+        let files = suppressions.keys.sorted().map { path -> SourceFile in
+            var file = SourceFile(path: path, language: Language.of(path: path) ?? .swift, module: nil, imports: [])
+            file.suppressions = suppressions[path]!
+            return file
+        }
+        let outcome = SuppressionFilter.apply(findings, files: files, today: today)
+        var seen = Set<SourceLocation>()
+        for file in scanned where suppressions[file.path] != nil {
+            for s in file.suppressions { seen.insert(SourceLocation(file: file.path, line: s.line, column: s.column)) }
+        }
+        return (outcome.kept, outcome.suppressed, outcome.diagnostics.filter { !seen.contains($0.location ?? SourceLocation(file: "", line: 0, column: 0)) })
     }
 }

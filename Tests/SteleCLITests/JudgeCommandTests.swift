@@ -123,6 +123,37 @@ final class JudgeCommandTests: XCTestCase {
         XCTAssertEqual(try String(contentsOf: storeURL, encoding: .utf8), stored)
     }
 
+    func testAnInlineAllowCoversAJudgedFinding() throws {
+        let invoice = "Sources/Shop/Domain/Invoice.swift"
+        let text = try String(contentsOf: tree.url.appendingPathComponent(invoice), encoding: .utf8)
+        try tree.write(invoice, text.replacingOccurrences(of: "// Thirty days from now.", with: "// stele:allow ADR-0001 -- the due date is computed once, here"))
+        let run = try SteleProcess.run(["check", tree.path, "--judge"], environment: environment("ok"))
+        XCTAssertEqual(run.status, 1, run.stderr)
+        XCTAssertEqual(run.stdout.split(separator: "\n").filter { $0.contains(": error: ") }, [
+            "Sources/Shop/Domain/Discount.swift:10:1: error: judged: reads the clock with Date() (test-model, confidence 90%) [ADR-0001]",
+        ])
+        XCTAssertTrue(run.stdout.contains("1 suppressed inline"), run.stdout)
+        XCTAssertFalse(run.stderr.contains("suppresses nothing"), run.stderr)
+        // Without the judge, the allow may still cover a judged finding: it is not reported as covering nothing.
+        let off = try SteleProcess.run(["check", tree.path])
+        XCTAssertEqual(off.status, 0, off.stderr)
+        XCTAssertFalse(off.stderr.contains("suppresses nothing"), off.stderr)
+        // An allow in a file judged ok covers nothing and says so; in a dry run, where nothing is judged, it may yet cover something.
+        let order = "Sources/Shop/Domain/Order.swift"
+        try tree.write(order, try String(contentsOf: tree.url.appendingPathComponent(order), encoding: .utf8) + "\n// stele:allow ADR-0001 -- just in case\nlet x = 1\n")
+        let unused = try SteleProcess.run(["check", tree.path, "--judge"], environment: environment("ok"))
+        XCTAssertTrue(unused.stderr.contains("warning: `stele:allow ADR-0001` suppresses nothing"), unused.stderr)
+        XCTAssertTrue(unused.stderr.contains(order), unused.stderr)
+        try tree.write(order, try String(contentsOf: tree.url.appendingPathComponent(order), encoding: .utf8) + "// more\n")
+        let dry = try SteleProcess.run(["check", tree.path, "--judge-dry-run"], environment: environment("ok"))
+        XCTAssertFalse(dry.stderr.contains("suppresses nothing"), dry.stderr)
+        // An allow without a reason covers nothing, judged or not, and says so.
+        try tree.write(invoice, text.replacingOccurrences(of: "// Thirty days from now.", with: "// stele:allow ADR-0001"))
+        let bare = try SteleProcess.run(["check", tree.path, "--judge"], environment: environment("ok"))
+        XCTAssertTrue(bare.stdout.contains("Sources/Shop/Domain/Invoice.swift:9:1: error: judged"), bare.stdout)
+        XCTAssertTrue(bare.stderr.contains("`stele:allow ADR-0001` has no reason, so it suppresses nothing"), bare.stderr)
+    }
+
     func testJudgedFindingsAppearInSARIFAndJUnit() throws {
         for format in ["sarif", "junit", "github", "markdown"] {
             let run = try SteleProcess.run(["check", tree.path, "--judge=replay", "--format", format], environment: ["STELE_LLM_MODEL": "test-model"])

@@ -61,6 +61,15 @@ final class JudgeProseCommandTests: XCTestCase {
         let stored = try String(contentsOf: storeURL, encoding: .utf8)
         XCTAssertEqual(stored.split(separator: "\n").filter { $0.contains("\"rule\":\"ADR-0001/prose-line-\(proseLine)\"") }.count, 3)
 
+        // `stele:allow` with the prose rule's id covers its judged finding, not the `judge` rule's.
+        let discount = "Sources/Shop/Domain/Discount.swift"
+        var lines = try String(contentsOf: tree.url.appendingPathComponent(discount), encoding: .utf8).components(separatedBy: "\n")
+        lines[9] += " // stele:allow ADR-0001/prose-line-\(proseLine) -- the sale's end is fixed"
+        try tree.write(discount, lines.joined(separator: "\n"))
+        let allowed = try SteleProcess.run(["check", tree.path, "--judge", "--format", "json"], environment: environment("ok"))
+        XCTAssertEqual(try findings(allowed.stdout).filter { ($0["file"] as? String) == discount }.map { $0["ruleId"] as? String }, ["ADR-0001/R1"])
+        try tree.write(discount, lines.joined(separator: "\n").replacingOccurrences(of: " // stele:allow ADR-0001/prose-line-\(proseLine) -- the sale's end is fixed", with: ""))
+
         server.stop()
         let replay = try SteleProcess.run(["check", tree.path, "--judge=replay", "--format", "json"], environment: ["STELE_LLM_MODEL": "test-model"])
         XCTAssertEqual(replay.stdout, run.stdout, "replay with the server gone gives the same findings")

@@ -10,6 +10,7 @@ import SteleCore
 import SteleFiles
 import SteleJudge
 import SteleRules
+import SteleScan
 
 /// `stele check --judge`, `--judge=replay`, `--judge-dry-run`: the judge's I/O edge. It reads the
 /// files and the verdict store, runs `stele-judge` for what must be asked (never in replay), writes
@@ -46,6 +47,8 @@ enum JudgeCommandLine {
         var questions: [JudgeQuestion] = []
         var judgeRules: Set<String> = []
         var proseRules: Set<String> = []
+        // Each asked file's whole text is read for `stele:allow` (the scan read only its imports' comments).
+        var suppressions: [String: [Suppression]] = [:]
         func ask(_ rule: CompiledRule, question: String, component: String, files: [String]) {
             for file in files where changed?.contains(file) ?? true {
                 let bytes: [UInt8]
@@ -56,6 +59,7 @@ enum JudgeCommandLine {
                 } else {
                     continue
                 }
+                if suppressions[file] == nil { suppressions[file] = Suppression.all(in: bytes, path: file) }
                 questions += JudgeQuestion.questions(rule: rule, question: question, component: component, file: file,
                                                      text: String(decoding: bytes, as: UTF8.self))
             }
@@ -100,7 +104,14 @@ enum JudgeCommandLine {
             }
         }
         var updated = result
-        updated.findings = (result.findings + outcome.findings).sorted(by: Finding.ordered)
+        // `stele:allow` covers judged findings as it covers the others.
+        let allowed = Checker.suppressingJudged(outcome.findings, suppressions: suppressions, scanned: loaded.architecture.scan.files,
+                                                today: loaded.book.today)
+        // An allow in a file with a question left unanswered may yet cover a finding: not "covers nothing".
+        let unansweredFiles = Set(outcome.notes.filter { $0.message.hasPrefix("not judged:") }.compactMap { $0.location?.file })
+        diagnostics += allowed.diagnostics.filter { !($0.message.hasSuffix("` suppresses nothing") && unansweredFiles.contains($0.location?.file ?? "")) }
+        updated.findings = (result.findings + allowed.kept).sorted(by: Finding.ordered)
+        if !allowed.suppressed.isEmpty { updated.suppressed = (result.suppressed + allowed.suppressed).sorted(by: Finding.ordered) }
         for k in updated.rules.indices where judgeRules.contains(updated.rules[k].id) {
             let id = updated.rules[k].id
             if let missing = outcome.unanswered[id] {
