@@ -74,6 +74,10 @@ final class JudgeCommandTests: XCTestCase {
         XCTAssertEqual(findings.first?["line"] as? Int, 9)
         XCTAssertEqual(findings.first?["ruleId"] as? String, "ADR-0001/R1")
         XCTAssertEqual(findings.first?["message"] as? String, "judged: reads the clock with Date() (test-model, confidence 90%)")
+        let judged = try XCTUnwrap(findings.first?["judged"] as? [String: Any], "the marks as fields of their own")
+        XCTAssertEqual(judged["model"] as? String, "test-model")
+        XCTAssertEqual(judged["confidence"] as? Double, 0.9)
+        XCTAssertEqual(judged["reason"] as? String, "reads the clock with Date()")
         // Discount.swift has no committed verdict: a note, not an error.
         XCTAssertTrue(run.stderr.contains("Sources/Shop/Domain/Discount.swift:1:1: info: not judged"), run.stderr)
         XCTAssertTrue(run.stderr.contains("2 from .stele/verdicts.jsonl, 0 newly judged (0 requests), 1 not judged"), run.stderr)
@@ -152,6 +156,34 @@ final class JudgeCommandTests: XCTestCase {
         let bare = try SteleProcess.run(["check", tree.path, "--judge"], environment: environment("ok"))
         XCTAssertTrue(bare.stdout.contains("Sources/Shop/Domain/Invoice.swift:9:1: error: judged"), bare.stdout)
         XCTAssertTrue(bare.stderr.contains("`stele:allow ADR-0001` has no reason, so it suppresses nothing"), bare.stderr)
+    }
+
+    func testTheReviewShowsStoredVerdictsMarkedAsJudged() throws {
+        let json = try SteleProcess.run(["review", tree.path, "--judge=replay", "--format", "json", "--output", "-"],
+                                        environment: ["STELE_JUDGE_PATH": "/nonexistent/stele-judge", "STELE_LLM_URL": server.url("ok")])
+        XCTAssertEqual(json.status, 0, json.stderr)
+        XCTAssertEqual(server.requests().count, 0)
+        let review = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let groups = try XCTUnwrap(review["violations"] as? [[String: Any]])
+        let findings = groups.flatMap { ($0["findings"] as? [[String: Any]]) ?? [] }
+        XCTAssertEqual(findings.map { "\($0["file"]!):\($0["line"]!)" }, ["Sources/Shop/Domain/Invoice.swift:9"])
+        let judged = try XCTUnwrap(findings.first?["judged"] as? [String: Any])
+        XCTAssertEqual(judged["model"] as? String, "test-model")
+        XCTAssertEqual(judged["confidence"] as? Double, 0.9)
+        XCTAssertEqual(judged["reason"] as? String, "reads the clock with Date()")
+
+        let markdown = try SteleProcess.run(["review", tree.path, "--judge=replay", "--format", "markdown"])
+        XCTAssertTrue(markdown.stdout.contains("`Sources/Shop/Domain/Invoice.swift:9` (judged: test-model, 90%) |"), markdown.stdout)
+        let html = try SteleProcess.run(["review", tree.path, "--judge=replay", "--output", "-"])
+        XCTAssertTrue(html.stdout.contains("<span class=\"badge judged\" title=\"judged by test-model, confidence 90%: reads the clock with Date()\">judged</span>"), html.stdout)
+        // Without it, the `judge` rule is not judged and nothing is marked.
+        let plain = try SteleProcess.run(["review", tree.path, "--format", "markdown"])
+        XCTAssertFalse(plain.stdout.contains("(judged: "), plain.stdout)
+        XCTAssertFalse(plain.stdout.contains("Invoice.swift:9"), plain.stdout)
+        // A report never asks.
+        let ask = try SteleProcess.run(["review", tree.path, "--judge"])
+        XCTAssertEqual(ask.status, 2)
+        XCTAssertTrue(ask.stderr.contains("`stele review` takes `--judge=replay` only"), ask.stderr)
     }
 
     func testJudgedFindingsAppearInSARIFAndJUnit() throws {
