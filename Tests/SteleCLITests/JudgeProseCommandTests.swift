@@ -93,6 +93,13 @@ final class JudgeProseCommandTests: XCTestCase {
         XCTAssertTrue(run.stderr.contains("write `judge prose rules for A` in its ADR"), run.stderr)
     }
 
+    func testRulesSaysWhichProseRulesAreJudged() throws {
+        _ = try writeADR(optIn: "judge prose rules", bullets: ["Domain code takes the time as a parameter and never calls the clock itself."])
+        let run = try SteleProcess.run(["rules", tree.path])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.contains("not enforced: not in the rule language; its ADR says `judge prose rules`: asked of the LLM judge with `stele check --judge`\n"), run.stdout)
+    }
+
     func testWithoutTheOptInProseRulesAreNotAsked() throws {
         _ = try writeADR(optIn: "", bullets: ["Domain code takes the time as a parameter and never calls the clock itself."])
         let run = try SteleProcess.run(["check", tree.path, "--judge"], environment: environment("ok"))
