@@ -156,6 +156,12 @@ public struct RuleBook: Sendable {
     public var scanGlobs: [Glob] {
         settings.flatMap { s -> [Glob] in if case .scan(let g) = s { return g } else { return [] } }
     }
+    /// `judge NAME VALUE` settings by the environment variable each stands for; the last one wins.
+    public var judgeSettings: [String: String] {
+        var result: [String: String] = [:]
+        for case .judge(let variable, let value) in settings { result[variable] = value }
+        return result
+    }
     public var ignoreGlobs: [Glob] {
         settings.flatMap { s -> [Glob] in if case .ignore(let g) = s { return g } else { return [] } }
     }

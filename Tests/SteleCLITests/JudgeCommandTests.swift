@@ -186,6 +186,26 @@ final class JudgeCommandTests: XCTestCase {
         XCTAssertTrue(ask.stderr.contains("`stele review` takes `--judge=replay` only"), ask.stderr)
     }
 
+    func testJudgeSettingsInARulesFileAndTheEnvironmentWins() throws {
+        try FileManager.default.removeItem(at: storeURL)
+        try tree.write("rules/judge.stele", "judge url \(server.url("ok"))\njudge model file-model\njudge max-requests 2\n")
+        let run = try SteleProcess.run(["check", tree.path, "--judge"], environment: [:])
+        XCTAssertEqual(run.status, 1, run.stderr)
+        XCTAssertTrue(run.stderr.contains("2 newly judged (2 requests), 1 not judged"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("the request budget (2, STELE_JUDGE_MAX_REQUESTS) is spent"), run.stderr)
+        XCTAssertEqual(server.requests().count, 2)
+        XCTAssertEqual(try String(contentsOf: storeURL, encoding: .utf8).components(separatedBy: "\"model\":\"file-model\"").count - 1, 2)
+        // The environment wins over the file.
+        let env = try SteleProcess.run(["check", tree.path, "--judge"], environment: ["STELE_LLM_MODEL": "env-model", "STELE_JUDGE_MAX_REQUESTS": "10"])
+        XCTAssertTrue(env.stderr.contains("3 newly judged (3 requests), 0 not judged"), env.stderr)
+        XCTAssertEqual(try String(contentsOf: storeURL, encoding: .utf8).components(separatedBy: "\"model\":\"env-model\"").count - 1, 3)
+        // Never the key.
+        try tree.write("rules/judge.stele", "judge api-key sk-123\n")
+        let key = try SteleProcess.run(["check", tree.path])
+        XCTAssertEqual(key.status, 2)
+        XCTAssertTrue(key.stderr.contains("rules/judge.stele:1:7: error: the judge's key is never a setting"), key.stderr)
+    }
+
     func testJudgedFindingsAppearInSARIFAndJUnit() throws {
         for format in ["sarif", "junit", "github", "markdown"] {
             let run = try SteleProcess.run(["check", tree.path, "--judge=replay", "--format", format], environment: ["STELE_LLM_MODEL": "test-model"])

@@ -96,3 +96,60 @@ final class JudgeProseTests: XCTestCase {
         ])
     }
 }
+
+/// `judge NAME VALUE` in rules/*.stele: how the judge is reached, never its key.
+final class JudgeSettingTests: XCTestCase {
+    let here = SourceLocation(file: "rules/architecture.stele", line: 2, column: 1)
+
+    func setting(_ text: String) throws -> Statement? { try RuleParser.parse(text, at: here).get() }
+
+    func failure(_ text: String) -> Diagnostic? {
+        if case .failure(let d) = RuleParser.parse(text, at: here) { return d }
+        XCTFail("expected an error for: \(text)")
+        return nil
+    }
+
+    func testSettingsNameTheirVariables() throws {
+        XCTAssertEqual(try setting("judge model qwen2.5-coder-7b-instruct"), .setting(.judge(variable: "STELE_LLM_MODEL", value: "qwen2.5-coder-7b-instruct")))
+        XCTAssertEqual(try setting("judge url http://127.0.0.1:8080/v1   # llama.cpp"), .setting(.judge(variable: "STELE_LLM_URL", value: "http://127.0.0.1:8080/v1")))
+        XCTAssertEqual(try setting("Judge Provider Anthropic"), .setting(.judge(variable: "STELE_LLM_PROVIDER", value: "anthropic")))
+        XCTAssertEqual(try setting("judge max-requests 20"), .setting(.judge(variable: "STELE_JUDGE_MAX_REQUESTS", value: "20")))
+        XCTAssertEqual(try setting("judge timeout 30"), .setting(.judge(variable: "STELE_JUDGE_TIMEOUT", value: "30")))
+        let file = RuleFile.parse("judge model a\njudge timeout 5\njudge model b\n", path: "rules/architecture.stele")
+        let book = RuleBook.compile(ruleFiles: [file], adrs: [], today: "2026-01-01")
+        XCTAssertEqual(book.judgeSettings, ["STELE_LLM_MODEL": "b", "STELE_JUDGE_TIMEOUT": "5"], "the last one wins")
+        XCTAssertEqual(book.diagnostics, [])
+    }
+
+    func testMisuseIsAnErrorAtItsColumn() {
+        let key = failure("judge api-key sk-123")
+        XCTAssertEqual(key?.message, "the judge's key is never a setting: set STELE_LLM_API_KEY in the environment")
+        XCTAssertEqual(key?.location?.column, 7)
+        let typo = failure("judge modle qwen")
+        XCTAssertEqual(typo?.message, "unknown judge setting `modle`")
+        XCTAssertEqual(typo?.hint, "did you mean `judge model`?")
+        XCTAssertEqual(failure("judge timeout soon")?.message, "`judge timeout` takes a whole number, not `soon`")
+        XCTAssertEqual(failure("judge timeout soon")?.location?.column, 15)
+        XCTAssertEqual(failure("judge provider gemini")?.message, "`judge provider` is `openai` or `anthropic`, not `gemini`")
+        XCTAssertEqual(failure("judge url ftp://x")?.message, "`judge url` must start with http:// or https://")
+        XCTAssertEqual(failure("judge model")?.message, "expected a value after `judge model`")
+        XCTAssertEqual(failure("judge model a b")?.message, "unexpected `b` after `judge model …`")
+        XCTAssertEqual(failure("judge model a (warning)")?.message, "unexpected `(` after `judge model …`")
+    }
+
+    func testInAnADRItIsAnError() {
+        let text = """
+        # 3. Clocks
+
+        ## Status
+
+        Accepted
+
+        ```stele
+        judge model qwen
+        ```
+        """
+        let book = RuleBook.compile(ruleFiles: [], adrs: [ADRParser.parse(text, file: "adr/0003-clocks.md").adr], today: "2026-01-01")
+        XCTAssertEqual(book.diagnostics.map(\.message), ["settings belong in rules/*.stele, not in an ADR"])
+    }
+}

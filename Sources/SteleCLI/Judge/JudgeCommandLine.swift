@@ -39,7 +39,11 @@ enum JudgeCommandLine {
     static func apply(_ mode: JudgeSession.Mode, to loaded: Pipeline.Loaded, result: CheckResult, root: String,
                       contents: [String: [UInt8]], changed: Set<String>?) -> Result<Applied, JudgeSettingsProblem> {
         let settings: JudgeSettings
-        switch JudgeSettings.from(environment: FileSystem.environment) {
+        // The environment first, then `judge NAME VALUE` in rules/*.stele (never the key).
+        let written = loaded.book.judgeSettings
+        switch JudgeSettings.from(environment: { name in
+            FileSystem.environment(name).flatMap { $0.isEmpty ? nil : $0 } ?? written[name]
+        }) {
         case .failure(let problem): return .failure(problem)
         case .success(let s): settings = s
         }
