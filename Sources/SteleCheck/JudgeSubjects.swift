@@ -81,8 +81,10 @@ extension Checker {
     /// The rules the LLM judge may give findings for: `judge` rules, and the prose rules of ADRs that
     /// say `judge prose rules` (as `ProseRule.judgedRule` makes them).
     static func judgedRules(_ book: RuleBook) -> [CompiledRule] {
-        let rules = book.rules.filter { if case .judge = $0.rule.kind { return true } else { return false } }
-        return rules + book.proseRules.filter { $0.judging != nil }.map { $0.judgedRule(subject: .name("")) }
+        // In force only: a rule of a superseded ADR is never judged.
+        let rules = book.rules.filter { $0.state == .notEnforced(reason: RuleBook.judgeNotEnabled) }
+        let prose = book.proseRules.filter { $0.judging != nil && ($0.provenance.adr?.status.isInForce ?? true) }
+        return rules + prose.map { $0.judgedRule(subject: .name("")) }
     }
 
     /// Inline suppressions (`// stele:allow ADR-0001 -- why`) applied to the judge's findings, as
