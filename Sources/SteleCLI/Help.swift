@@ -84,7 +84,7 @@ enum Help {
         case "review":
             return """
             USAGE: stele review [PATH] [--format html|markdown|json] [--output FILE] [--baseline FILE]
-                                [--compare OLD.json | --since REF] [--today YYYY-MM-DD] [--no-cache]
+                                [--compare OLD.json | --since REF] [--judge=replay] [--today YYYY-MM-DD] [--no-cache]
 
             Writes the architecture review: every ADR with its rules and their state (enforced, warning
             only, waived, vacuous, not in force, prose), the component graph (inline SVG), the dependency
@@ -98,6 +98,8 @@ enum Help {
                           the decisions touched
               --since     the same since commit REF (its tree, with its own ADRs and rules), plus the
                           changed files: the review of a pull request
+              --judge=replay  add the LLM judge's stored verdicts (.stele/verdicts.jsonl), marked as
+                          judged; never a request (docs/judge.md)
             """
         case "init":
             return """

@@ -27,6 +27,22 @@ public struct Finding: Hashable, Sendable {
     /// In changed-files mode, the fingerprints of other findings reported at the same changed place
     /// with the same message (several imports whose indirect path the same changed import completes).
     public var mergedFingerprints: [String] = []
+    /// For a finding of the LLM judge: which model judged it, how sure it was, and why. Nil for the others.
+    public var judged: Judgement?
+
+    /// The LLM judge's marks on a judged finding (`stele check --judge`).
+    public struct Judgement: Hashable, Sendable {
+        public var model: String
+        /// From 0 to 1.
+        public var confidence: Double
+        public var reason: String
+
+        public init(model: String, confidence: Double, reason: String) {
+            self.model = model
+            self.confidence = confidence
+            self.reason = reason
+        }
+    }
 
     /// A place in a changed file where a finding made of several places is reported instead.
     public struct ChangeSite: Hashable, Sendable {

@@ -1,5 +1,6 @@
 import SteleCore
 import SteleScan
+import SteleRules
 
 /// Applies inline suppressions (`// stele:allow ADR-0003 -- reason`) to findings.
 ///
@@ -15,7 +16,10 @@ enum SuppressionFilter {
         var diagnostics: [Diagnostic]
     }
 
-    static func apply(_ findings: [Finding], files: [SourceFile], today: String = "") -> Outcome {
+    /// `judged` lists the rules the LLM judge may give findings for, later in the run or in another
+    /// (`judge` rules, prose rules their ADR opts in): a suppression that could cover one of them is
+    /// not reported as covering nothing.
+    static func apply(_ findings: [Finding], files: [SourceFile], today: String = "", judged: [CompiledRule] = []) -> Outcome {
         var byFile: [String: [Suppression]] = [:]
         for file in files where !file.suppressions.isEmpty { byFile[file.path] = file.suppressions }
         guard !byFile.isEmpty else { return Outcome(kept: findings, suppressed: [], diagnostics: []) }
@@ -50,7 +54,7 @@ enum SuppressionFilter {
                 } else if s.reason == nil {
                     diagnostics.append(.warning("`stele:allow \(s.target)` has no reason, so it suppresses nothing", at: at,
                                                 hint: "say why after `--`: `// stele:allow \(s.target) -- why this is fine`"))
-                } else if !used.contains(at) {
+                } else if !used.contains(at), !judged.contains(where: { covers(s, rule: $0) }) {
                     diagnostics.append(.warning("`stele:allow \(s.target)` suppresses nothing", at: at,
                                                 hint: "no finding of \(s.target) on this line or the next; remove the comment"))
                 } else if let until = s.until, let days = CalendarDay.days(from: today, to: until), days <= CalendarDay.noticeDays {
@@ -71,9 +75,13 @@ enum SuppressionFilter {
 
     /// `ADR-0003`, `adr-3` or the rule's own id.
     static func covers(_ suppression: Suppression, _ finding: Finding) -> Bool {
+        covers(suppression, rule: finding.rule)
+    }
+
+    static func covers(_ suppression: Suppression, rule: CompiledRule) -> Bool {
         let target = suppression.target
-        if target == finding.rule.id || target == finding.rule.slugID { return true }
-        guard let adr = finding.rule.provenance.adr?.id else { return false }
+        if target == rule.id || target == rule.slugID { return true }
+        guard let adr = rule.provenance.adr?.id else { return false }
         if target.uppercased() == adr.uppercased() { return true }
         let digits = target.filter(\.isNumber)
         return target.lowercased().hasPrefix("adr") && !digits.isEmpty && Int(digits) == Int(adr.filter(\.isNumber))

@@ -194,9 +194,11 @@ public struct JudgeSession {
         if line - question.firstLine < numbered.count, let bar = numbered[line - question.firstLine].firstRange(of: prefix) {
             snippet = String(numbered[line - question.firstLine][bar.upperBound...]).trimmingWhitespace()
         }
-        return Finding(rule: question.rule, location: SourceLocation(file: question.file, line: line, column: 1),
-                       message: "judged: \(verdict.reason) (\(model), confidence \(percent(verdict.confidence)))",
-                       from: question.component, to: "judge", snippet: snippet)
+        var finding = Finding(rule: question.rule, location: SourceLocation(file: question.file, line: line, column: 1),
+                              message: "judged: \(verdict.reason) (\(model), confidence \(percent(verdict.confidence)))",
+                              from: question.component, to: "judge", snippet: snippet)
+        finding.judged = Finding.Judgement(model: model, confidence: verdict.confidence, reason: verdict.reason)
+        return finding
     }
 
     static func percent(_ confidence: Double) -> String { "\(Int((confidence * 100).rounded()))%" }

@@ -113,6 +113,21 @@ public struct VerdictStore: Equatable, Sendable {
         return result
     }
 
+    /// Drops the entries whose file `exists` says is gone (a deleted or renamed file's verdicts can
+    /// answer no question again); the others keep their order. The files dropped, sorted.
+    public mutating func prune(exists: (String) -> Bool) -> [String] {
+        var gone = Set<String>()
+        var known: [String: Bool] = [:]
+        entries = entries.filter { entry in
+            let kept = known[entry.file] ?? exists(entry.file)
+            known[entry.file] = kept
+            if !kept { gone.insert(entry.file) }
+            return kept
+        }
+        byKey = Dictionary(uniqueKeysWithValues: entries.enumerated().map { ($1.key, $0) })
+        return gone.sorted()
+    }
+
     public func entry(forKey key: String) -> Entry? { byKey[key].map { entries[$0] } }
 
     /// A verdict for the question: by its key for `model`, or, with no model named, the first entry

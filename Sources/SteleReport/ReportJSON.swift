@@ -25,7 +25,7 @@ enum ReportJSON {
 
     /// One finding, as `stele check --format json` lists it (and `stele explain`, and the MCP `check` tool).
     static func finding(_ f: Finding) -> JSON {
-        .object([
+        var members: [(String, JSON)] = [
             ("rule", .string(f.rule.text)),
             ("ruleId", .string(f.rule.id)),
             ("severity", .string(f.severity.rawValue)),
@@ -37,7 +37,15 @@ enum ReportJSON {
             ("adr", ReportJSON.adr(of: f.rule.provenance)),
             ("source", ReportJSON.source(of: f.rule.provenance)),
             ("fingerprint", .string(f.fingerprint)),
-        ])
+        ]
+        // Only a judged finding has the member: the others' JSON stays as it was.
+        if let judged = f.judged { members.append(("judged", judgement(judged))) }
+        return .object(members)
+    }
+
+    /// `{"model": …, "confidence": 0.9, "reason": …}`: the LLM judge's marks on a judged finding.
+    static func judgement(_ j: Finding.Judgement) -> JSON {
+        .object([("model", .string(j.model)), ("confidence", .double(j.confidence)), ("reason", .string(j.reason))])
     }
 
     static func diagnostic(_ d: Diagnostic) -> JSON {

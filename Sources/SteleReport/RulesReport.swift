@@ -5,6 +5,9 @@ import SteleRules
 /// `stele rules`: the decision set as Stele reads it, every ADR and every rule with its provenance
 /// and whether it is in force.
 public enum RulesReport {
+    /// After a prose rule's reason when its ADR says `judge prose rules`.
+    static let judgedProse = "; its ADR says `judge prose rules`: asked of the LLM judge with `stele check --judge`"
+
     public struct Input {
         public var adrs: [ADR]
         public var adrDirectory: String?
@@ -58,7 +61,8 @@ public enum RulesReport {
             .object([
                 ("id", .string(prose.id)),
                 ("text", .string(prose.text)), ("severity", .null), ("state", .string("not-enforced")),
-                ("reason", .string("prose rule: not in the rule language (\(prose.parseError))")), ("prose", .bool(true)),
+                ("reason", .string("prose rule: not in the rule language (\(prose.parseError))" + (prose.judging == nil ? "" : RulesReport.judgedProse))),
+                ("prose", .bool(true)),
                 ("until", .null),
                 ("adr", ReportJSON.adr(of: prose.provenance)), ("source", ReportJSON.source(of: prose.provenance)),
             ])
@@ -111,7 +115,8 @@ public enum RulesReport {
             if let scope = input.scope(of: rule) { out += "      \(scope)\n" }
         }
         for prose in input.proseRules {
-            out += "  [prose       ] \(prose.text)\n      \(prose.provenance.location.file):\(prose.provenance.location.line)  not enforced: not in the rule language\n"
+            out += "  [prose       ] \(prose.text)\n      \(prose.provenance.location.file):\(prose.provenance.location.line)  not enforced: not in the rule language"
+                + (prose.judging == nil ? "" : RulesReport.judgedProse) + "\n"
         }
         if input.rules.isEmpty && input.proseRules.isEmpty { out += "  (none)\n" }
         return out

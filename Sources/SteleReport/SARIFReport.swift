@@ -35,7 +35,8 @@ enum SARIFReport {
                     ])),
                 ]))])])),
                 ("partialFingerprints", .object([("steleFingerprint/v1", .string(finding.fingerprint))])),
-                ("properties", .object([("from", .string(finding.from)), ("to", .string(finding.to))])),
+                ("properties", .object([("from", .string(finding.from)), ("to", .string(finding.to))]
+                                       + (finding.judged.map { [("judged", ReportJSON.judgement($0))] } ?? []))),
             ]
             return .object(members)
         }

@@ -43,6 +43,8 @@ public struct CompiledRule: Hashable, Sendable {
     public var state: State
     /// Its place among the rules of the file it is written in (1 for the first), for `id`.
     public var number = 0
+    /// For a prose rule the judge asks about (`ProseRule.judgedRule`): its id, `ADR-0004/prose-line-29`.
+    public var proseID: String?
 
     public init(text: String, rule: Rule, provenance: Provenance, severity: Severity, state: State) {
         self.text = text
@@ -56,6 +58,7 @@ public struct CompiledRule: Hashable, Sendable {
     /// a rules file, the file) and the rule's place in it, `ADR-0002/R3` or `rules/architecture.stele/R1`.
     /// No line number, so editing the prose around a rule does not change it.
     public var id: String {
+        if let proseID { return proseID }
         let owner = provenance.origin == .steleFile ? provenance.location.file : provenance.adr?.id ?? provenance.location.file
         return owner + "/R\(number)"
     }
@@ -95,6 +98,8 @@ public struct ProseRule: Hashable, Sendable {
     public var provenance: Provenance
     /// Why it did not parse, for `stele rules`: helps an author turn it into a machine rule.
     public var parseError: String
+    /// Set when its ADR says `judge prose rules`: `stele check --judge` asks about it.
+    public var judging: ProseJudging?
 
     public init(text: String, provenance: Provenance, parseError: String) {
         self.text = text
@@ -104,4 +109,30 @@ public struct ProseRule: Hashable, Sendable {
 
     /// `ADR-0004/prose-line-29` (or the rules file's path for the ADR): how reports name it.
     public var id: String { (provenance.adr?.id ?? provenance.location.file) + "/prose-line-\(provenance.location.line)" }
+
+    /// The prose rule as a rule the judge asks about `subject`'s files: its sentence, its ADR, the
+    /// severity its ADR's status gives (or the opt-in's), and its own id.
+    public func judgedRule(subject: Selector) -> CompiledRule {
+        let severity = judging?.severity ?? provenance.adr?.status.severity ?? .warning
+        var rule = CompiledRule(text: text, rule: Rule(kind: .judge(text, subject)), provenance: provenance, severity: severity,
+                                state: .notEnforced(reason: RuleBook.judgeNotEnabled))
+        rule.proseID = id
+        return rule
+    }
+}
+
+/// `judge prose rules [for A] [(severity)]`, written in an ADR: its prose rules are asked of the LLM
+/// judge (with `stele check --judge`), about A's files, or, without `for`, about the files of the
+/// components and modules each prose rule names.
+public struct ProseJudging: Hashable, Sendable {
+    public var subject: Selector?
+    /// `(warning)`: judged violations are warnings, not the ADR's severity.
+    public var severity: Severity?
+    /// Where the opt-in is written.
+    public var location = SourceLocation(file: "", line: 0, column: 0)
+
+    public init(subject: Selector?, severity: Severity?) {
+        self.subject = subject
+        self.severity = severity
+    }
 }

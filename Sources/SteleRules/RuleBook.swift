@@ -38,6 +38,9 @@ public struct RuleBook: Sendable {
                 switch line.statement {
                 case .component(let c): declare(c)
                 case .setting(let s): book.settings.append(s)
+                case .judgeProse:
+                    book.diagnostics.append(.error("`judge prose rules` belongs in an ADR: it opts that ADR's prose rules in", at: line.location,
+                                                   hint: "write it in the ADR's ```stele block, or write the rule here as `judge \"…\" for A`"))
                 case .rule(let rule):
                     var adr: ADRReference?
                     if let id = rule.because {
@@ -65,6 +68,8 @@ public struct RuleBook: Sendable {
                 let by = adr.supersededBy.isEmpty ? "" : " by " + adr.supersededBy.joined(separator: ", ")
                 adrState = .inactive(reason: "\(adr.id) is \(adr.status.rawValue)\(by)")
             }
+            let firstProse = book.proseRules.count
+            var optIn: ProseJudging?
             for line in adr.ruleLines {
                 let origin: Provenance.Origin = line.origin == .steleBlock ? .steleBlock : .rulesSection
                 let provenance = Provenance(adr: reference, location: line.location, origin: origin)
@@ -73,6 +78,9 @@ public struct RuleBook: Sendable {
                     continue
                 case .success(.component(let c)?):
                     if adr.status.isInForce { declare(c) }
+                case .success(.judgeProse(var judging)?):
+                    judging.location = line.location
+                    optIn = judging
                 case .success(.setting?):
                     book.diagnostics.append(.error("settings belong in rules/*.stele, not in an ADR", at: line.location,
                                                    hint: "move this line to rules/architecture.stele"))
@@ -89,6 +97,13 @@ public struct RuleBook: Sendable {
                         book.diagnostics.append(diagnostic)
                     }
                 }
+            }
+            if let optIn {
+                if book.proseRules.count == firstProse {
+                    book.diagnostics.append(.warning("`judge prose rules`: \(adr.id) has no prose rule to judge", at: optIn.location,
+                                                     hint: "prose rules are the bullets of its Rules section that are not in the rule language"))
+                }
+                for k in firstProse..<book.proseRules.count { book.proseRules[k].judging = optIn }
             }
         }
         // Each rule's place in its file, for its id (`ADR-0002/R3`).
@@ -140,6 +155,12 @@ public struct RuleBook: Sendable {
     }
     public var scanGlobs: [Glob] {
         settings.flatMap { s -> [Glob] in if case .scan(let g) = s { return g } else { return [] } }
+    }
+    /// `judge NAME VALUE` settings by the environment variable each stands for; the last one wins.
+    public var judgeSettings: [String: String] {
+        var result: [String: String] = [:]
+        for case .judge(let variable, let value) in settings { result[variable] = value }
+        return result
     }
     public var ignoreGlobs: [Glob] {
         settings.flatMap { s -> [Glob] in if case .ignore(let g) = s { return g } else { return [] } }

@@ -171,10 +171,74 @@ private struct Parser {
             try expectEnd(of: "the setting")
             return .setting(first.isKeyword("scan") ? .scan(globs) : .ignore(globs))
         }
+        if first.isKeyword("judge"), tokens.count > 1, tokens[1].kind == .word, !tokens[1].isKeyword("prose") {
+            return .setting(try judgeSetting())
+        }
+        if first.isKeyword("judge"), tokens.count > 1, tokens[1].isKeyword("prose") {
+            index = 2
+            guard accept("rules") || accept("rule") else {
+                throw expectedPhrase([RuleParser.Phrase("rules", "rules")], after: "judge prose")
+            }
+            var subject: Selector?
+            if accept("for") { subject = try selector("a component after `for`") }
+            try expectEnd(of: "`judge prose rules`")
+            let suffixStart = headEnd < tokens.count ? tokens[headEnd].offset : 0
+            var suffixed = Rule(kind: .noCycles(nil))
+            try suffixes(into: &suffixed)
+            guard suffixed.exceptions.isEmpty, suffixed.until == nil, suffixed.because == nil else {
+                throw ParseFailure(message: "`judge prose rules` takes no `except`, `until` or `because`", offset: suffixStart,
+                                   hint: "only a severity: `judge prose rules (warning)`")
+            }
+            return .judgeProse(ProseJudging(subject: subject, severity: suffixed.severity))
+        }
         var rule = Rule(kind: try ruleKind())
         try expectEnd(of: "the rule")
         try suffixes(into: &rule)
         return .rule(rule)
+    }
+
+    /// `judge NAME VALUE`: a setting of the LLM judge (`judge model …`, `judge url …`, `judge timeout 30`).
+    mutating func judgeSetting() throws -> Setting {
+        let nameToken = tokens[1]
+        let name = nameToken.text.lowercased()
+        if ["key", "api-key", "apikey", "token"].contains(name) {
+            throw ParseFailure(message: "the judge's key is never a setting: set STELE_LLM_API_KEY in the environment", offset: nameToken.offset,
+                               hint: "a key written in the repository is a key published")
+        }
+        guard let variable = Setting.judgeNames.first(where: { $0.name == name })?.variable else {
+            let names = Setting.judgeNames.map(\.name)
+            throw ParseFailure(message: "unknown judge setting `\(nameToken.text)`", offset: nameToken.offset,
+                               hint: Suggestion.closest(to: name, in: names).map { "did you mean `judge \($0)`?" }
+                                   ?? "the judge's settings: " + names.map { "`\($0)`" }.joined(separator: ", ") + "; or write `judge \"…\" for A`")
+        }
+        index = 2
+        guard let valueToken = current, index < headEnd, valueToken.kind != .symbol else {
+            throw failure("expected a value after `judge \(name)`", hint: "e.g. `judge model qwen2.5-coder-7b-instruct`")
+        }
+        index += 1
+        try expectEnd(of: "`judge \(name) …`")
+        if headEnd < tokens.count {
+            throw ParseFailure(message: "unexpected `\(tokens[headEnd].text)` after `judge \(name) …`", offset: tokens[headEnd].offset, hint: nil)
+        }
+        var value = valueToken.text
+        switch name {
+        case "provider":
+            guard ["openai", "anthropic"].contains(value.lowercased()) else {
+                throw ParseFailure(message: "`judge provider` is `openai` or `anthropic`, not `\(value)`", offset: valueToken.offset, hint: nil)
+            }
+            value = value.lowercased()
+        case "url":
+            guard value.hasPrefix("http://") || value.hasPrefix("https://") else {
+                throw ParseFailure(message: "`judge url` must start with http:// or https://", offset: valueToken.offset,
+                                   hint: "e.g. `judge url http://127.0.0.1:8080/v1`")
+            }
+        case "model": break
+        default:
+            guard Int(value).map({ $0 >= 0 }) == true else {
+                throw ParseFailure(message: "`judge \(name)` takes a whole number, not `\(value)`", offset: valueToken.offset, hint: nil)
+            }
+        }
+        return .judge(variable: variable, value: value)
     }
 
     mutating func component() throws -> ComponentDeclaration {

@@ -5,4 +5,6 @@ public enum Statement: Hashable, Sendable {
     case component(ComponentDeclaration)
     case rule(Rule)
     case setting(Setting)
+    /// `judge prose rules` (or `… for A`), in an ADR: its prose rules are asked of the LLM judge.
+    case judgeProse(ProseJudging)
 }

@@ -24,12 +24,7 @@ final class GitLayoutTests: XCTestCase {
         // A commit in the submodule that breaks ADR-0007, and the superproject staging it.
         let inner = tree.url.appendingPathComponent("Sources/UI/Lib/Sources/Lib/L.swift")
         try "public struct L {}\nimport GRDB\n".write(to: inner, atomically: true, encoding: .utf8)
-        let status = Process()
-        status.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        status.arguments = ["git", "-C", tree.path + "/Sources/UI/Lib", "-c", "user.name=T", "-c", "user.email=t@e", "commit", "-qam", "grdb"]
-        try status.run()
-        status.waitUntilExit()
-        XCTAssertEqual(status.terminationStatus, 0)
+        XCTAssertEqual(try TemporaryTree.git(in: tree.path + "/Sources/UI/Lib", cacheDirectory: tree.cacheDirectory, ["commit", "-qam", "grdb"]), 0)
         XCTAssertEqual(try tree.git("add", "Sources/UI/Lib"), 0)
 
         for mode in [["--staged"], ["--since", "HEAD"]] {
@@ -52,17 +47,7 @@ final class GitLayoutTests: XCTestCase {
         XCTAssertEqual(try tree.git("worktree", "add", "-q", worktree), 0)
         try "import GRDB\n".write(toFile: worktree + "/Sources/UI/W.swift", atomically: true, encoding: .utf8)
 
-        func git(_ arguments: [String]) throws -> Int32 {
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            p.arguments = ["git", "-C", worktree, "-c", "user.name=T", "-c", "user.email=t@e"] + arguments
-            p.environment = ProcessInfo.processInfo.environment.merging(["STELE_CACHE_DIR": tree.cacheDirectory]) { $1 }
-            p.standardOutput = FileHandle.nullDevice
-            p.standardError = FileHandle.nullDevice
-            try p.run()
-            p.waitUntilExit()
-            return p.terminationStatus
-        }
+        func git(_ arguments: [String]) throws -> Int32 { try TemporaryTree.git(in: worktree, cacheDirectory: tree.cacheDirectory, arguments) }
         XCTAssertEqual(try git(["add", "Sources/UI/W.swift"]), 0)
         let staged = try SteleProcess.run(["check", worktree, "--staged"])
         XCTAssertEqual(staged.status, 1, staged.stderr)

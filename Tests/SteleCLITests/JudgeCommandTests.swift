@@ -74,6 +74,10 @@ final class JudgeCommandTests: XCTestCase {
         XCTAssertEqual(findings.first?["line"] as? Int, 9)
         XCTAssertEqual(findings.first?["ruleId"] as? String, "ADR-0001/R1")
         XCTAssertEqual(findings.first?["message"] as? String, "judged: reads the clock with Date() (test-model, confidence 90%)")
+        let judged = try XCTUnwrap(findings.first?["judged"] as? [String: Any], "the marks as fields of their own")
+        XCTAssertEqual(judged["model"] as? String, "test-model")
+        XCTAssertEqual(judged["confidence"] as? Double, 0.9)
+        XCTAssertEqual(judged["reason"] as? String, "reads the clock with Date()")
         // Discount.swift has no committed verdict: a note, not an error.
         XCTAssertTrue(run.stderr.contains("Sources/Shop/Domain/Discount.swift:1:1: info: not judged"), run.stderr)
         XCTAssertTrue(run.stderr.contains("2 from .stele/verdicts.jsonl, 0 newly judged (0 requests), 1 not judged"), run.stderr)
@@ -101,6 +105,105 @@ final class JudgeCommandTests: XCTestCase {
         XCTAssertEqual(server.requests().count, 1)
         XCTAssertTrue(run.stdout.contains("Sources/Shop/Domain/Order.swift:3:1: error: judged: reads the clock with Date()"), run.stdout)
         XCTAssertFalse(run.stdout.contains("Invoice.swift"), "not staged: not asked, not reported")
+    }
+
+    func testJudgeDropsTheVerdictsOfDeletedFilesAndReplayKeepsThem() throws {
+        let committed = try String(contentsOf: storeURL, encoding: .utf8)
+        XCTAssertTrue(committed.contains("Sources/Shop/Domain/Order.swift"))
+        try FileManager.default.removeItem(at: tree.url.appendingPathComponent("Sources/Shop/Domain/Order.swift"))
+        let replay = try SteleProcess.run(["check", tree.path, "--judge=replay"], environment: ["STELE_LLM_MODEL": "test-model"])
+        XCTAssertEqual(replay.status, 1, replay.stderr)
+        XCTAssertEqual(try String(contentsOf: storeURL, encoding: .utf8), committed, "a replay never writes the store")
+
+        let run = try SteleProcess.run(["check", tree.path, "--judge"], environment: environment("ok"))
+        XCTAssertEqual(run.status, 1, run.stderr)
+        XCTAssertTrue(run.stderr.contains("1 from .stele/verdicts.jsonl, 1 newly judged (1 request), 0 not judged; 1 stale verdict of 1 deleted file dropped"), run.stderr)
+        let stored = try String(contentsOf: storeURL, encoding: .utf8)
+        XCTAssertFalse(stored.contains("Order.swift"), stored)
+        XCTAssertEqual(stored.split(separator: "\n").map { $0.contains("Invoice.swift") ? "Invoice" : $0.contains("Discount.swift") ? "Discount" : "?" },
+                       ["Discount", "Invoice"], "sorted by file")
+        let again = try SteleProcess.run(["check", tree.path, "--judge"], environment: environment("ok"))
+        XCTAssertTrue(again.stderr.contains("2 from .stele/verdicts.jsonl, 0 newly judged (0 requests), 0 not judged\n"), again.stderr)
+        XCTAssertEqual(try String(contentsOf: storeURL, encoding: .utf8), stored)
+    }
+
+    func testAnInlineAllowCoversAJudgedFinding() throws {
+        let invoice = "Sources/Shop/Domain/Invoice.swift"
+        let text = try String(contentsOf: tree.url.appendingPathComponent(invoice), encoding: .utf8)
+        try tree.write(invoice, text.replacingOccurrences(of: "// Thirty days from now.", with: "// stele:allow ADR-0001 -- the due date is computed once, here"))
+        let run = try SteleProcess.run(["check", tree.path, "--judge"], environment: environment("ok"))
+        XCTAssertEqual(run.status, 1, run.stderr)
+        XCTAssertEqual(run.stdout.split(separator: "\n").filter { $0.contains(": error: ") }, [
+            "Sources/Shop/Domain/Discount.swift:10:1: error: judged: reads the clock with Date() (test-model, confidence 90%) [ADR-0001]",
+        ])
+        XCTAssertTrue(run.stdout.contains("1 suppressed inline"), run.stdout)
+        XCTAssertFalse(run.stderr.contains("suppresses nothing"), run.stderr)
+        // Without the judge, the allow may still cover a judged finding: it is not reported as covering nothing.
+        let off = try SteleProcess.run(["check", tree.path])
+        XCTAssertEqual(off.status, 0, off.stderr)
+        XCTAssertFalse(off.stderr.contains("suppresses nothing"), off.stderr)
+        // An allow in a file judged ok covers nothing and says so; in a dry run, where nothing is judged, it may yet cover something.
+        let order = "Sources/Shop/Domain/Order.swift"
+        try tree.write(order, try String(contentsOf: tree.url.appendingPathComponent(order), encoding: .utf8) + "\n// stele:allow ADR-0001 -- just in case\nlet x = 1\n")
+        let unused = try SteleProcess.run(["check", tree.path, "--judge"], environment: environment("ok"))
+        XCTAssertTrue(unused.stderr.contains("warning: `stele:allow ADR-0001` suppresses nothing"), unused.stderr)
+        XCTAssertTrue(unused.stderr.contains(order), unused.stderr)
+        try tree.write(order, try String(contentsOf: tree.url.appendingPathComponent(order), encoding: .utf8) + "// more\n")
+        let dry = try SteleProcess.run(["check", tree.path, "--judge-dry-run"], environment: environment("ok"))
+        XCTAssertFalse(dry.stderr.contains("suppresses nothing"), dry.stderr)
+        // An allow without a reason covers nothing, judged or not, and says so.
+        try tree.write(invoice, text.replacingOccurrences(of: "// Thirty days from now.", with: "// stele:allow ADR-0001"))
+        let bare = try SteleProcess.run(["check", tree.path, "--judge"], environment: environment("ok"))
+        XCTAssertTrue(bare.stdout.contains("Sources/Shop/Domain/Invoice.swift:9:1: error: judged"), bare.stdout)
+        XCTAssertTrue(bare.stderr.contains("`stele:allow ADR-0001` has no reason, so it suppresses nothing"), bare.stderr)
+    }
+
+    func testTheReviewShowsStoredVerdictsMarkedAsJudged() throws {
+        let json = try SteleProcess.run(["review", tree.path, "--judge=replay", "--format", "json", "--output", "-"],
+                                        environment: ["STELE_JUDGE_PATH": "/nonexistent/stele-judge", "STELE_LLM_URL": server.url("ok")])
+        XCTAssertEqual(json.status, 0, json.stderr)
+        XCTAssertEqual(server.requests().count, 0)
+        let review = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let groups = try XCTUnwrap(review["violations"] as? [[String: Any]])
+        let findings = groups.flatMap { ($0["findings"] as? [[String: Any]]) ?? [] }
+        XCTAssertEqual(findings.map { "\($0["file"]!):\($0["line"]!)" }, ["Sources/Shop/Domain/Invoice.swift:9"])
+        let judged = try XCTUnwrap(findings.first?["judged"] as? [String: Any])
+        XCTAssertEqual(judged["model"] as? String, "test-model")
+        XCTAssertEqual(judged["confidence"] as? Double, 0.9)
+        XCTAssertEqual(judged["reason"] as? String, "reads the clock with Date()")
+
+        let markdown = try SteleProcess.run(["review", tree.path, "--judge=replay", "--format", "markdown"])
+        XCTAssertTrue(markdown.stdout.contains("`Sources/Shop/Domain/Invoice.swift:9` (judged: test-model, 90%) |"), markdown.stdout)
+        let html = try SteleProcess.run(["review", tree.path, "--judge=replay", "--output", "-"])
+        XCTAssertTrue(html.stdout.contains("<span class=\"badge judged\" title=\"judged by test-model, confidence 90%: reads the clock with Date()\">judged</span>"), html.stdout)
+        // Without it, the `judge` rule is not judged and nothing is marked.
+        let plain = try SteleProcess.run(["review", tree.path, "--format", "markdown"])
+        XCTAssertFalse(plain.stdout.contains("(judged: "), plain.stdout)
+        XCTAssertFalse(plain.stdout.contains("Invoice.swift:9"), plain.stdout)
+        // A report never asks.
+        let ask = try SteleProcess.run(["review", tree.path, "--judge"])
+        XCTAssertEqual(ask.status, 2)
+        XCTAssertTrue(ask.stderr.contains("`stele review` takes `--judge=replay` only"), ask.stderr)
+    }
+
+    func testJudgeSettingsInARulesFileAndTheEnvironmentWins() throws {
+        try FileManager.default.removeItem(at: storeURL)
+        try tree.write("rules/judge.stele", "judge url \(server.url("ok"))\njudge model file-model\njudge max-requests 2\n")
+        let run = try SteleProcess.run(["check", tree.path, "--judge"], environment: [:])
+        XCTAssertEqual(run.status, 1, run.stderr)
+        XCTAssertTrue(run.stderr.contains("2 newly judged (2 requests), 1 not judged"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("the request budget (2, STELE_JUDGE_MAX_REQUESTS) is spent"), run.stderr)
+        XCTAssertEqual(server.requests().count, 2)
+        XCTAssertEqual(try String(contentsOf: storeURL, encoding: .utf8).components(separatedBy: "\"model\":\"file-model\"").count - 1, 2)
+        // The environment wins over the file.
+        let env = try SteleProcess.run(["check", tree.path, "--judge"], environment: ["STELE_LLM_MODEL": "env-model", "STELE_JUDGE_MAX_REQUESTS": "10"])
+        XCTAssertTrue(env.stderr.contains("3 newly judged (3 requests), 0 not judged"), env.stderr)
+        XCTAssertEqual(try String(contentsOf: storeURL, encoding: .utf8).components(separatedBy: "\"model\":\"env-model\"").count - 1, 3)
+        // Never the key.
+        try tree.write("rules/judge.stele", "judge api-key sk-123\n")
+        let key = try SteleProcess.run(["check", tree.path])
+        XCTAssertEqual(key.status, 2)
+        XCTAssertTrue(key.stderr.contains("rules/judge.stele:1:7: error: the judge's key is never a setting"), key.stderr)
     }
 
     func testJudgedFindingsAppearInSARIFAndJUnit() throws {

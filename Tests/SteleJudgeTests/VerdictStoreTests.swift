@@ -40,6 +40,20 @@ final class VerdictStoreTests: XCTestCase {
         XCTAssertEqual(parsed.skipped, [1, 3, 4, 5, 6])
     }
 
+    func testPruneDropsTheVerdictsOfFilesThatAreGoneAndKeepsTheOrder() {
+        var store = VerdictStore([entry("d", file: "Gone.swift"), entry("a", file: "A.swift"), entry("b", file: "Gone.swift"),
+                                  entry("c", file: "Z.swift"), entry("e", file: "Also/Gone.swift")])
+        var asked: [String] = []
+        let gone = store.prune { file in asked.append(file); return !file.hasSuffix("Gone.swift") }
+        XCTAssertEqual(gone, ["Also/Gone.swift", "Gone.swift"])
+        XCTAssertEqual(asked, ["A.swift", "Also/Gone.swift", "Gone.swift", "Z.swift"], "each file asked about once, in store order")
+        XCTAssertEqual(store.entries.map(\.key), ["a", "c"])
+        XCTAssertNil(store.entry(forKey: "b"))
+        XCTAssertEqual(store.entry(forKey: "c")?.file, "Z.swift")
+        XCTAssertEqual(store.rendered(), VerdictStore([entry("a", file: "A.swift"), entry("c", file: "Z.swift")]).rendered())
+        XCTAssertEqual(store.prune { _ in true }, [], "nothing more to drop")
+    }
+
     func testLookupByModelAndWithout() throws {
         let question = try XCTUnwrap(JudgeTestRule.questions("let a = 1\n").first)
         let stored = VerdictStore.Entry(key: question.key(model: "big"), question: question.modelFreeKey, rule: question.rule.id, file: question.file,

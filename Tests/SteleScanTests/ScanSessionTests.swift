@@ -34,6 +34,33 @@ final class ScanSessionTests: XCTestCase {
         XCTAssertEqual(session.result, full)
     }
 
+    /// `must not use` rules read only the files that name what they forbid: the others keep their
+    /// import scan, and are read in full by a later ask without names.
+    func testSymbolsAskedByNameAreReadOnlyWhereTheNameIsWritten() {
+        let full = ProjectScanner.scan(root: path("layered-app"), symbols: true)
+        let plain = ProjectScanner.scan(root: path("layered-app"))
+        var session = ScanSession(root: path("layered-app"))
+        let all = Set(session.result.files.indices)
+        session.readSymbols(of: all, naming: ["Theme"])
+        let naming = indices(session.result, ["Sources/App/Domain/LoginModel.swift", "Sources/App/Domain/Session.swift", "Sources/App/UI/Theme.swift"])
+        for i in all {
+            XCTAssertEqual(session.result.files[i], naming.contains(i) ? full.files[i] : plain.files[i], session.result.files[i].path)
+            XCTAssertEqual(session.symbolsRead[i], naming.contains(i), session.result.files[i].path)
+        }
+        session.readSymbols(of: all)
+        XCTAssertEqual(session.result, full)
+    }
+
+    func testHoldsAnyFindsANeedleAnywhereAndOnlyWhole() {
+        let bytes = Array("let x = UserDefaults.standard // stele:allow".utf8)
+        XCTAssertTrue(ProjectScanner.holdsAny(of: [Array("UserDefaults".utf8)], in: bytes))
+        XCTAssertTrue(ProjectScanner.holdsAny(of: [Array("nope".utf8), Array("stele:allow".utf8)], in: bytes), "at the very end")
+        XCTAssertTrue(ProjectScanner.holdsAny(of: [Array("let".utf8)], in: bytes), "at the very start")
+        XCTAssertFalse(ProjectScanner.holdsAny(of: [Array("UserDefaultsX".utf8), Array("allowed".utf8)], in: bytes))
+        XCTAssertFalse(ProjectScanner.holdsAny(of: [Array("a longer needle than the haystack itself, by far, really".utf8)], in: Array("short".utf8)))
+        XCTAssertFalse(ProjectScanner.holdsAny(of: [Array("x".utf8)], in: []))
+    }
+
     func testWithSymbolsFromTheStartEveryFileIsRead() {
         let session = ScanSession(root: path("shop"), symbols: true)
         XCTAssertEqual(session.result, ProjectScanner.scan(root: path("shop"), symbols: true))

@@ -48,9 +48,15 @@ public struct TemporaryTree {
     /// Runs `git` in the tree (with a committer identity, so commits work anywhere); its exit status.
     @discardableResult
     public func git(_ arguments: String...) throws -> Int32 {
+        try TemporaryTree.git(in: path, cacheDirectory: cacheDirectory, arguments)
+    }
+
+    /// The same in another directory (a linked worktree, a submodule).
+    @discardableResult
+    public static func git(in directory: String, cacheDirectory: String, _ arguments: [String]) throws -> Int32 {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", path, "-c", "user.name=Test", "-c", "user.email=test@example.com"] + arguments
+        process.arguments = ["git", "-C", directory, "-c", "user.name=Test", "-c", "user.email=test@example.com"] + arguments
         var environment = ProcessInfo.processInfo.environment
         environment["STELE_CACHE_DIR"] = cacheDirectory
         process.environment = environment

@@ -6,9 +6,9 @@ import SteleReport
 enum ADRLintCommand {
     static func run(_ arguments: CommandLineArguments) -> Int32 {
         let root: String, format: String
-        switch (ADRCommand.root(arguments, at: 0), ADRCommand.format(arguments)) {
-        case (.failure(let problem), _), (_, .failure(let problem)): return ADRCommand.usage(problem.message)
-        case (.success(let r), .success(let f)): (root, format) = (r, f)
+        switch ADRCommand.rootAndFormat(arguments) {
+        case .failure(let problem): return ADRCommand.usage(problem.message)
+        case .success(let chosen): (root, format) = chosen
         }
         let workspace = ADRCommand.Workspace(root: root, today: ADRCommand.today(arguments))
         let findings = ADRLint.lint(workspace.collection, book: workspace.book)

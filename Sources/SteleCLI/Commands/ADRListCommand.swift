@@ -4,9 +4,9 @@ import SteleReport
 enum ADRListCommand {
     static func run(_ arguments: CommandLineArguments) -> Int32 {
         let root: String, format: String
-        switch (ADRCommand.root(arguments, at: 0), ADRCommand.format(arguments)) {
-        case (.failure(let problem), _), (_, .failure(let problem)): return ADRCommand.usage(problem.message)
-        case (.success(let r), .success(let f)): (root, format) = (r, f)
+        switch ADRCommand.rootAndFormat(arguments) {
+        case .failure(let problem): return ADRCommand.usage(problem.message)
+        case .success(let chosen): (root, format) = chosen
         }
         let workspace = ADRCommand.Workspace(root: root, today: ADRCommand.today(arguments))
         // Reading problems that stop ADRs from being read are worth a word; the rest is `adr lint`'s.

@@ -66,6 +66,9 @@ struct CommandOptions {
         if changedModes > 1 {
             return "`--files`, `--since` and `--staged` are alternatives: use one"
         }
+        if command == "review", let judge, judge != "replay" {
+            return "`stele review` takes `--judge=replay` only: a report never asks the judge, it shows the stored verdicts"
+        }
         if let judge, JudgeCommandLine.mode(judge) == nil {
             return judge == "conflict" ? "`--judge` and `--judge-dry-run` are alternatives: use one"
                 : "`--judge` takes no value, or `=replay` (stored verdicts only), not `\(judge)`"

@@ -79,8 +79,14 @@ enum ReviewCommand {
     static func review(root: String, options: CommandOptions, cache: FactsCache.Location?, baseline: Baseline?) -> (Review, Pipeline.Loaded) {
         var pipeline = Pipeline(root: root, today: options.today, cache: cache)
         pipeline.symbolSources = ComponentGraph.symbolSources(in:)
-        let loaded = pipeline.run()
+        var loaded = pipeline.run()
         KeptUntilExit.keep(loaded)
+        // `--judge=replay`: the stored verdicts' findings, marked as judged (never a request).
+        if options.judge == "replay", case .success(let applied) = JudgeCommandLine.apply(.replay, to: loaded, result: loaded.result, root: root,
+                                                                                          contents: [:], changed: nil) {
+            loaded.result = applied.result
+            loaded.diagnostics = (loaded.diagnostics + applied.diagnostics).sortedForOutput()
+        }
         var result = loaded.result
         var lines = SourceLines(root: root, contents: [:])
         result.findings = lines.showingSourceLines(result.findings)

@@ -10,6 +10,7 @@ import SteleCore
 import SteleFiles
 import SteleJudge
 import SteleRules
+import SteleScan
 
 /// `stele check --judge`, `--judge=replay`, `--judge-dry-run`: the judge's I/O edge. It reads the
 /// files and the verdict store, runs `stele-judge` for what must be asked (never in replay), writes
@@ -38,17 +39,22 @@ enum JudgeCommandLine {
     static func apply(_ mode: JudgeSession.Mode, to loaded: Pipeline.Loaded, result: CheckResult, root: String,
                       contents: [String: [UInt8]], changed: Set<String>?) -> Result<Applied, JudgeSettingsProblem> {
         let settings: JudgeSettings
-        switch JudgeSettings.from(environment: FileSystem.environment) {
+        // The environment first, then `judge NAME VALUE` in rules/*.stele (never the key).
+        let written = loaded.book.judgeSettings
+        switch JudgeSettings.from(environment: { name in
+            FileSystem.environment(name).flatMap { $0.isEmpty ? nil : $0 } ?? written[name]
+        }) {
         case .failure(let problem): return .failure(problem)
         case .success(let s): settings = s
         }
         var diagnostics: [Diagnostic] = []
         var questions: [JudgeQuestion] = []
         var judgeRules: Set<String> = []
-        for rule in result.rules where rule.state == .notEnforced(reason: RuleBook.judgeNotEnabled) {
-            guard let subjects = Checker.judgeSubjects(rule, architecture: loaded.architecture) else { continue }
-            judgeRules.insert(rule.id)
-            for file in subjects.files where changed?.contains(file) ?? true {
+        var proseRules: Set<String> = []
+        // Each asked file's whole text is read for `stele:allow` (the scan read only its imports' comments).
+        var suppressions: [String: [Suppression]] = [:]
+        func ask(_ rule: CompiledRule, question: String, component: String, files: [String]) {
+            for file in files where changed?.contains(file) ?? true {
                 let bytes: [UInt8]
                 if let staged = contents[file] {
                     bytes = staged
@@ -57,8 +63,25 @@ enum JudgeCommandLine {
                 } else {
                     continue
                 }
-                questions += JudgeQuestion.questions(rule: rule, question: subjects.question, component: subjects.component, file: file,
+                if suppressions[file] == nil { suppressions[file] = Suppression.all(in: bytes, path: file) }
+                questions += JudgeQuestion.questions(rule: rule, question: question, component: component, file: file,
                                                      text: String(decoding: bytes, as: UTF8.self))
+            }
+        }
+        for rule in result.rules where rule.state == .notEnforced(reason: RuleBook.judgeNotEnabled) {
+            guard let subjects = Checker.judgeSubjects(rule, architecture: loaded.architecture) else { continue }
+            judgeRules.insert(rule.id)
+            ask(rule, question: subjects.question, component: subjects.component, files: subjects.files)
+        }
+        // Prose rules whose ADR says `judge prose rules`: the ADR's sentence is the question.
+        for prose in result.proseRules {
+            switch Checker.proseSubjects(prose, architecture: loaded.architecture) {
+            case nil: continue
+            case .none(let why)?:
+                diagnostics.append(.info("prose rule not judged: \"\(prose.text)\" (\(prose.id)): \(why)", at: prose.provenance.location))
+            case .files(let rule, let component, let files)?:
+                proseRules.insert(rule.id)
+                ask(rule, question: prose.text, component: component, files: files)
             }
         }
         let storePath = root + "/" + VerdictStore.path
@@ -73,7 +96,11 @@ enum JudgeCommandLine {
         }
         let session = JudgeSession(settings: settings, mode: mode)
         let outcome = session.run(questions, store: store, send: { requests in send(requests, settings: settings) })
-        if !outcome.newEntries.isEmpty {
+        // `--judge` (never a replay or a dry run) drops the verdicts of files that are gone.
+        let before = store.entries.count
+        let goneFiles = mode == .ask ? store.prune(exists: { FileSystem.kind(of: root + "/" + $0) != nil }) : []
+        let pruned = before - store.entries.count
+        if !outcome.newEntries.isEmpty || pruned > 0 {
             store.insert(contentsOf: outcome.newEntries)
             let problem = FileSystem.createDirectories(root + "/.stele") ?? FileSystem.write(store.rendered(), to: storePath)
             if let problem {
@@ -81,7 +108,14 @@ enum JudgeCommandLine {
             }
         }
         var updated = result
-        updated.findings = (result.findings + outcome.findings).sorted(by: Finding.ordered)
+        // `stele:allow` covers judged findings as it covers the others.
+        let allowed = Checker.suppressingJudged(outcome.findings, suppressions: suppressions, scanned: loaded.architecture.scan.files,
+                                                today: loaded.book.today)
+        // An allow in a file with a question left unanswered may yet cover a finding: not "covers nothing".
+        let unansweredFiles = Set(outcome.notes.filter { $0.message.hasPrefix("not judged:") }.compactMap { $0.location?.file })
+        diagnostics += allowed.diagnostics.filter { !($0.message.hasSuffix("` suppresses nothing") && unansweredFiles.contains($0.location?.file ?? "")) }
+        updated.findings = (result.findings + allowed.kept).sorted(by: Finding.ordered)
+        if !allowed.suppressed.isEmpty { updated.suppressed = (result.suppressed + allowed.suppressed).sorted(by: Finding.ordered) }
         for k in updated.rules.indices where judgeRules.contains(updated.rules[k].id) {
             let id = updated.rules[k].id
             if let missing = outcome.unanswered[id] {
@@ -94,8 +128,10 @@ enum JudgeCommandLine {
         updated.diagnostics += diagnostics
         let stored = questions.count - outcome.newEntries.count - outcome.unanswered.values.reduce(0, +)
         let unanswered = outcome.unanswered.values.reduce(0, +)
-        let summary = "stele: judge: \(questions.count) \(questions.count == 1 ? "question" : "questions") of \(judgeRules.count) `judge` \(judgeRules.count == 1 ? "rule" : "rules"): "
+        let prose = proseRules.isEmpty ? "" : " and \(proseRules.count) prose \(proseRules.count == 1 ? "rule" : "rules")"
+        let summary = "stele: judge: \(questions.count) \(questions.count == 1 ? "question" : "questions") of \(judgeRules.count) `judge` \(judgeRules.count == 1 ? "rule" : "rules")\(prose): "
             + "\(stored) from \(VerdictStore.path), \(outcome.newEntries.count) newly judged (\(outcome.requestsSent) \(outcome.requestsSent == 1 ? "request" : "requests")), \(unanswered) not judged"
+            + (pruned == 0 ? "" : "; \(pruned) stale \(pruned == 1 ? "verdict" : "verdicts") of \(goneFiles.count) deleted \(goneFiles.count == 1 ? "file" : "files") dropped")
         return .success(Applied(result: updated, diagnostics: diagnostics, summary: summary, printedRequests: outcome.printedRequests))
     }
 

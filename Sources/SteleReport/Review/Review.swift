@@ -150,6 +150,15 @@ public struct Review: Sendable {
         public var fingerprint: String
         /// New since the state the review is compared with (`--compare`, `--since`).
         public var isNew = false
+        /// The LLM judge's marks, for a judged finding (`stele review --judge=replay`).
+        public var judged: Judgement?
+    }
+
+    /// The LLM judge's marks on a judged violation.
+    public struct Judgement: Sendable {
+        public var model: String
+        public var confidence: Double
+        public var reason: String
     }
 
     /// The violations of one decision's rules (or of a rules file's rules that cite no decision).

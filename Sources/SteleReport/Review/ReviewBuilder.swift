@@ -89,7 +89,8 @@ extension Review {
             let key = finding.rule.provenance.adr?.file ?? finding.rule.provenance.location.file
             groups[key, default: []].append(Violation(ruleID: finding.rule.id, ruleText: finding.rule.text, severity: finding.severity,
                                                       location: finding.location, message: finding.message, excerpt: finding.snippet,
-                                                      baselined: baselined.contains(identity(finding)), fingerprint: finding.fingerprint))
+                                                      baselined: baselined.contains(identity(finding)), fingerprint: finding.fingerprint,
+                                                      judged: finding.judged.map { Review.Judgement(model: $0.model, confidence: $0.confidence, reason: $0.reason) }))
         }
         var violationGroups: [ViolationGroup] = []
         for adr in input.adrs {

@@ -243,6 +243,9 @@ public enum ReviewHTML {
             for v in group.violations.prefix(violationsShown) {
                 out += "<tr class=\"\(v.severity.rawValue)\"><td><code>\(e(v.location.file)):\(v.location.line)</code>"
                 if v.isNew { out += " <span class=\"badge new\">new</span>" }
+                if let j = v.judged {
+                    out += " <span class=\"badge judged\" title=\"\(e("judged by \(j.model), confidence \(Int((j.confidence * 100).rounded()))%: \(j.reason)"))\">judged</span>"
+                }
                 if v.baselined { out += "<div class=\"why\">in the baseline</div>" }
                 out += "</td><td><code class=\"excerpt\">\(e(ReviewSVG.clip(v.excerpt, 120)))</code></td><td>\(code(v.message))<div class=\"why\">\(v.severity.rawValue)</div></td>"
                 out += "<td>\(e(v.ruleText))<div class=\"why\"><code>\(e(v.ruleID))</code></div></td></tr>\n"

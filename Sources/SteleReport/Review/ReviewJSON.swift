@@ -2,6 +2,12 @@ import SteleCore
 
 /// `stele review --format json`: the data behind the report, every list whole.
 public enum ReviewJSON {
+    /// A violation's members, with `judged` last for a judged one only (the others' JSON is as it was).
+    static func judged(_ v: Review.Violation, _ members: [(String, JSON)]) -> [(String, JSON)] {
+        guard let j = v.judged else { return members }
+        return members + [("judged", .object([("model", .string(j.model)), ("confidence", .double(j.confidence)), ("reason", .string(j.reason))]))]
+    }
+
     public static func render(_ review: Review) -> String {
         let s = review.summary
         let summary: JSON = .object([
@@ -50,12 +56,12 @@ public enum ReviewJSON {
                 .object([
                     ("owner", .string(group.owner)), ("title", .optional(group.title)),
                     ("findings", .array(group.violations.map { v in
-                        .object([
+                        .object(ReviewJSON.judged(v, [
                             ("rule", .string(v.ruleID)), ("ruleText", .string(v.ruleText)), ("severity", .string(v.severity.rawValue)),
                             ("file", .string(v.location.file)), ("line", .int(v.location.line)), ("column", .int(v.location.column)),
                             ("message", .string(v.message)), ("excerpt", .string(v.excerpt)), ("baselined", .bool(v.baselined)),
                             ("fingerprint", .string(v.fingerprint)), ("new", .bool(v.isNew)),
-                        ])
+                        ]))
                     })),
                 ])
             })),

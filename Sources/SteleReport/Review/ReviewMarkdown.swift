@@ -84,7 +84,7 @@ public enum ReviewMarkdown {
         for group in review.violations {
             out += "#### \(group.owner)\(group.title.map { " " + $0 } ?? "") (\(group.violations.count))\n\n| where | code | what | rule |\n| --- | --- | --- | --- |\n"
             for v in group.violations.prefix(violationsShown) {
-                out += "| `\(MarkupText.markdownCell(v.location.file)):\(v.location.line)`\(v.isNew ? " **new**" : "")\(v.baselined ? " (baselined)" : "") | \(code(v.excerpt)) | \(MarkupText.markdownCell(v.message)) | \(MarkupText.markdownCell(v.ruleText)) `\(v.ruleID)` |\n"
+                out += "| `\(MarkupText.markdownCell(v.location.file)):\(v.location.line)`\(v.isNew ? " **new**" : "")\(v.baselined ? " (baselined)" : "")\(v.judged.map { " (judged: \(MarkupText.markdownCell($0.model)), \(Int(($0.confidence * 100).rounded()))%)" } ?? "") | \(code(v.excerpt)) | \(MarkupText.markdownCell(v.message)) | \(MarkupText.markdownCell(v.ruleText)) `\(v.ruleID)` |\n"
             }
             if group.violations.count > violationsShown { out += "\n…and \(group.violations.count - violationsShown) more (`stele check` lists them all).\n" }
             out += "\n"

@@ -45,3 +45,12 @@ public struct Suppression: Hashable, Sendable {
         return Suppression(target: target, reason: reason, line: line, column: column, until: until)
     }
 }
+
+extension Suppression {
+    /// Every `stele:allow` of a file, to its end (the import scan stops reading comments after the
+    /// last import): for findings in the middle of a file that no symbol rule read, the judge's.
+    public static func all(in bytes: [UInt8], path: String) -> [Suppression] {
+        guard let language = Language.of(path: path), let support = LanguageRegistry.support(for: language) else { return [] }
+        return support.makeReader().imports(in: bytes, wholeFile: true).suppressions
+    }
+}

@@ -260,14 +260,19 @@ enum SwiftImportScanner {
             }
             guard let module = path.first, !module.isEmpty else { return }
             let start = prefixStart ?? importToken
-            var words = attributes
-            if let accessLevel { words.append(accessLevel) }
-            words.append("import")
-            if let kind { words.append(kind) }
-            words.append(path.joined(separator: "."))
+            let text: String
+            if attributes.isEmpty && accessLevel == nil && kind == nil && path.count == 1 {
+                text = "import " + module // most imports: no words to join
+            } else {
+                var words = attributes
+                if let accessLevel { words.append(accessLevel) }
+                words.append("import")
+                if let kind { words.append(kind) }
+                words.append(path.joined(separator: "."))
+                text = words.joined(separator: " ")
+            }
             imports.append(Import(module: module, path: path, kind: kind, attributes: attributes, accessLevel: accessLevel,
-                                       line: start.line, column: start.column, conditions: conditions(),
-                                       text: words.joined(separator: " ")))
+                                  line: start.line, column: start.column, conditions: conditions(), text: text))
         }
 
         mutating func conditions() -> [String] {
