@@ -16,6 +16,16 @@ protocol LanguageSupport {
     /// Reads the ecosystem's manifests among `files` (the sorted listing) into the modules they
     /// declare; a manifest that cannot be read is a warning, the others still count.
     static func readModules(root: String, files: [String]) -> (any ModuleMap, [Diagnostic])
+    /// Whether its module map has anything to place in a tree with files of `present` languages
+    /// and these `files`; a language without work is not asked (its map would place nothing).
+    static func hasModules(among files: [String], present: Set<Language>) -> Bool
+}
+
+extension LanguageSupport {
+    /// By default: when the tree has a file of one of its languages.
+    static func hasModules(among files: [String], present: Set<Language>) -> Bool {
+        languages.contains(where: present.contains)
+    }
 }
 
 /// Reads the facts of one language's source files. One per worker thread: it is not shared.

@@ -9,10 +9,14 @@ struct ProjectModuleMap: Sendable {
 
     /// The languages of each map (`LanguageRegistry.all`'s, in order): whose imports it resolves.
     let languages: [[Language]]
+    /// Whether the tree has a file of each map's languages: a map of a language with no file
+    /// places nothing, and is not asked (a Swift package pays nothing for Python's map).
+    let present: [Bool]
 
-    init(_ maps: [any ModuleMap], languages: [[Language]] = []) {
+    init(_ maps: [any ModuleMap], languages: [[Language]] = [], present: [Bool]? = nil) {
         self.maps = maps
         self.languages = languages
+        self.present = present ?? maps.map { _ in true }
         modules = maps.flatMap(\.modules)
             .sorted { ($0.name, $0.packageDirectory, $0.manifestPath) < ($1.name, $1.packageDirectory, $1.manifestPath) }
     }
@@ -21,12 +25,15 @@ struct ProjectModuleMap: Sendable {
     static func read(root: String, files: [String]) -> (ProjectModuleMap, [Diagnostic]) {
         var maps: [any ModuleMap] = []
         var diagnostics: [Diagnostic] = []
-        for language in LanguageRegistry.all {
-            let (map, found) = language.readModules(root: root, files: files)
+        let languagesPresent = Set(files.compactMap(Language.of(path:)))
+        let present = LanguageRegistry.all.map { language in language.hasModules(among: files, present: languagesPresent) }
+        for (k, language) in LanguageRegistry.all.enumerated() {
+            // A language with no file here: its (empty) map, without reading its manifests.
+            let (map, found) = language.readModules(root: root, files: present[k] ? files : [])
             maps.append(map)
             diagnostics += found
         }
-        return (ProjectModuleMap(maps, languages: LanguageRegistry.all.map { $0.languages }), diagnostics)
+        return (ProjectModuleMap(maps, languages: LanguageRegistry.all.map { $0.languages }, present: present), diagnostics)
     }
 
     /// Whether the map of `language` resolves its files' imports (see `ModuleMap.resolve`).
@@ -45,7 +52,7 @@ struct ProjectModuleMap: Sendable {
     /// map is asked first (a Python script inside a SwiftPM target's folder is a Python module),
     /// then the others in order (SwiftPM places the C files of its targets).
     func modules(ofSorted paths: [String]) -> [String?] {
-        let answers = maps.map { $0.modules(ofSorted: paths) }
+        let answers = maps.indices.map { k in present[k] ? maps[k].modules(ofSorted: paths) : Array(repeating: nil, count: paths.count) }
         guard var placed = answers.first else { return paths.map { _ in nil } }
         for answer in answers.dropFirst() {
             for (i, module) in answer.enumerated() where placed[i] == nil { placed[i] = module }

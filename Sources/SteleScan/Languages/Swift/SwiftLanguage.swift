@@ -17,6 +17,12 @@ enum SwiftLanguage: LanguageSupport {
         return utf8.count == name.count || utf8.dropLast(name.count).last == UInt8(ascii: "/")
     }
 
+    /// Also without a Swift file: an Xcode project's targets are modules whatever their sources'
+    /// language (`Package.swift` is a Swift file itself).
+    static func hasModules(among files: [String], present: Set<Language>) -> Bool {
+        present.contains(.swift) || files.contains(where: XcodeProject.isProjectFile)
+    }
+
     static func readModules(root: String, files: [String]) -> (any ModuleMap, [Diagnostic]) {
         var manifests: [SwiftPMManifest] = []
         var projects: [XcodeProject] = []
