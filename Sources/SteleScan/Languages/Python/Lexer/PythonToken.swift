@@ -1,7 +1,7 @@
 /// One token of Python source, as byte offsets (no strings are made while lexing; see
 /// `PythonLexer.text(of:)`). Only what the import reader needs is told apart: names, strings,
 /// single-byte operators, comments and the end of each logical line.
-struct PythonToken: Equatable, Sendable {
+struct PythonToken: Equatable, Sendable, SpannedToken {
     enum Kind: UInt8, Sendable {
         /// `import`, `foo`, `TYPE_CHECKING`: keywords are names too; callers compare the text.
         case name
@@ -17,24 +17,10 @@ struct PythonToken: Equatable, Sendable {
     }
 
     var kind: Kind
-    // 32-bit fields: a token is 20 bytes (files over 4 GiB are never lexed).
-    private var start32: UInt32
-    private var end32: UInt32
-    private var line32: UInt32
-    private var column32: UInt32
-
-    /// Byte range in the source: `start..<end`.
-    var start: Int { Int(start32) }
-    var end: Int { Int(end32) }
-    /// 1-based line and UTF-8 column of `start`.
-    var line: Int { Int(line32) }
-    var column: Int { Int(column32) }
+    var span: TokenSpan
 
     init(kind: Kind, start: Int, end: Int, line: Int, column: Int) {
         self.kind = kind
-        start32 = UInt32(truncatingIfNeeded: start)
-        end32 = UInt32(truncatingIfNeeded: end)
-        line32 = UInt32(truncatingIfNeeded: line)
-        column32 = UInt32(truncatingIfNeeded: column)
+        span = TokenSpan(start: start, end: end, line: line, column: column)
     }
 }

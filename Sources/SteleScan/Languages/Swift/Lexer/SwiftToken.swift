@@ -1,6 +1,6 @@
 /// One token of Swift source. Tokens carry byte offsets, not strings, so that lexing a large tree
 /// allocates almost nothing; `SwiftLexer.text(of:)` makes a string when one is needed.
-struct SwiftToken: Equatable, Sendable {
+struct SwiftToken: Equatable, Sendable, SpannedToken {
     enum Kind: UInt8, Sendable {
         /// `foo`, `import`, `$0`: keywords are identifiers too; callers compare the text.
         case identifier
@@ -31,27 +31,12 @@ struct SwiftToken: Equatable, Sendable {
     var kind: Kind
     /// No other token precedes this one on its line (comments aside): where statements start.
     var isFirstOnLine: Bool
-    // Stored as 32-bit values: a token is 24 bytes instead of 48, and the symbol scanner keeps
-    // every token of a file (files over 4 GiB are never lexed).
-    private var start32: UInt32
-    private var end32: UInt32
-    private var line32: UInt32
-    private var column32: UInt32
-
-    /// Byte range in the source: `start..<end`.
-    var start: Int { Int(start32) }
-    var end: Int { Int(end32) }
-    /// 1-based line and UTF-8 column of `start`.
-    var line: Int { Int(line32) }
-    var column: Int { Int(column32) }
+    var span: TokenSpan
 
     init(kind: Kind, start: Int, end: Int, line: Int, column: Int, isFirstOnLine: Bool) {
         self.kind = kind
         self.isFirstOnLine = isFirstOnLine
-        start32 = UInt32(truncatingIfNeeded: start)
-        end32 = UInt32(truncatingIfNeeded: end)
-        line32 = UInt32(truncatingIfNeeded: line)
-        column32 = UInt32(truncatingIfNeeded: column)
+        span = TokenSpan(start: start, end: end, line: line, column: column)
     }
 
     var isComment: Bool { kind == .lineComment || kind == .blockComment }
