@@ -53,14 +53,10 @@ struct Pipeline {
                 needed.read.formUnion(ownSources)
                 needed.resolved.formUnion(ownSources)
             }
-            let visible = session.result.filesVisible(from: needed.read)
-            session.readSymbols(of: visible)
-            // Files only `must not use` rules read (and what they see): lexed only where they name what those forbid.
-            let ifNamed = session.result.filesVisible(from: needed.readIfNamed).subtracting(visible)
-            if !ifNamed.isEmpty { session.readSymbols(of: ifNamed, naming: needed.names) }
+            let counts = Checker.readSymbols(needed, into: &session)
             subjects = needed.resolved
-            let named = ifNamed.isEmpty ? "" : ", \(ifNamed.count) more if they name \(needed.names.sorted().joined(separator: ", "))"
-            timer.lap("symbols (\(visible.count) files read\(named), \(needed.resolved.count) resolved)")
+            let named = counts.ifNamed == 0 ? "" : ", \(counts.ifNamed) more if they name \(needed.names.sorted().joined(separator: ", "))"
+            timer.lap("symbols (\(counts.read) files read\(named), \(needed.resolved.count) resolved)")
         }
         let cacheReport = session.finish()
         timer.note(cacheReport)

@@ -132,6 +132,18 @@ public enum Checker {
         public init() {}
     }
 
+    /// Reads into `session` the symbols `reading` asks for: its files and those they can see in
+    /// full; the files only `must not use` rules read (and those they see) where they name what
+    /// those forbid. Returns how many files of each kind were asked for.
+    @discardableResult
+    public static func readSymbols(_ reading: SymbolReading, into session: inout ScanSession) -> (read: Int, ifNamed: Int) {
+        let visible = session.result.filesVisible(from: reading.read)
+        session.readSymbols(of: visible)
+        let ifNamed = session.result.filesVisible(from: reading.readIfNamed).subtracting(visible)
+        if !ifNamed.isEmpty { session.readSymbols(of: ifNamed, naming: reading.names) }
+        return (visible.count, ifNamed.count)
+    }
+
     /// `symbolSubjects`, with the files only name-matching rules read kept apart (`readIfNamed`):
     /// the worst case, a `must not use` rule about every file, then lexes only the files that name
     /// what it forbids.

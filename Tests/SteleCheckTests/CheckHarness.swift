@@ -38,9 +38,7 @@ enum CheckHarness {
         var session = ScanSession(root: fixtures.appendingPathComponent(fixture).path)
         guard Checker.needsSymbols(book) else { return Architecture(scan: session.result, components: book.components) }
         let reading = Checker.symbolReading(book, architecture: Architecture(scan: session.result, components: book.components))
-        let visible = session.result.filesVisible(from: reading.read)
-        session.readSymbols(of: visible)
-        session.readSymbols(of: session.result.filesVisible(from: reading.readIfNamed).subtracting(visible), naming: reading.names)
+        Checker.readSymbols(reading, into: &session)
         return Architecture(scan: session.result, components: book.components, symbolSubjects: reading.resolved)
     }
 

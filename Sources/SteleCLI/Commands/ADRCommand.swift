@@ -45,12 +45,12 @@ enum ADRCommand {
         return .success(root)
     }
 
-    /// `--format text|json`, or a usage error.
     /// `list` and `lint`: the repository (the first positional argument) and the format.
     static func rootAndFormat(_ arguments: CommandLineArguments) -> Result<(root: String, format: String), Problem> {
         root(arguments, at: 0).flatMap { root in format(arguments).map { (root, $0) } }
     }
 
+    /// `--format text|json`, or a usage error.
     static func format(_ arguments: CommandLineArguments) -> Result<String, Problem> {
         let format = arguments.options["--format"] ?? "text"
         guard ["text", "json"].contains(format) else {

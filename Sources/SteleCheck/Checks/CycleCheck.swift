@@ -46,42 +46,42 @@ struct CycleCheck: RuleCheck {
         // Edges, with the first import (in file order) that makes each one, and in changed-files
         // mode the changed files' dependencies that make one.
         var edges: [String: Set<String>] = [:]
-        var witness: [String: [String: CheckContext.Dependency]] = [:]
+        let witness: (String, String) -> CheckContext.Dependency?
         var changedEdges: [(from: String, to: String, dependency: CheckContext.Dependency)] = []
         if !anyPartial && context.changed.files.isEmpty {
             // Imports only, a whole run: the edges come from the imports as they are, and only an
             // import that witnesses a cycle becomes a `Dependency` (one per import cost a tenth of
             // an import-level check).
-            let (importEdges, first) = CycleCheck.importEdges(nodes: nodes, nodesByModule: nodesByModule, context: context)
+            let first: [String: [String: (file: Int, index: Int)]]
+            (edges, first) = CycleCheck.importEdges(nodes: nodes, nodesByModule: nodesByModule, context: context)
             let files = context.architecture.scan.files
-            let sortedEdges = importEdges.mapValues { $0.sorted() }
-            return CycleFinder.components(nodes: Array(nodes.keys), edges: sortedEdges).compactMap { component in
-                let cycle = CycleFinder.cycle(in: component, edges: sortedEdges)
-                guard cycle.count >= 2, let at = first[cycle[0]]?[cycle[1]] else { return nil }
-                let dependency = CheckContext.Dependency(importOf: files[at.file].imports[at.index], in: files[at.file], at: at.file)
-                return context.finding(dependency, message: message(cycle), from: cycle[0], to: cycle[1])
+            witness = { from, to in
+                first[from]?[to].map { CheckContext.Dependency(importOf: files[$0.file].imports[$0.index], in: files[$0.file], at: $0.file) }
             }
-        }
-        for (name, node) in nodes.sorted(by: { $0.key < $1.key }) {
-            for dependency in context.dependencies(of: node, symbols: anyPartial) {
-                let others: [String]
-                switch dependency.target {
-                case .module(let module): others = nodesByModule[module] ?? []
-                case .symbol(_, let file, _, _, _): others = (nodesByFile[file] ?? []).filter { context.lands(dependency, in: nodes[$0]!) }
-                }
-                for other in others where other != name {
-                    edges[name, default: []].insert(other)
-                    if witness[name]?[other] == nil { witness[name, default: [:]][other] = dependency }
-                    if context.changed.files.contains(dependency.file) { changedEdges.append((name, other, dependency)) }
+        } else {
+            var firstDependency: [String: [String: CheckContext.Dependency]] = [:]
+            for (name, node) in nodes.sorted(by: { $0.key < $1.key }) {
+                for dependency in context.dependencies(of: node, symbols: anyPartial) {
+                    let others: [String]
+                    switch dependency.target {
+                    case .module(let module): others = nodesByModule[module] ?? []
+                    case .symbol(_, let file, _, _, _): others = (nodesByFile[file] ?? []).filter { context.lands(dependency, in: nodes[$0]!) }
+                    }
+                    for other in others where other != name {
+                        edges[name, default: []].insert(other)
+                        if firstDependency[name]?[other] == nil { firstDependency[name, default: [:]][other] = dependency }
+                        if context.changed.files.contains(dependency.file) { changedEdges.append((name, other, dependency)) }
+                    }
                 }
             }
+            witness = { from, to in firstDependency[from]?[to] }
         }
         let sortedEdges = edges.mapValues { $0.sorted() }
         // In file order: a change is reported at its first edge that lies on a cycle.
         changedEdges.sort { ($0.dependency.path, $0.dependency.line, $0.dependency.column) < ($1.dependency.path, $1.dependency.line, $1.dependency.column) }
         return CycleFinder.components(nodes: Array(nodes.keys), edges: sortedEdges).compactMap { component in
             let cycle = CycleFinder.cycle(in: component, edges: sortedEdges)
-            guard cycle.count >= 2, let dependency = witness[cycle[0]]?[cycle[1]] else { return nil }
+            guard cycle.count >= 2, let dependency = witness(cycle[0], cycle[1]) else { return nil }
             var finding = context.finding(dependency, message: message(cycle), from: cycle[0], to: cycle[1])
             // The change's edge inside this cycle's component closes a cycle through it: reported
             // there, naming that cycle, with the full run's fingerprint.
