@@ -74,7 +74,7 @@ public struct ScanSession {
         treeDiagnostics = listing.diagnostics + manifestDiagnostics
         scanned = results.values
         self.moduleMap = moduleMap
-        for (i, module) in moduleMap.modules(ofSorted: scanned.map(\.file.path)).enumerated() { scanned[i].file.module = module }
+        for (i, module) in moduleMap.modulesOnAllCores(ofSorted: scanned.map(\.file.path)).enumerated() { scanned[i].file.module = module }
         // Imports that name modules relative to the tree (Python's) are resolved now that every
         // file is placed, on all cores.
         var unresolved: [Int] = []

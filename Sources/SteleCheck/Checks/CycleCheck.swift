@@ -103,12 +103,21 @@ struct CycleCheck: RuleCheck {
         var edges: [String: Set<String>] = [:]
         var first: [String: [String: (file: Int, index: Int)]] = [:]
         for (name, node) in nodes.sorted(by: { $0.key < $1.key }) {
+            // The node's imported modules, each with its first import, in the order first met: a
+            // module imported by many files is looked up once (this loop runs for every import).
+            var firstImport: [String: (file: Int, index: Int)] = [:]
+            var imported: [String] = []
             for i in node.files where !context.exceptFiles.contains(i) {
                 let file = files[i]
-                for (k, imported) in file.imports.enumerated() where imported.module != file.module && !context.exceptModules.contains(imported.module) {
-                    for other in nodesByModule[imported.module] ?? [] where other != name && edges[name, default: []].insert(other).inserted {
-                        first[name, default: [:]][other] = (i, k)
-                    }
+                for (k, one) in file.imports.enumerated() where one.module != file.module && firstImport[one.module] == nil {
+                    firstImport[one.module] = (i, k)
+                    imported.append(one.module)
+                }
+            }
+            // The first module met that lands in another node has that edge's first import.
+            for module in imported where !context.exceptModules.contains(module) {
+                for other in nodesByModule[module] ?? [] where other != name && edges[name, default: []].insert(other).inserted {
+                    first[name, default: [:]][other] = firstImport[module]
                 }
             }
         }

@@ -42,6 +42,8 @@ protocol ModuleMap: Sendable {
     /// Sorted by name, then directory, then manifest.
     var modules: [ResolvedModule] { get }
     /// The module of each of `paths` (sorted, as a listing is), nil for a file this map does not place.
+    /// Asked about contiguous slices of the listing on several cores: an answer must not depend on
+    /// the other paths asked with it.
     func modules(ofSorted paths: [String]) -> [String?]
     /// The file (placed, with the imports its reader found) with each import naming the module it
     /// imports, where the language writes imports relative to the file or to the tree (Python's

@@ -1,3 +1,4 @@
+import Dispatch
 import SteleCore
 
 /// Which module each file of the tree belongs to, from every language's manifests: the module
@@ -46,6 +47,19 @@ struct ProjectModuleMap: Sendable {
     func resolve(_ file: SourceFile) -> SourceFile {
         guard let k = languages.firstIndex(where: { $0.contains(file.language) }), k < maps.count else { return file }
         return maps[k].resolve(file)
+    }
+
+    /// `modules(ofSorted:)` on all cores: the listing cut into contiguous slices (each still
+    /// sorted). Placing files runs after the parallel scan, so done on one core it was a serial
+    /// tail of every check.
+    func modulesOnAllCores(ofSorted paths: [String]) -> [String?] {
+        let slices = min(8, paths.count / 256)
+        guard slices > 1 else { return modules(ofSorted: paths) }
+        let results = ConcurrentResults<[String?]>(count: slices)
+        DispatchQueue.concurrentPerform(iterations: slices) { k in
+            results[k] = modules(ofSorted: Array(paths[k * paths.count / slices ..< (k + 1) * paths.count / slices]))
+        }
+        return results.values.flatMap { $0 }
     }
 
     /// The module of each of `paths` (sorted, as a listing is), or nil. A file's own language's

@@ -5,6 +5,10 @@
 /// name would take `import swift_openapi_generator` for an external.
 enum SwiftModuleName {
     static func of(target name: String) -> String {
+        // Most names are identifiers already: one pass over the bytes, no new string.
+        if let first = name.utf8.first, !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first), name.utf8.allSatisfy(isIdentifierByte) {
+            return name
+        }
         var out = ""
         for scalar in name.unicodeScalars {
             let isASCIIWord = scalar.isASCII && (scalar == "_" || (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)))
@@ -15,5 +19,10 @@ enum SwiftModuleName {
             }
         }
         return out
+    }
+
+    private static func isIdentifierByte(_ c: UInt8) -> Bool {
+        (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z"))
+            || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) || c == UInt8(ascii: "_")
     }
 }

@@ -108,7 +108,7 @@ enum SwiftImportScanner {
             guard let current else { return negated.joined(separator: " && ") }
             if negated.isEmpty { return current }
             // `!A && (B || C)`: without the parentheses `||` would bind looser than intended.
-            let clause = current.contains("||") ? "(" + current + ")" : current
+            let clause = SwiftImportScanner.hasOr(current) ? "(" + current + ")" : current
             return (negated + [clause]).joined(separator: " && ")
         }
     }
@@ -130,6 +130,17 @@ enum SwiftImportScanner {
             list[0] = "(\(frames.count - maximumConditionsListed) enclosing conditions)"
         }
         return list
+    }
+
+    /// Whether a condition has `||` (on its bytes: `String.contains(_:)` costs a string search
+    /// engine's set-up for every import under an `#if`).
+    static func hasOr(_ condition: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in condition.utf8 {
+            if byte == UInt8(ascii: "|") && previous == byte { return true }
+            previous = byte
+        }
+        return false
     }
 
     /// A single name or call (`DEBUG`, `os(Linux)`, `canImport(UIKit)`): negated without parentheses.

@@ -73,7 +73,9 @@ struct SwiftPMModuleMap: Sendable {
         while !rest.isEmpty {
             let slash = rest.utf8.lastIndex(of: UInt8(ascii: "/"))
             let component = slash.map { rest[rest.utf8.index(after: $0)...] } ?? rest
-            if SwiftPMModuleMap.nonSourceBundleSuffixes.contains(where: { component.hasSuffix($0) }) { return nil }
+            // Only a name with a dot can be a bundle's (most have none: the suffix test is costly).
+            if component.utf8.contains(UInt8(ascii: ".")),
+               SwiftPMModuleMap.nonSourceBundleSuffixes.contains(where: { component.hasSuffix($0) }) { return nil }
             ancestors.append(rest)
             rest = slash.map { rest[..<$0] } ?? ""
         }
