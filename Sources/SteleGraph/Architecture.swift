@@ -134,10 +134,11 @@ public struct Architecture: Sendable {
         var path = path
         path.withUTF8 { bytes in
             var start = 0
-            for (k, byte) in bytes.enumerated() where byte == UInt8(ascii: "/") {
+            for k in 0..<bytes.count where bytes[k] == UInt8(ascii: "/") {
+                defer { start = k + 1 }
+                // Only a name of 4 to 8 bytes starting with one of the names' letters can be one.
+                guard (4...8).contains(k - start), supportingInitials[Int(bytes[start])] else { continue }
                 let segment = UnsafeBufferPointer(rebasing: bytes[start..<k])
-                start = k + 1
-                guard segment.count >= 4, segment.count <= 8 else { continue }
                 if exampleFolderBytes.contains(where: { $0.elementsEqual(segment) }) { example = true }
                 if testFolderBytes.contains(where: { $0.elementsEqual(segment) }) { test = true }
             }
@@ -147,8 +148,8 @@ public struct Architecture: Sendable {
 
     static let exampleFolderBytes: [[UInt8]] = ["Examples", "Example", "Samples", "Sample", "Demo", "Demos"].map { Array($0.utf8) }
     static let testFolderBytes: [[UInt8]] = ["Tests", "UITests"].map { Array($0.utf8) }
-
-
+    /// By byte: whether one of the names starts with it.
+    static let supportingInitials: [Bool] = (0..<256).map { byte in (exampleFolderBytes + testFolderBytes).contains { Int($0[0]) == byte } }
 
     /// Project modules all of whose files are in `files`: importing one of them is a dependency on
     /// the component those files make up.

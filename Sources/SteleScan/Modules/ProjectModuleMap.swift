@@ -26,7 +26,14 @@ struct ProjectModuleMap: Sendable {
     static func read(root: String, files: [String]) -> (ProjectModuleMap, [Diagnostic]) {
         var maps: [any ModuleMap] = []
         var diagnostics: [Diagnostic] = []
-        let languagesPresent = Set(files.compactMap(Language.of(path:)))
+        var languagesPresent = Set<Language>()
+        var last: Language?
+        for file in files {
+            // Neighbours in the listing mostly share a language: one set insertion per run of them.
+            guard let language = Language.of(path: file), language != last else { continue }
+            languagesPresent.insert(language)
+            last = language
+        }
         let present = LanguageRegistry.all.map { language in language.hasModules(among: files, present: languagesPresent) }
         for (k, language) in LanguageRegistry.all.enumerated() {
             // A language with no file here: its (empty) map, without reading its manifests.

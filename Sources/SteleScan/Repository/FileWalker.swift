@@ -37,20 +37,72 @@ struct FileWalker: Sendable {
     }
 
     func list() -> Listing {
-        // The root first; then each top-level directory is walked by its own worker.
-        let top = entries(of: "")
-        let subtrees = ConcurrentResults<Listing>(count: top.directories.count)
-        DispatchQueue.concurrentPerform(iterations: top.directories.count) { index in
-            subtrees[index] = walk(from: top.directories[index])
+        // Breadth first until there are enough directories to share among the cores (a repository
+        // is often one `Sources/` at its top, and its modules one level below); then each of them
+        // is walked by a worker.
+        var files: [String] = []
+        var diagnostics: [Diagnostic] = []
+        var frontier = [""]
+        for _ in 0..<FileWalker.breadthFirstLevels where !frontier.isEmpty && frontier.count < FileWalker.enoughDirectories {
+            var next: [String] = []
+            for directory in frontier {
+                let level = entries(of: directory)
+                files += level.files
+                diagnostics += level.diagnostics
+                next += level.directories
+            }
+            frontier = next
         }
-        var files = top.files
-        var diagnostics = top.diagnostics
+        let subtrees = ConcurrentResults<Listing>(count: frontier.count)
+        DispatchQueue.concurrentPerform(iterations: frontier.count) { [frontier] index in
+            subtrees[index] = walk(from: frontier[index])
+        }
         for subtree in subtrees.values {
             files += subtree.files
             diagnostics += subtree.diagnostics
         }
-        files.sort()
+        FileWalker.sort(&files)
         return Listing(files: files, diagnostics: diagnostics)
+    }
+
+    /// How many directories the workers share, and at most how many levels are listed one by one
+    /// to find them.
+    static let enoughDirectories = 64
+    static let breadthFirstLevels = 3
+
+    /// Sorts paths as `String`'s `<` does. When every path is ASCII that order is the order of their
+    /// bytes: they are copied into one buffer and their indices sorted by `memcmp` on it, with no
+    /// reference counting in the comparisons. (A `String` comparison allows for Unicode
+    /// normalisation: sorting 50,000 paths with it cost 170M instructions, all on one core.)
+    static func sort(_ paths: inout [String]) {
+        guard paths.count > 1 else { return }
+        var bytes: [UInt8] = []
+        var offsets: [Int] = [0]
+        offsets.reserveCapacity(paths.count + 1)
+        for path in paths {
+            var path = path
+            let ascii = path.withUTF8 { utf8 -> Bool in
+                guard !utf8.contains(where: { $0 >= 0x80 }) else { return false }
+                bytes.append(contentsOf: utf8)
+                return true
+            }
+            guard ascii else { return paths.sort() }
+            offsets.append(bytes.count)
+        }
+        var order = Array(paths.indices)
+        bytes.withUnsafeBufferPointer { buffer in
+            offsets.withUnsafeBufferPointer { offsets in
+                let base = buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!
+                order.sort { i, j in
+                    let (a, aCount) = (offsets[i], offsets[i + 1] - offsets[i])
+                    let (b, bCount) = (offsets[j], offsets[j + 1] - offsets[j])
+                    let shared = min(aCount, bCount)
+                    let byBytes = shared == 0 ? 0 : memcmp(base + a, base + b, shared)
+                    return byBytes != 0 ? byBytes < 0 : aCount < bCount
+                }
+            }
+        }
+        paths = order.map { paths[$0] }
     }
 
     /// Every file below `start` (depth first, unsorted).

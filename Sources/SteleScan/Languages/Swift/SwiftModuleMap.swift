@@ -64,7 +64,7 @@ struct SwiftModuleMap: ModuleMap {
         var candidates: [Int]?
         return paths.map { path in
             if !members.isEmpty, let module = members[path] { return module }
-            let directory = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path[..<$0] } ?? ""
+            let directory = RepositoryPath.parent(of: path)
             if directory != lastDirectory {
                 candidates = swiftPM.candidates(forDirectory: directory)
                 lastDirectory = directory

@@ -83,7 +83,7 @@ struct PythonModuleMap: ModuleMap {
     }
 
     static func parent(_ path: String) -> String {
-        path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[..<$0]) } ?? ""
+        String(RepositoryPath.parent(of: path))
     }
 
     static func fileName(_ path: String) -> Substring {

