@@ -19,6 +19,13 @@ public struct CheckResult: Sendable {
     /// Enforced rules whose subject matches no file (a rule about nothing can never fail), by rule
     /// id, with the selector that matches nothing: the "vacuous rule" warnings, as data.
     public var vacuous: [String: String] = [:]
+    /// Uses of names declared in several files that a rule forbids for some of those files: not
+    /// findings, not resolved (`stele check --judge` asks about them), by file and position.
+    public var ambiguousUses: [AmbiguousUse] = []
+    /// Of those, how many the judge answered in this run.
+    public var judgedAmbiguousUses = 0
+    /// The prose rules (ids) the judge asked about in this run with every question answered.
+    public var judgedProseRules: Set<String> = []
 
     public init(findings: [Finding], rules: [CompiledRule], diagnostics: [Diagnostic], suppressed: [Finding] = []) {
         self.findings = findings
@@ -42,6 +49,7 @@ public enum Checker {
         var findings: [Finding] = []
         var diagnostics: [Diagnostic] = []
         var vacuous: [String: String] = [:]
+        var ambiguous: [AmbiguousUse] = []
         for var rule in book.rules {
             let problems = nameProblems(of: rule, in: architecture)
             if !problems.isEmpty {
@@ -80,6 +88,7 @@ public enum Checker {
             for (_, entry) in seen where entry.count > 1 {
                 findings[entry.index].message += " (\(entry.count) uses on this line)"
             }
+            ambiguous += ambiguousUses(of: rule, check: check, architecture: architecture)
         }
         findings.sort(by: Finding.ordered)
         // Suppressions are read at each finding's own place, as in a full run, before any is moved to the change.
@@ -87,6 +96,9 @@ public enum Checker {
         var result = CheckResult(findings: filtered.kept, rules: rules, diagnostics: diagnostics + filtered.diagnostics,
                                  suppressed: filtered.suppressed)
         result.vacuous = vacuous
+        let changedPaths = changes.map { Set($0.files(in: architecture.scan).map { architecture.scan.files[$0].path }) }
+        result.ambiguousUses = ambiguous.filter { changedPaths?.contains($0.file) ?? true }
+            .sorted { ($0.file, $0.line, $0.column, $0.rule.id) < ($1.file, $1.line, $1.column, $1.rule.id) }
         result.proseRules = book.proseRules.filter { $0.provenance.adr?.status.isInForce ?? true }
         if let changes {
             result.findings = changes.restrict(filtered.kept, book: book, architecture: architecture)

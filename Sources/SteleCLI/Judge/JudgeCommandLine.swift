@@ -53,19 +53,22 @@ enum JudgeCommandLine {
         var proseRules: Set<String> = []
         // Each asked file's whole text is read for `stele:allow` (the scan read only its imports' comments).
         var suppressions: [String: [Suppression]] = [:]
+        func text(of file: String) -> String? {
+            let bytes: [UInt8]
+            if let staged = contents[file] {
+                bytes = staged
+            } else if case .text(let read, true) = FileReader.read(root + "/" + file) {
+                bytes = read
+            } else {
+                return nil
+            }
+            if suppressions[file] == nil { suppressions[file] = Suppression.all(in: bytes, path: file) }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         func ask(_ rule: CompiledRule, question: String, component: String, files: [String]) {
             for file in files where changed?.contains(file) ?? true {
-                let bytes: [UInt8]
-                if let staged = contents[file] {
-                    bytes = staged
-                } else if case .text(let read, true) = FileReader.read(root + "/" + file) {
-                    bytes = read
-                } else {
-                    continue
-                }
-                if suppressions[file] == nil { suppressions[file] = Suppression.all(in: bytes, path: file) }
-                questions += JudgeQuestion.questions(rule: rule, question: question, component: component, file: file,
-                                                     text: String(decoding: bytes, as: UTF8.self))
+                guard let text = text(of: file) else { continue }
+                questions += JudgeQuestion.questions(rule: rule, question: question, component: component, file: file, text: text)
             }
         }
         for rule in result.rules where rule.state == .notEnforced(reason: RuleBook.judgeNotEnabled) {
@@ -83,6 +86,14 @@ enum JudgeCommandLine {
                 proseRules.insert(rule.id)
                 ask(rule, question: prose.text, component: component, files: files)
             }
+        }
+        // Uses of a name several files declare, where a dependency rule forbids some of them (the
+        // check left them out, changed files only already): which one each means.
+        var uses = 0
+        for use in result.ambiguousUses {
+            guard let text = text(of: use.file), let question = JudgeQuestion.question(about: use, text: text) else { continue }
+            questions.append(question)
+            uses += 1
         }
         let storePath = root + "/" + VerdictStore.path
         var store = VerdictStore()
@@ -124,11 +135,15 @@ enum JudgeCommandLine {
                 updated.rules[k].state = .enforced
             }
         }
+        updated.judgedAmbiguousUses = questions.indices.filter { questions[$0].use != nil && !outcome.unansweredQuestions.contains($0) }.count
+        let asked = Set(questions.map(\.rule.id))
+        updated.judgedProseRules = proseRules.filter { asked.contains($0) && outcome.unanswered[$0] == nil }
         diagnostics += outcome.notes
         updated.diagnostics += diagnostics
         let stored = questions.count - outcome.newEntries.count - outcome.unanswered.values.reduce(0, +)
         let unanswered = outcome.unanswered.values.reduce(0, +)
-        let prose = proseRules.isEmpty ? "" : " and \(proseRules.count) prose \(proseRules.count == 1 ? "rule" : "rules")"
+        let prose = (proseRules.isEmpty ? "" : " and \(proseRules.count) prose \(proseRules.count == 1 ? "rule" : "rules")")
+            + (uses == 0 ? "" : " and \(uses) ambiguous \(uses == 1 ? "use" : "uses")")
         let summary = "stele: judge: \(questions.count) \(questions.count == 1 ? "question" : "questions") of \(judgeRules.count) `judge` \(judgeRules.count == 1 ? "rule" : "rules")\(prose): "
             + "\(stored) from \(VerdictStore.path), \(outcome.newEntries.count) newly judged (\(outcome.requestsSent) \(outcome.requestsSent == 1 ? "request" : "requests")), \(unanswered) not judged"
             + (pruned == 0 ? "" : "; \(pruned) stale \(pruned == 1 ? "verdict" : "verdicts") of \(goneFiles.count) deleted \(goneFiles.count == 1 ? "file" : "files") dropped")
