@@ -212,8 +212,15 @@ public enum Checker {
 
     /// Names in the rule that mean nothing in this codebase, each with a hint.
     static func nameProblems(of rule: CompiledRule, in architecture: Architecture) -> [(message: String, hint: String?)] {
+        nameProblems(of: rule.rule, in: architecture)
+    }
+
+    /// The same for a rule not in the book (a suggested one, `stele rules --suggest`): `alsoDeclared`
+    /// are the components declared alongside it.
+    public static func nameProblems(of rule: Rule, in architecture: Architecture, alsoDeclared: Set<String> = []) -> [(message: String, hint: String?)] {
         var problems: [(String, String?)] = []
-        for selector in rule.rule.selectors {
+        for selector in rule.selectors {
+            if case .name(let name) = selector, alsoDeclared.contains(name) { continue }
             if case .unknown(let name, let suggestion) = architecture.resolve(selector) {
                 problems.append(("unknown component `\(name)`",
                                  manifestHint(for: name, in: architecture) ?? suggestion.map { "did you mean `\($0)`?" }
@@ -223,7 +230,7 @@ public enum Checker {
         // Module names in `must not import` / `only ... may import` may name what nobody imports yet,
         // but a near miss of a real module is a typo.
         let modules: [String]
-        switch rule.rule.kind {
+        switch rule.kind {
         case .mustNotImport(_, let m), .onlyMayImport(_, let m): modules = m
         default: modules = []
         }

@@ -34,6 +34,12 @@ public struct JudgePrompt: Equatable, Sendable {
     {"verdict": "violation" or "ok" or "unsure", "line": a line number or null, "reason": "…", "confidence": 0 to 1}
     """
 
+    /// A prompt of another kind (`stele rules --suggest`'s), sent the same way.
+    public init(system: String, user: String) {
+        self.system = system
+        self.user = user
+    }
+
     public init(_ question: JudgeQuestion) {
         system = JudgePrompt.instructions
         let fence = JudgePrompt.fence(for: question.excerpt)

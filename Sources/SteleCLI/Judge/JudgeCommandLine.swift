@@ -39,11 +39,7 @@ enum JudgeCommandLine {
     static func apply(_ mode: JudgeSession.Mode, to loaded: Pipeline.Loaded, result: CheckResult, root: String,
                       contents: [String: [UInt8]], changed: Set<String>?) -> Result<Applied, JudgeSettingsProblem> {
         let settings: JudgeSettings
-        // The environment first, then `judge NAME VALUE` in rules/*.stele (never the key).
-        let written = loaded.book.judgeSettings
-        switch JudgeSettings.from(environment: { name in
-            FileSystem.environment(name).flatMap { $0.isEmpty ? nil : $0 } ?? written[name]
-        }) {
+        switch JudgeCommandLine.settings(loaded.book) {
         case .failure(let problem): return .failure(problem)
         case .success(let s): settings = s
         }
@@ -148,6 +144,14 @@ enum JudgeCommandLine {
             + "\(stored) from \(VerdictStore.path), \(outcome.newEntries.count) newly judged (\(outcome.requestsSent) \(outcome.requestsSent == 1 ? "request" : "requests")), \(unanswered) not judged"
             + (pruned == 0 ? "" : "; \(pruned) stale \(pruned == 1 ? "verdict" : "verdicts") of \(goneFiles.count) deleted \(goneFiles.count == 1 ? "file" : "files") dropped")
         return .success(Applied(result: updated, diagnostics: diagnostics, summary: summary, printedRequests: outcome.printedRequests))
+    }
+
+    /// The judge's settings: the environment first, then `judge NAME VALUE` in rules/*.stele (never the key).
+    static func settings(_ book: RuleBook) -> Result<JudgeSettings, JudgeSettingsProblem> {
+        let written = book.judgeSettings
+        return JudgeSettings.from(environment: { name in
+            FileSystem.environment(name).flatMap { $0.isEmpty ? nil : $0 } ?? written[name]
+        })
     }
 
     /// Runs `stele-judge` with the requests on its standard input; its answers by id. A helper that
