@@ -92,7 +92,8 @@ public enum Checker {
         }
         findings.sort(by: Finding.ordered)
         // Suppressions are read at each finding's own place, as in a full run, before any is moved to the change.
-        let filtered = SuppressionFilter.apply(findings, files: architecture.scan.files, today: book.today, judged: Checker.judgedRules(book))
+        let filtered = SuppressionFilter.apply(findings, files: architecture.scan.files, today: book.today, judged: Checker.judgedRules(book),
+                                               ambiguous: ambiguous)
         var result = CheckResult(findings: filtered.kept, rules: rules, diagnostics: diagnostics + filtered.diagnostics,
                                  suppressed: filtered.suppressed)
         result.vacuous = vacuous

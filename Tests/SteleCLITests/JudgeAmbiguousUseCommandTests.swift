@@ -75,6 +75,21 @@ final class JudgeAmbiguousUseCommandTests: XCTestCase {
         XCTAssertTrue(dead.stderr.contains("\(loginModel):16:1: info: not judged: which `log` line 16 uses, for \"layers UI > Domain > Data\" (ADR-0001/R1), lines 1-"), dead.stderr)
     }
 
+    func testAnAllowAtTheUseCoversTheJudgedFindingAndIsNotIdleWithoutTheJudge() throws {
+        let url = tree.url.appendingPathComponent(loginModel)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        try text.replacingOccurrences(of: "log(\"login\") } // `log` is declared in UI and in Data: ambiguous, not guessed",
+                                      with: "log(\"login \\(Date())\") } // stele:allow ADR-0001 -- the Data log, for now")
+            .write(to: url, atomically: true, encoding: .utf8)
+        let plain = try SteleProcess.run(["check", tree.path])
+        XCTAssertFalse(plain.stderr.contains("suppresses nothing"), plain.stderr)
+        XCTAssertTrue(plain.stdout.hasSuffix("1 ambiguous use not resolved)\n"), plain.stdout)
+        let judged = try SteleProcess.run(["check", tree.path, "--judge"], environment: environment)
+        XCTAssertFalse(judged.stdout.contains("\(loginModel):16"), judged.stdout)
+        XCTAssertTrue(judged.stdout.hasSuffix("1 ambiguous use judged, 1 suppressed inline)\n"), judged.stdout)
+        XCTAssertFalse(judged.stderr.contains("suppresses nothing"), judged.stderr)
+    }
+
     func testDryRunPrintsTheQuestion() throws {
         let run = try SteleProcess.run(["check", tree.path, "--judge-dry-run"], environment: environment)
         XCTAssertEqual(server.requests().count, 0)
