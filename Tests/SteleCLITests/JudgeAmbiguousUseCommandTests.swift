@@ -47,7 +47,7 @@ final class JudgeAmbiguousUseCommandTests: XCTestCase {
               rule: layers UI > Domain > Data  (adr/0001-layers-as-folders.md:22)
             """), run.stdout)
         XCTAssertTrue(run.stdout.hasSuffix("1 ambiguous use judged)\n"), run.stdout)
-        XCTAssertTrue(run.stderr.contains("1 question of 0 `judge` rules and 1 ambiguous use: 0 from .stele/verdicts.jsonl, 1 newly judged (1 request), 0 not judged"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("1 question of 1 ambiguous use: 0 from .stele/verdicts.jsonl, 1 newly judged (1 request), 0 not judged"), run.stderr)
         let bodies = server.requests().compactMap { $0["body"] as? String }
         XCTAssertEqual(bodies.count, 1)
         XCTAssertTrue(bodies[0].contains("Rule: layers UI > Domain > Data"), bodies[0])

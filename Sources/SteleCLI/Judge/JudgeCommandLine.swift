@@ -138,9 +138,12 @@ enum JudgeCommandLine {
         updated.diagnostics += diagnostics
         let stored = questions.count - outcome.newEntries.count - outcome.unanswered.values.reduce(0, +)
         let unanswered = outcome.unanswered.values.reduce(0, +)
-        let prose = (proseRules.isEmpty ? "" : " and \(proseRules.count) prose \(proseRules.count == 1 ? "rule" : "rules")")
-            + (uses == 0 ? "" : " and \(uses) ambiguous \(uses == 1 ? "use" : "uses")")
-        let summary = "stele: judge: \(questions.count) \(questions.count == 1 ? "question" : "questions") of \(judgeRules.count) `judge` \(judgeRules.count == 1 ? "rule" : "rules")\(prose): "
+        func count(_ n: Int, _ what: String) -> String { "\(n) \(what)\(n == 1 ? "" : "s")" }
+        // What was asked about: `judge` rules (named even when there are none and nothing else), prose rules, ambiguous uses.
+        var about = judgeRules.isEmpty && !(proseRules.isEmpty && uses == 0) ? [] : [count(judgeRules.count, "`judge` rule")]
+        if !proseRules.isEmpty { about.append(count(proseRules.count, "prose rule")) }
+        if uses > 0 { about.append(count(uses, "ambiguous use")) }
+        let summary = "stele: judge: \(count(questions.count, "question")) of \(about.joined(separator: " and ")): "
             + "\(stored) from \(VerdictStore.path), \(outcome.newEntries.count) newly judged (\(outcome.requestsSent) \(outcome.requestsSent == 1 ? "request" : "requests")), \(unanswered) not judged"
             + (pruned == 0 ? "" : "; \(pruned) stale \(pruned == 1 ? "verdict" : "verdicts") of \(goneFiles.count) deleted \(goneFiles.count == 1 ? "file" : "files") dropped")
         return .success(Applied(result: updated, diagnostics: diagnostics, summary: summary, printedRequests: outcome.printedRequests))
