@@ -1,6 +1,7 @@
 import SteleCore
 import SteleGraph
 import SteleRules
+import SteleScan
 
 /// A use of a name that several files the using file can see declare, where a rule forbids the use
 /// of some of those declarations and not of the others: whether the use breaks the rule depends on
@@ -21,9 +22,15 @@ public struct AmbiguousUse: Hashable, Sendable {
     public var column: Int
     /// The declarations whose use the rule forbids, and the others, by path.
     public var forbidden: [Candidate]
-    public var others: [AmbiguousUse.Candidate]
+    public var others: [Candidate]
     /// The finding the use is if it means `forbidden[0]`: what a judged violation reports.
     public var finding: Finding
+
+    /// Where `file` declares `name`: at its top level, else as a nested type (`Logger.Message`).
+    static func declaration(of name: String, in file: SourceFile) -> (line: Int, column: Int) {
+        let declaration = file.declarations.first { $0.parent == nil && $0.name == name } ?? file.declarations.first { $0.name == name }
+        return (declaration?.line ?? 1, declaration?.column ?? 1)
+    }
 }
 
 extension Checker {
@@ -58,9 +65,8 @@ extension Checker {
                 var bad: [AmbiguousUse.Candidate] = []
                 var others: [AmbiguousUse.Candidate] = []
                 for c in candidates {
-                    let declaration = files[c].declarations.first { $0.parent == nil && $0.name == edge.name }
-                        ?? files[c].declarations.first { $0.name == edge.name }
-                    let candidate = AmbiguousUse.Candidate(file: files[c].path, line: declaration?.line ?? 1, module: files[c].module)
+                    let candidate = AmbiguousUse.Candidate(file: files[c].path, line: AmbiguousUse.declaration(of: edge.name, in: files[c]).line,
+                                                           module: files[c].module)
                     if findings[files[c].path] != nil { bad.append(candidate) } else { others.append(candidate) }
                 }
                 // Every declaration forbidden, or none: nothing to ask (see docs/judge.md).

@@ -193,11 +193,10 @@ public struct CheckContext {
             for edge in architecture.symbols.edges(from: i) {
                 guard case .ambiguous(let candidates) = edge.target else { continue }
                 for target in candidates where !exceptFiles.contains(target) {
-                    let declaration = files[target].declarations.first { $0.parent == nil && $0.name == edge.name }
-                        ?? files[target].declarations.first { $0.name == edge.name }
+                    let declared = AmbiguousUse.declaration(of: edge.name, in: files[target])
                     result.append(Dependency(file: i, path: files[i].path, sourceModule: files[i].module,
                                              target: .symbol(name: edge.name, file: target, module: files[target].module,
-                                                             line: declaration?.line ?? 1, column: declaration?.column ?? 1),
+                                                             line: declared.line, column: declared.column),
                                              line: edge.line, column: edge.column, snippet: "uses \(edge.name)", conditions: []))
                 }
             }
