@@ -34,6 +34,13 @@ final class JudgeAmbiguousUseCommandTests: XCTestCase {
         XCTAssertNil(summary["proseRulesJudged"])
     }
 
+    func testChangedFilesCountOnlyTheirOwnUses() throws {
+        let own = try SteleProcess.run(["check", tree.path, "--files", loginModel])
+        XCTAssertTrue(own.stdout.hasSuffix("1 ambiguous use not resolved)\n"), own.stdout)
+        let other = try SteleProcess.run(["check", tree.path, "--files", "Sources/App/UI/Theme.swift"])
+        XCTAssertFalse(other.stdout.contains("ambiguous"), other.stdout)
+    }
+
     func testAViolationVerdictIsAFindingOfTheRuleAndReplays() throws {
         // The "model" sees `Date()` on the use's line: a violation there.
         let url = tree.url.appendingPathComponent(loginModel)
