@@ -63,10 +63,14 @@ enum Help {
             """
         case "rules":
             return """
-            USAGE: stele rules [PATH] [--format text|json] [--output FILE] [--today YYYY-MM-DD]
+            USAGE: stele rules [PATH] [--format text|json] [--output FILE] [--today YYYY-MM-DD] [--suggest [--judge-dry-run]]
 
             Prints the decision set as Stele reads it: every ADR (id, title, normalised status, file, links)
             and every rule with its provenance, severity, and whether it is in force and why not.
+              --suggest        ask the LLM judge (STELE_LLM_URL, STELE_LLM_MODEL, …) which rules each ADR in
+                               force calls for; prints those that parse, per ADR, as a stele block to paste
+                               (the others commented out with why); writes nothing (docs/judge.md)
+              --judge-dry-run  with --suggest: print the requests, send nothing
             """
         case "graph":
             return """

@@ -21,7 +21,7 @@ public enum SteleCLI {
         "baseline": .init(options: common, flags: ["--help", "--quiet", "--no-cache"], maxPositional: 1),
         "install-hook": .init(options: [], flags: ["--help", "--force"], maxPositional: 1),
         "scan": .init(options: common, flags: ["--help", "--no-cache"], maxPositional: 1),
-        "rules": .init(options: common, flags: ["--help", "--no-cache"], maxPositional: 1),
+        "rules": .init(options: common, flags: ["--help", "--no-cache", "--suggest", "--judge-dry-run"], maxPositional: 1),
         "graph": .init(options: common, flags: ["--help", "--no-cache", "--no-externals"], maxPositional: 1),
         "review": .init(options: common.union(["--baseline", "--compare", "--since"]), flags: ["--help", "--no-cache"], maxPositional: 1,
                         optionalValues: ["--judge"]),

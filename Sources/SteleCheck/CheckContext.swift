@@ -14,11 +14,15 @@ public struct CheckContext {
     let exceptModules: Set<String>
     /// Changed-files mode: the changed files' imports. Empty in a full run.
     let changed: ChangedImports
+    /// `AmbiguousUse`'s what-if run: the dependencies are the uses of names declared in several
+    /// files, one per candidate declaration, and nothing else (no import, no resolved use).
+    let candidatesOfAmbiguousUses: Bool
 
-    init(architecture: Architecture, rule: CompiledRule, changed: ChangedImports = ChangedImports()) {
+    init(architecture: Architecture, rule: CompiledRule, changed: ChangedImports = ChangedImports(), candidatesOfAmbiguousUses: Bool = false) {
         self.architecture = architecture
         self.rule = rule
         self.changed = changed
+        self.candidatesOfAmbiguousUses = candidatesOfAmbiguousUses
         var files = Set<Int>()
         var modules = Set<String>()
         for selector in rule.rule.exceptions {
@@ -160,6 +164,7 @@ public struct CheckContext {
     }
 
     func dependencies(of set: ComponentSet, symbols: Bool = false) -> [Dependency] {
+        if candidatesOfAmbiguousUses { return symbols ? ambiguousCandidates(of: set) : [] }
         var result: [Dependency] = []
         let files = architecture.scan.files
         for i in set.files where !exceptFiles.contains(i) {
@@ -174,6 +179,26 @@ public struct CheckContext {
                 result.append(Dependency(file: i, path: file.path, sourceModule: file.module,
                                          target: .symbol(name: name, file: target, module: files[target].module, line: line, column: column),
                                          line: edge.line, column: edge.column, snippet: "uses \(name)", conditions: []))
+            }
+        }
+        return result
+    }
+
+    /// Each use of `set`'s files that names a declaration of several files, once per declaring file
+    /// (`except` ones apart): which of them break the rule is what `AmbiguousUse` asks.
+    func ambiguousCandidates(of set: ComponentSet) -> [Dependency] {
+        var result: [Dependency] = []
+        let files = architecture.scan.files
+        for i in set.files where !exceptFiles.contains(i) {
+            for edge in architecture.symbols.edges(from: i) {
+                guard case .ambiguous(let candidates) = edge.target else { continue }
+                for target in candidates where !exceptFiles.contains(target) {
+                    let declared = AmbiguousUse.declaration(of: edge.name, in: files[target])
+                    result.append(Dependency(file: i, path: files[i].path, sourceModule: files[i].module,
+                                             target: .symbol(name: edge.name, file: target, module: files[target].module,
+                                                             line: declared.line, column: declared.column),
+                                             line: edge.line, column: edge.column, snippet: "uses \(edge.name)", conditions: []))
+                }
             }
         }
         return result

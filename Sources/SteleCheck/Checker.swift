@@ -19,6 +19,13 @@ public struct CheckResult: Sendable {
     /// Enforced rules whose subject matches no file (a rule about nothing can never fail), by rule
     /// id, with the selector that matches nothing: the "vacuous rule" warnings, as data.
     public var vacuous: [String: String] = [:]
+    /// Uses of names declared in several files that a rule forbids for some of those files: not
+    /// findings, not resolved (`stele check --judge` asks about them), by file and position.
+    public var ambiguousUses: [AmbiguousUse] = []
+    /// Of those, how many the judge answered in this run.
+    public var judgedAmbiguousUses = 0
+    /// The prose rules (ids) the judge asked about in this run with every question answered.
+    public var judgedProseRules: Set<String> = []
 
     public init(findings: [Finding], rules: [CompiledRule], diagnostics: [Diagnostic], suppressed: [Finding] = []) {
         self.findings = findings
@@ -42,6 +49,7 @@ public enum Checker {
         var findings: [Finding] = []
         var diagnostics: [Diagnostic] = []
         var vacuous: [String: String] = [:]
+        var ambiguous: [AmbiguousUse] = []
         for var rule in book.rules {
             let problems = nameProblems(of: rule, in: architecture)
             if !problems.isEmpty {
@@ -80,13 +88,18 @@ public enum Checker {
             for (_, entry) in seen where entry.count > 1 {
                 findings[entry.index].message += " (\(entry.count) uses on this line)"
             }
+            ambiguous += ambiguousUses(of: rule, check: check, architecture: architecture)
         }
         findings.sort(by: Finding.ordered)
         // Suppressions are read at each finding's own place, as in a full run, before any is moved to the change.
-        let filtered = SuppressionFilter.apply(findings, files: architecture.scan.files, today: book.today, judged: Checker.judgedRules(book))
+        let filtered = SuppressionFilter.apply(findings, files: architecture.scan.files, today: book.today, judged: Checker.judgedRules(book),
+                                               ambiguous: ambiguous)
         var result = CheckResult(findings: filtered.kept, rules: rules, diagnostics: diagnostics + filtered.diagnostics,
                                  suppressed: filtered.suppressed)
         result.vacuous = vacuous
+        let changedPaths = changes.map { Set($0.files(in: architecture.scan).map { architecture.scan.files[$0].path }) }
+        result.ambiguousUses = ambiguous.filter { changedPaths?.contains($0.file) ?? true }
+            .sorted { ($0.file, $0.line, $0.column, $0.rule.id) < ($1.file, $1.line, $1.column, $1.rule.id) }
         result.proseRules = book.proseRules.filter { $0.provenance.adr?.status.isInForce ?? true }
         if let changes {
             result.findings = changes.restrict(filtered.kept, book: book, architecture: architecture)
@@ -200,8 +213,15 @@ public enum Checker {
 
     /// Names in the rule that mean nothing in this codebase, each with a hint.
     static func nameProblems(of rule: CompiledRule, in architecture: Architecture) -> [(message: String, hint: String?)] {
+        nameProblems(of: rule.rule, in: architecture)
+    }
+
+    /// The same for a rule not in the book (a suggested one, `stele rules --suggest`): `alsoDeclared`
+    /// are the components declared alongside it.
+    public static func nameProblems(of rule: Rule, in architecture: Architecture, alsoDeclared: Set<String> = []) -> [(message: String, hint: String?)] {
         var problems: [(String, String?)] = []
-        for selector in rule.rule.selectors {
+        for selector in rule.selectors {
+            if case .name(let name) = selector, alsoDeclared.contains(name) { continue }
             if case .unknown(let name, let suggestion) = architecture.resolve(selector) {
                 problems.append(("unknown component `\(name)`",
                                  manifestHint(for: name, in: architecture) ?? suggestion.map { "did you mean `\($0)`?" }
@@ -211,7 +231,7 @@ public enum Checker {
         // Module names in `must not import` / `only ... may import` may name what nobody imports yet,
         // but a near miss of a real module is a typo.
         let modules: [String]
-        switch rule.rule.kind {
+        switch rule.kind {
         case .mustNotImport(_, let m), .onlyMayImport(_, let m): modules = m
         default: modules = []
         }

@@ -18,8 +18,10 @@ enum SuppressionFilter {
 
     /// `judged` lists the rules the LLM judge may give findings for, later in the run or in another
     /// (`judge` rules, prose rules their ADR opts in): a suppression that could cover one of them is
-    /// not reported as covering nothing.
-    static func apply(_ findings: [Finding], files: [SourceFile], today: String = "", judged: [CompiledRule] = []) -> Outcome {
+    /// not reported as covering nothing; nor is one at an `ambiguous` use of a rule it covers (the
+    /// judge may find that the use breaks the rule).
+    static func apply(_ findings: [Finding], files: [SourceFile], today: String = "", judged: [CompiledRule] = [],
+                      ambiguous: [AmbiguousUse] = []) -> Outcome {
         var byFile: [String: [Suppression]] = [:]
         for file in files where !file.suppressions.isEmpty { byFile[file.path] = file.suppressions }
         guard !byFile.isEmpty else { return Outcome(kept: findings, suppressed: [], diagnostics: []) }
@@ -54,7 +56,8 @@ enum SuppressionFilter {
                 } else if s.reason == nil {
                     diagnostics.append(.warning("`stele:allow \(s.target)` has no reason, so it suppresses nothing", at: at,
                                                 hint: "say why after `--`: `// stele:allow \(s.target) -- why this is fine`"))
-                } else if !used.contains(at), !judged.contains(where: { covers(s, rule: $0) }) {
+                } else if !used.contains(at), !judged.contains(where: { covers(s, rule: $0) }),
+                          !ambiguous.contains(where: { $0.file == file && ($0.line == s.line || $0.line == s.line + 1) && covers(s, rule: $0.rule) }) {
                     diagnostics.append(.warning("`stele:allow \(s.target)` suppresses nothing", at: at,
                                                 hint: "no finding of \(s.target) on this line or the next; remove the comment"))
                 } else if let until = s.until, let days = CalendarDay.days(from: today, to: until), days <= CalendarDay.noticeDays {

@@ -1,3 +1,4 @@
+import SteleCheck
 import SteleCore
 
 /// What the model is told: fixed instructions (system), then the rule and the fenced code (user).
@@ -33,6 +34,12 @@ public struct JudgePrompt: Equatable, Sendable {
     {"verdict": "violation" or "ok" or "unsure", "line": a line number or null, "reason": "…", "confidence": 0 to 1}
     """
 
+    /// A prompt of another kind (`stele rules --suggest`'s), sent the same way.
+    public init(system: String, user: String) {
+        self.system = system
+        self.user = user
+    }
+
     public init(_ question: JudgeQuestion) {
         system = JudgePrompt.instructions
         let fence = JudgePrompt.fence(for: question.excerpt)
@@ -41,13 +48,23 @@ public struct JudgePrompt: Equatable, Sendable {
         Component: \(question.component)
         Decision: \(question.source)
         File: \(question.file), lines \(question.firstLine)-\(question.lastLine)
-
+        \(question.use.map { "Question: " + JudgePrompt.which($0) + "\n" } ?? "")
         \(fence) BEGIN CODE
         \(question.excerpt)
         \(fence) END CODE
 
         Does this code break the rule? Answer with the JSON object only.
         """
+    }
+
+    /// The question of an ambiguous use: which of the declarations it names it means, with them all.
+    static func which(_ use: AmbiguousUse) -> String {
+        func list(_ candidates: [AmbiguousUse.Candidate]) -> String {
+            candidates.map { "\($0.file):\($0.line)" + ($0.module.map { " (module \($0))" } ?? "") }.joined(separator: ", ")
+        }
+        return "`\(use.name)` at line \(use.line) is declared in several files this file can see. "
+            + "Does this use refer to the one in \(list(use.forbidden)), which the rule forbids, or to one of the others: \(list(use.others))? "
+            + "Answer \"violation\" (with line \(use.line)) if it refers to a forbidden one, \"ok\" if to another, \"unsure\" if the code cannot tell."
     }
 
     /// A token the excerpt does not contain: `@@STELE-` and a hash of the excerpt, hashed again until

@@ -1,4 +1,5 @@
 import SteleCore
+import SteleCheck
 import SteleRules
 
 /// One question to the judge: does this excerpt of this file follow this rule? The excerpt is
@@ -15,8 +16,12 @@ public struct JudgeQuestion: Hashable, Sendable {
     public var lastLine: Int
     /// The redacted excerpt, one line per file line, each prefixed with its number: `  12| code`.
     public var excerpt: String
+    /// A question about which declaration an ambiguous use means (the rule is a dependency rule,
+    /// `question` its text); nil for `judge` rules and prose rules.
+    public var use: AmbiguousUse?
 
-    public init(rule: CompiledRule, question: String, component: String, file: String, firstLine: Int, lastLine: Int, excerpt: String) {
+    public init(rule: CompiledRule, question: String, component: String, file: String, firstLine: Int, lastLine: Int, excerpt: String,
+                use: AmbiguousUse? = nil) {
         self.rule = rule
         self.question = question
         self.component = component
@@ -24,6 +29,21 @@ public struct JudgeQuestion: Hashable, Sendable {
         self.firstLine = firstLine
         self.lastLine = lastLine
         self.excerpt = excerpt
+        self.use = use
+    }
+
+    /// What is asked, for notes: the rule's sentence, or which declaration a use means.
+    public var subject: String {
+        guard let use else { return "\"\(question)\" (\(rule.id))" }
+        return "which `\(use.name)` line \(use.line) uses, for \"\(question)\" (\(rule.id))"
+    }
+
+    /// The question about `use`: the excerpt of `text` (the using file) that holds the use.
+    public static func question(about use: AmbiguousUse, text: String) -> JudgeQuestion? {
+        guard var question = questions(rule: use.rule, question: use.rule.text, component: use.finding.from, file: use.file, text: text)
+            .first(where: { ($0.firstLine...$0.lastLine).contains(use.line) }) else { return nil }
+        question.use = use
+        return question
     }
 
     /// Where the rule comes from, in the words a reviewer reads it: the ADR and its title (no line

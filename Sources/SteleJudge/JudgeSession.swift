@@ -33,6 +33,8 @@ public struct JudgeSession {
         public var judgedRules: Set<String> = []
         /// Questions with no verdict, by rule id.
         public var unanswered: [String: Int] = [:]
+        /// The same, by position in the questions asked.
+        public var unansweredQuestions: Set<Int> = []
     }
 
     public var settings: JudgeSettings
@@ -135,13 +137,16 @@ public struct JudgeSession {
                 case .ok: break
                 case .violation: outcome.findings.append(JudgeSession.finding(question, verdict, model: model))
                 case .unsure:
-                    outcome.notes.append(.info("judge unsure whether this follows \"\(question.question)\": \(verdict.reason) (\(model), confidence \(JudgeSession.percent(verdict.confidence)))",
-                                               at: SourceLocation(file: question.file, line: verdict.line ?? question.firstLine, column: 1)))
+                    let unsure = question.use.map { "judge unsure which `\($0.name)` this uses, for \"\(question.question)\"" }
+                        ?? "judge unsure whether this follows \"\(question.question)\""
+                    outcome.notes.append(.info("\(unsure): \(verdict.reason) (\(model), confidence \(JudgeSession.percent(verdict.confidence)))",
+                                               at: SourceLocation(file: question.file, line: question.use?.line ?? verdict.line ?? question.firstLine, column: 1)))
                 }
             } else {
                 outcome.unanswered[question.rule.id, default: 0] += 1
-                outcome.notes.append(.info("not judged: \"\(question.question)\" (\(question.rule.id)), lines \(question.firstLine)-\(question.lastLine): \(notJudged[k] ?? "no verdict")",
-                                           at: SourceLocation(file: question.file, line: question.firstLine, column: 1)))
+                outcome.unansweredQuestions.insert(k)
+                outcome.notes.append(.info("not judged: \(question.subject), lines \(question.firstLine)-\(question.lastLine): \(notJudged[k] ?? "no verdict")",
+                                           at: SourceLocation(file: question.file, line: question.use?.line ?? question.firstLine, column: 1)))
             }
         }
         outcome.judgedRules = Set(questions.map(\.rule.id)).subtracting(outcome.unanswered.keys)
@@ -186,6 +191,14 @@ public struct JudgeSession {
     /// A judged violation: a finding like any other, at the verdict's line, its message saying it
     /// was judged, by which model, how sure, and why.
     public static func finding(_ question: JudgeQuestion, _ verdict: Verdict, model: String) -> Finding {
+        let judgement = Finding.Judgement(model: model, confidence: verdict.confidence, reason: verdict.reason)
+        // An ambiguous use: the finding its forbidden declaration gives, at the use, said to be judged.
+        if let use = question.use {
+            var finding = use.finding
+            finding.message = "judged: \(finding.message): \(verdict.reason) (\(model), confidence \(percent(verdict.confidence)))"
+            finding.judged = judgement
+            return finding
+        }
         let line = verdict.line ?? question.firstLine
         // The line's (redacted) text, for the fingerprint: stable when the code moves.
         let prefix = "| "
@@ -197,7 +210,7 @@ public struct JudgeSession {
         var finding = Finding(rule: question.rule, location: SourceLocation(file: question.file, line: line, column: 1),
                               message: "judged: \(verdict.reason) (\(model), confidence \(percent(verdict.confidence)))",
                               from: question.component, to: "judge", snippet: snippet)
-        finding.judged = Finding.Judgement(model: model, confidence: verdict.confidence, reason: verdict.reason)
+        finding.judged = judgement
         return finding
     }
 

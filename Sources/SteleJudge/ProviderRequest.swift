@@ -19,8 +19,9 @@ public struct ProviderRequest: Equatable, Sendable {
     public static let anthropicVersion = "2023-06-01"
 
     /// The request asking `prompt`; `retry` carries the first, malformed answer, which the model is
-    /// shown with the correction.
-    public init(_ prompt: JudgePrompt, settings: JudgeSettings, model: String, retry: String? = nil) {
+    /// shown with the correction. `maximumTokens`: the longest answer (a verdict's, unless told).
+    public init(_ prompt: JudgePrompt, settings: JudgeSettings, model: String, retry: String? = nil,
+                maximumTokens: Int = ProviderRequest.maximumTokens) {
         let base = settings.url ?? ""
         var conversation: [JSON] = [.object([("role", .string("user")), ("content", .string(prompt.user))])]
         if let retry {
@@ -35,14 +36,14 @@ public struct ProviderRequest: Equatable, Sendable {
             let messages = [JSON.object([("role", .string("system")), ("content", .string(prompt.system))])] + conversation
             body = JSONLine.render(.object([
                 ("model", .string(model)), ("messages", .array(messages)), ("temperature", .int(0)),
-                ("max_tokens", .int(ProviderRequest.maximumTokens)), ("stream", .bool(false)),
+                ("max_tokens", .int(maximumTokens)), ("stream", .bool(false)),
             ]))
         case .anthropic:
             url = base + "/v1/messages"
             headers = [("Content-Type", "application/json"), ("anthropic-version", ProviderRequest.anthropicVersion)]
             if let key = settings.apiKey { headers.append(("x-api-key", key)) }
             body = JSONLine.render(.object([
-                ("model", .string(model)), ("max_tokens", .int(ProviderRequest.maximumTokens)), ("temperature", .int(0)),
+                ("model", .string(model)), ("max_tokens", .int(maximumTokens)), ("temperature", .int(0)),
                 ("system", .string(prompt.system)), ("messages", .array(conversation)),
             ]))
         }

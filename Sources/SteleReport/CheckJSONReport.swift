@@ -10,14 +10,22 @@ public enum CheckJSONReport {
     /// The same document, streamed: one finding at a time (`JSONStream`).
     public static func write(_ result: CheckResult, fileCount: Int, diagnostics: [Diagnostic], emit: ([UInt8]) -> Void) {
         let enforced = result.rules.filter { $0.state.isEnforced }.count
+        var summary: [(String, JSON)] = [
+            ("files", .int(fileCount)), ("rules", .int(enforced)), ("rulesNotEnforced", .int(result.rules.count - enforced)),
+            ("proseRules", .int(result.proseRules.count)),
+            ("errors", .int(result.errorCount)), ("warnings", .int(result.warningCount)), ("infos", .int(result.infoCount)),
+            ("suppressed", .int(result.suppressed.count)),
+        ]
+        // Only when there is something to say: the judge judged prose rules, or a use was ambiguous.
+        let prose = CheckTextReport.proseCounts(result)
+        if prose.judged > 0 { summary.append(("proseRulesJudged", .int(prose.judged))) }
+        if !result.ambiguousUses.isEmpty {
+            summary.append(("ambiguousUses", .int(result.ambiguousUses.count)))
+            summary.append(("ambiguousUsesJudged", .int(result.judgedAmbiguousUses)))
+        }
         JSONStream.write([
             .value("version", .int(1)),
-            .value("summary", .object([
-                ("files", .int(fileCount)), ("rules", .int(enforced)), ("rulesNotEnforced", .int(result.rules.count - enforced)),
-                ("proseRules", .int(result.proseRules.count)),
-                ("errors", .int(result.errorCount)), ("warnings", .int(result.warningCount)), ("infos", .int(result.infoCount)),
-                ("suppressed", .int(result.suppressed.count)),
-            ])),
+            .value("summary", .object(summary)),
             .elements("findings", count: result.findings.count) { ReportJSON.finding(result.findings[$0]) },
             .value("diagnostics", .array(diagnostics.map(ReportJSON.diagnostic))),
         ], emit: emit)

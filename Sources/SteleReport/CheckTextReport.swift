@@ -47,12 +47,29 @@ enum CheckTextReport {
         let notEnforced = result.rules.count - enforced
         var parts = ["\(fileCount) \(plural(fileCount, "file"))", "\(enforced) \(plural(enforced, "rule")) enforced"]
         if notEnforced > 0 { parts.append("\(notEnforced) not enforced") }
-        if !result.proseRules.isEmpty { parts.append("\(result.proseRules.count) prose \(plural(result.proseRules.count, "rule")) not checked") }
+        let prose = proseCounts(result)
+        if prose.judged > 0 {
+            parts.append("\(prose.judged) prose \(plural(prose.judged, "rule")) judged" + (prose.notChecked > 0 ? ", \(prose.notChecked) not checked" : ""))
+        } else if prose.notChecked > 0 {
+            parts.append("\(prose.notChecked) prose \(plural(prose.notChecked, "rule")) not checked")
+        }
+        let ambiguous = result.ambiguousUses.count, unresolved = ambiguous - result.judgedAmbiguousUses
+        if result.judgedAmbiguousUses > 0 {
+            parts.append("\(result.judgedAmbiguousUses) ambiguous \(plural(result.judgedAmbiguousUses, "use")) judged" + (unresolved > 0 ? ", \(unresolved) not resolved" : ""))
+        } else if ambiguous > 0 {
+            parts.append("\(ambiguous) ambiguous \(plural(ambiguous, "use")) not resolved")
+        }
         if !result.suppressed.isEmpty { parts.append("\(result.suppressed.count) suppressed inline") }
         let counts = [(result.errorCount, "error"), (result.warningCount, "warning"), (result.infoCount, "note")]
             .filter { $0.0 > 0 }.map { "\($0.0) \(plural($0.0, $0.1))" }
         let verdict = counts.isEmpty ? "no violations" : counts.joined(separator: ", ")
         return "stele: \(verdict) (\(parts.joined(separator: ", ")))"
+    }
+
+    /// Prose rules the judge answered every question of in this run, and the others.
+    static func proseCounts(_ result: CheckResult) -> (judged: Int, notChecked: Int) {
+        let judged = result.proseRules.filter { result.judgedProseRules.contains($0.id) }.count
+        return (judged, result.proseRules.count - judged)
     }
 
     static func plural(_ n: Int, _ word: String) -> String { n == 1 ? word : word + "s" }

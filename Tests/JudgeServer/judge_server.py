@@ -35,6 +35,21 @@ def judge_code(user_text):
     return verdict("ok", None, "does not read the clock")
 
 
+def suggest_rules(scenario):
+    """`stele rules --suggest`'s 'model', for the judge-app fixture: lines that parse there, and in
+    the `suggest-bad` scenario some that do not (a phrase the language lacks, an unknown component)."""
+    rules = [
+        {"rule": "component App = Sources/Shop/App/**\nDomain must not depend on App", "sentence": "only the app reads the clock."},
+        {"rule": "Domain must not use Date", "sentence": "The domain takes the current time as a parameter"},
+    ]
+    if scenario == "suggest-bad":
+        rules += [
+            {"rule": "Domain should be kept pure", "sentence": "The domain takes the current time as a parameter"},
+            {"rule": "Domian must not import GRDB", "sentence": None},
+        ]
+    return json.dumps({"rules": rules})
+
+
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
 
@@ -81,7 +96,7 @@ class Handler(BaseHTTPRequestHandler):
         users = [m["content"] for m in messages if m.get("role") == "user"]
         user_text = users[0] if users else ""
         retried = any(CORRECTION in u for u in users)
-        answer = judge_code(user_text)
+        answer = suggest_rules(scenario) if "BEGIN ADR" in user_text else judge_code(user_text)
 
         if scenario == "slow":
             time.sleep(6)

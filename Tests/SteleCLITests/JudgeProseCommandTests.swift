@@ -108,6 +108,24 @@ final class JudgeProseCommandTests: XCTestCase {
         XCTAssertTrue(run.stderr.contains("3 questions of 1 `judge` rule: "), run.stderr)
     }
 
+    func testTheSummaryCountsProseRulesJudgedInTheRunAsJudged() throws {
+        _ = try writeADR(optIn: "judge prose rules", bullets: ["Domain code takes the time as a parameter.", "Time comes in as a parameter."])
+        let plain = try SteleProcess.run(["check", tree.path])
+        XCTAssertTrue(plain.stdout.hasSuffix("(5 files, 0 rules enforced, 1 not enforced, 2 prose rules not checked)\n"), plain.stdout)
+        XCTAssertTrue(plain.stderr.contains("2 prose rules are not checked"), plain.stderr)
+        let judged = try SteleProcess.run(["check", tree.path, "--judge"], environment: environment("ok"))
+        XCTAssertTrue(judged.stdout.hasSuffix("(5 files, 1 rule enforced, 1 prose rule judged, 1 not checked)\n"), judged.stdout)
+        XCTAssertTrue(judged.stderr.contains("stele: note: 1 prose rule is not checked"), judged.stderr)
+        let json = try SteleProcess.run(["check", tree.path, "--judge=replay", "--format", "json"], environment: ["STELE_LLM_MODEL": "test-model"])
+        let summary = try XCTUnwrap((JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["summary"] as? [String: Any])
+        XCTAssertEqual(summary["proseRules"] as? Int, 2)
+        XCTAssertEqual(summary["proseRulesJudged"] as? Int, 1, "replay with every verdict stored judges it too")
+        // A server that answers nothing: the prose rule was asked, not judged.
+        try FileManager.default.removeItem(at: storeURL)
+        let failed = try SteleProcess.run(["check", tree.path, "--judge"], environment: environment("error500"))
+        XCTAssertTrue(failed.stdout.hasSuffix("2 prose rules not checked)\n"), failed.stdout)
+    }
+
     func testTheOptInInARulesFileIsAnError() throws {
         try tree.write("rules/architecture.stele", "# settings\njudge prose rules\n")
         let run = try SteleProcess.run(["check", tree.path])

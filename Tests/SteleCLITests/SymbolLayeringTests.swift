@@ -19,7 +19,7 @@ final class SymbolLayeringTests: XCTestCase {
             "Sources/App/Data/UserRepository.swift:6:23: error: `Data` uses `Session` (`Domain`, declared at Sources/App/Domain/Session.swift:1), a higher layer (2 uses on this line) [ADR-0001]",
             "Sources/App/Domain/Session.swift:5:29: error: `Domain` uses `Theme` (`UI`, declared at Sources/App/UI/Theme.swift:1), a higher layer [ADR-0001]",
             "Sources/App/Domain/Validation.swift:3:36: error: `Domain` uses `LoginView` (`UI`, declared at Sources/App/UI/LoginView.swift:1), a higher layer [ADR-0001]",
-            "stele: 3 errors (11 files, 1 rule enforced)",
+            "stele: 3 errors (11 files, 1 rule enforced, 1 ambiguous use not resolved)",
         ])
         // The snippet is the source line, as for imports, not "uses Session".
         XCTAssertTrue(run.stdout.contains("error: `Data` uses `Session`"))
@@ -39,7 +39,7 @@ final class SymbolLayeringTests: XCTestCase {
                        "struct UserRepository {\n    func current() -> String { \"ada\" }\n    func store(_ user: String) {}\n}\n")
         let run = try SteleProcess.run(["check", tree.path])
         XCTAssertEqual(run.status, 0, run.stdout + run.stderr)
-        XCTAssertEqual(run.stdout, "stele: no violations (11 files, 1 rule enforced)\n")
+        XCTAssertEqual(run.stdout, "stele: no violations (11 files, 1 rule enforced, 1 ambiguous use not resolved)\n")
     }
 
     /// An Xcode project and no `component` line: the project file says which files are the `App`

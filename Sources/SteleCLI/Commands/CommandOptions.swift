@@ -22,6 +22,8 @@ struct CommandOptions {
     var noCache: Bool
     /// `check --judge[=replay]`, `--judge-dry-run`: how the LLM judge takes part; nil when it does not.
     var judge: String?
+    /// `rules --suggest`: the judge proposes rules for each ADR in force.
+    var suggest: Bool
 
     init(_ arguments: CommandLineArguments) {
         command = arguments.command ?? ""
@@ -35,6 +37,7 @@ struct CommandOptions {
         today = arguments.options["--today"] ?? FileSystem.environment("STELE_TODAY") ?? FileSystem.today()
         quiet = arguments.flags.contains("--quiet")
         noCache = arguments.flags.contains("--no-cache")
+        suggest = arguments.flags.contains("--suggest")
         baseline = arguments.options["--baseline"]
         compare = arguments.options["--compare"]
         if let files = arguments.lists["--files"] { changed = .files(files); changedModes += 1 }
@@ -68,6 +71,9 @@ struct CommandOptions {
         }
         if command == "review", let judge, judge != "replay" {
             return "`stele review` takes `--judge=replay` only: a report never asks the judge, it shows the stored verdicts"
+        }
+        if command == "rules", judge != nil, !suggest {
+            return "`--judge-dry-run` goes with `stele rules --suggest`: it prints the requests instead of sending them"
         }
         if let judge, JudgeCommandLine.mode(judge) == nil {
             return judge == "conflict" ? "`--judge` and `--judge-dry-run` are alternatives: use one"

@@ -39,11 +39,7 @@ enum JudgeCommandLine {
     static func apply(_ mode: JudgeSession.Mode, to loaded: Pipeline.Loaded, result: CheckResult, root: String,
                       contents: [String: [UInt8]], changed: Set<String>?) -> Result<Applied, JudgeSettingsProblem> {
         let settings: JudgeSettings
-        // The environment first, then `judge NAME VALUE` in rules/*.stele (never the key).
-        let written = loaded.book.judgeSettings
-        switch JudgeSettings.from(environment: { name in
-            FileSystem.environment(name).flatMap { $0.isEmpty ? nil : $0 } ?? written[name]
-        }) {
+        switch JudgeCommandLine.settings(loaded.book) {
         case .failure(let problem): return .failure(problem)
         case .success(let s): settings = s
         }
@@ -53,19 +49,22 @@ enum JudgeCommandLine {
         var proseRules: Set<String> = []
         // Each asked file's whole text is read for `stele:allow` (the scan read only its imports' comments).
         var suppressions: [String: [Suppression]] = [:]
+        func text(of file: String) -> String? {
+            let bytes: [UInt8]
+            if let staged = contents[file] {
+                bytes = staged
+            } else if case .text(let read, true) = FileReader.read(root + "/" + file) {
+                bytes = read
+            } else {
+                return nil
+            }
+            if suppressions[file] == nil { suppressions[file] = Suppression.all(in: bytes, path: file) }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         func ask(_ rule: CompiledRule, question: String, component: String, files: [String]) {
             for file in files where changed?.contains(file) ?? true {
-                let bytes: [UInt8]
-                if let staged = contents[file] {
-                    bytes = staged
-                } else if case .text(let read, true) = FileReader.read(root + "/" + file) {
-                    bytes = read
-                } else {
-                    continue
-                }
-                if suppressions[file] == nil { suppressions[file] = Suppression.all(in: bytes, path: file) }
-                questions += JudgeQuestion.questions(rule: rule, question: question, component: component, file: file,
-                                                     text: String(decoding: bytes, as: UTF8.self))
+                guard let text = text(of: file) else { continue }
+                questions += JudgeQuestion.questions(rule: rule, question: question, component: component, file: file, text: text)
             }
         }
         for rule in result.rules where rule.state == .notEnforced(reason: RuleBook.judgeNotEnabled) {
@@ -83,6 +82,14 @@ enum JudgeCommandLine {
                 proseRules.insert(rule.id)
                 ask(rule, question: prose.text, component: component, files: files)
             }
+        }
+        // Uses of a name several files declare, where a dependency rule forbids some of them (the
+        // check left them out, changed files only already): which one each means.
+        var uses = 0
+        for use in result.ambiguousUses {
+            guard let text = text(of: use.file), let question = JudgeQuestion.question(about: use, text: text) else { continue }
+            questions.append(question)
+            uses += 1
         }
         let storePath = root + "/" + VerdictStore.path
         var store = VerdictStore()
@@ -124,15 +131,30 @@ enum JudgeCommandLine {
                 updated.rules[k].state = .enforced
             }
         }
+        updated.judgedAmbiguousUses = questions.indices.filter { questions[$0].use != nil && !outcome.unansweredQuestions.contains($0) }.count
+        let asked = Set(questions.map(\.rule.id))
+        updated.judgedProseRules = proseRules.filter { asked.contains($0) && outcome.unanswered[$0] == nil }
         diagnostics += outcome.notes
         updated.diagnostics += diagnostics
         let stored = questions.count - outcome.newEntries.count - outcome.unanswered.values.reduce(0, +)
         let unanswered = outcome.unanswered.values.reduce(0, +)
-        let prose = proseRules.isEmpty ? "" : " and \(proseRules.count) prose \(proseRules.count == 1 ? "rule" : "rules")"
-        let summary = "stele: judge: \(questions.count) \(questions.count == 1 ? "question" : "questions") of \(judgeRules.count) `judge` \(judgeRules.count == 1 ? "rule" : "rules")\(prose): "
+        func count(_ n: Int, _ what: String) -> String { "\(n) \(what)\(n == 1 ? "" : "s")" }
+        // What was asked about: `judge` rules (named even when there are none and nothing else), prose rules, ambiguous uses.
+        var about = judgeRules.isEmpty && !(proseRules.isEmpty && uses == 0) ? [] : [count(judgeRules.count, "`judge` rule")]
+        if !proseRules.isEmpty { about.append(count(proseRules.count, "prose rule")) }
+        if uses > 0 { about.append(count(uses, "ambiguous use")) }
+        let summary = "stele: judge: \(count(questions.count, "question")) of \(about.joined(separator: " and ")): "
             + "\(stored) from \(VerdictStore.path), \(outcome.newEntries.count) newly judged (\(outcome.requestsSent) \(outcome.requestsSent == 1 ? "request" : "requests")), \(unanswered) not judged"
             + (pruned == 0 ? "" : "; \(pruned) stale \(pruned == 1 ? "verdict" : "verdicts") of \(goneFiles.count) deleted \(goneFiles.count == 1 ? "file" : "files") dropped")
         return .success(Applied(result: updated, diagnostics: diagnostics, summary: summary, printedRequests: outcome.printedRequests))
+    }
+
+    /// The judge's settings: the environment first, then `judge NAME VALUE` in rules/*.stele (never the key).
+    static func settings(_ book: RuleBook) -> Result<JudgeSettings, JudgeSettingsProblem> {
+        let written = book.judgeSettings
+        return JudgeSettings.from(environment: { name in
+            FileSystem.environment(name).flatMap { $0.isEmpty ? nil : $0 } ?? written[name]
+        })
     }
 
     /// Runs `stele-judge` with the requests on its standard input; its answers by id. A helper that
