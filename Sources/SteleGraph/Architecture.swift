@@ -50,9 +50,15 @@ public struct Architecture: Sendable {
         if let (done, files) = run { moduleFiles[done, default: []] += files }
         self.moduleFiles = moduleFiles
         internalModules = scan.internalModuleNames.union(moduleFiles.keys)
-        externals = scan.externalModuleNames.subtracting(internalModules)
+        // The module graph and the externals from one pass over the imports, on all cores.
+        let imports = ImportTable(files: scan.files)
+        var externals = imports.externals(besides: internalModules)
+        for module in scan.modules {
+            for product in module.productDependencies where !internalModules.contains(product.name) { externals.insert(product.name) }
+        }
+        self.externals = externals
         sortedModuleNames = internalModules.union(externals).sorted()
-        moduleGraph = ModuleGraph(scan: scan)
+        moduleGraph = ModuleGraph(table: imports)
         symbols = SymbolIndex(scan: scan, resolving: symbolSubjects)
 
         var declared: [String: ComponentSet] = [:]

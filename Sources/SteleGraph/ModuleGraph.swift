@@ -7,20 +7,11 @@ public struct ModuleGraph: Sendable {
     public var edges: [String: [String]]
 
     public init(scan: ScanResult) {
-        var sets: [String: Set<String>] = [:]
-        // A module's files are mostly neighbours in the sorted listing: gather each run of them in
-        // one set, and merge it into the table once.
-        var current: (module: String, targets: Set<String>)?
-        for file in scan.files {
-            guard let module = file.module, !file.imports.isEmpty else { continue }
-            if current?.module != module {
-                if let (done, targets) = current { sets[done, default: []].formUnion(targets) }
-                current = (module, [])
-            }
-            for i in file.imports where i.module != module { current!.targets.insert(i.module) }
-        }
-        if let (done, targets) = current { sets[done, default: []].formUnion(targets) }
-        edges = sets.mapValues { $0.sorted() }.filter { !$0.value.isEmpty }
+        self.init(table: ImportTable(files: scan.files))
+    }
+
+    init(table: ImportTable) {
+        edges = table.targets.mapValues { $0.sorted() }.filter { !$0.value.isEmpty }
     }
 
     /// The shortest path from `start` to any module in `targets` (both ends included), or nil.
