@@ -28,6 +28,9 @@ struct LandingIndex {
         wholeModules = whole
     }
 
+    /// The positions (ascending) of the sets an import of `module` lands in.
+    func landings(ofModule module: String) -> [Int] { byModule[module] ?? [] }
+
     /// The positions (ascending) of the sets `dependency` lands in.
     func landings(of dependency: CheckContext.Dependency) -> [Int] {
         switch dependency.target {

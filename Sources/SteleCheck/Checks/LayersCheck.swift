@@ -21,7 +21,14 @@ struct LayersCheck: RuleCheck {
         let index = LandingIndex(sets, context: context)
         var findings: [Finding] = []
         for (level, layer) in sets.enumerated() {
-            for dependency in context.dependencies(of: layer, towards: index) {
+            // Reading imports only, the dependencies that break no layer are never made.
+            let dependencies = index.readsSymbols ? context.dependencies(of: layer, towards: index)
+                : context.importDependencies(of: layer) { module in
+                    let levels = index.landings(ofModule: module)
+                    guard !levels.contains(level), let targetLevel = levels.first else { return false }
+                    return targetLevel < level || (strict && targetLevel > level + 1)
+                }
+            for dependency in dependencies {
                 // A dependency that lands in the layer itself is fine; otherwise judge by the first layer it lands in.
                 let levels = index.landings(of: dependency)
                 guard !levels.contains(level), let targetLevel = levels.first else { continue }
