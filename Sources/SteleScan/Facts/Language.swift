@@ -8,32 +8,36 @@ public enum Language: String, Sendable, CaseIterable {
         // On the path's bytes, from the end: this runs several times for every file in the tree.
         var path = path
         return path.withUTF8 { bytes -> Language? in
-            // The extension is at most five bytes after the last dot of the last component.
-            var dot = bytes.count
-            while dot > 0 {
-                dot -= 1
-                let c = bytes[dot]
-                if c == UInt8(ascii: ".") { break }
-                if c == UInt8(ascii: "/") || bytes.count - dot > 5 { return nil }
+            // The extension is at most five bytes after the last dot of the last component, packed
+            // into an integer and looked up without making a string.
+            var key: UInt64 = 0
+            var shift: UInt64 = 0
+            var i = bytes.count
+            while i > 0 {
+                i -= 1
+                let c = bytes[i]
+                if c == UInt8(ascii: ".") { return shift == 0 ? nil : byExtension[key] }
+                if c == UInt8(ascii: "/") || shift == 40 { return nil }
+                key |= UInt64(c) << shift
+                shift += 8
             }
-            guard dot < bytes.count, bytes[dot] == UInt8(ascii: ".") else { return nil }
-            return of(extension: String(decoding: UnsafeBufferPointer(rebasing: bytes[(dot + 1)...]), as: UTF8.self))
+            return nil
         }
     }
 
-    private static func of(extension name: String) -> Language? {
-        switch name {
-        case "swift": return .swift
-        case "py", "pyi": return .python
-        case "ts", "tsx", "mts", "cts": return .typescript
-        case "js", "jsx", "mjs", "cjs": return .javascript
-        case "go": return .go
-        case "java": return .java
-        case "kt", "kts": return .kotlin
-        case "m", "mm": return .objectiveC
-        case "c", "h": return .c
-        case "cpp", "cc", "cxx", "hpp", "hh": return .cpp
-        default: return nil
+    /// Extensions packed last byte first (`"py"` is `y | p << 8`), as `of(path:)` reads them.
+    private static let byExtension: [UInt64: Language] = {
+        let names: [(String, Language)] = [
+            ("swift", .swift), ("py", .python), ("pyi", .python),
+            ("ts", .typescript), ("tsx", .typescript), ("mts", .typescript), ("cts", .typescript),
+            ("js", .javascript), ("jsx", .javascript), ("mjs", .javascript), ("cjs", .javascript),
+            ("go", .go), ("java", .java), ("kt", .kotlin), ("kts", .kotlin), ("m", .objectiveC), ("mm", .objectiveC),
+            ("c", .c), ("h", .c), ("cpp", .cpp), ("cc", .cpp), ("cxx", .cpp), ("hpp", .cpp), ("hh", .cpp),
+        ]
+        var table: [UInt64: Language] = [:]
+        for (name, language) in names {
+            table[name.utf8.reversed().enumerated().reduce(0) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }] = language
         }
-    }
+        return table
+    }()
 }
