@@ -1,0 +1,76 @@
+/// Which package each Go file is in (ADR-0010): a package is a directory, named by its import
+/// path: the path of the innermost `go.mod` above it and the folder below that go.mod
+/// (`orders/api.go` under a go.mod of `module example.com/shop` is in `example.com/shop/orders`).
+/// Nested modules are their own: the innermost go.mod wins. A folder under no go.mod (a GOPATH
+/// tree such as `src/github.com/x/y`) is named by its path, and Go's own `src` (module `std`) by
+/// the folder alone (`net/http`), as Go names them. A folder below a `vendor/` is the package it
+/// vendors (`vendor/golang.org/x/net/idna` is `golang.org/x/net/idna`), except in `std`, where Go
+/// calls it `vendor/golang.org/x/net/idna`.
+///
+/// A rule's name that is a package (`example.com/shop/orders`) means it and every package below
+/// it (`Architecture`). Go packages are not `ResolvedModule`s: `manifests must match imports`
+/// does not judge them.
+struct GoModuleMap: ModuleMap {
+    let modules: [ResolvedModule] = []
+    let resolvesImports = true
+    /// go.mod files by their folder ("" for the root).
+    let moduleAt: [String: GoModule]
+    /// The import path of every folder holding a `.go` file.
+    let packageOfDirectory: [String: String]
+    /// Every package of the tree, by import path.
+    let packages: Set<String>
+
+    init(modules: [GoModule], files: [String]) {
+        var at: [String: GoModule] = [:]
+        for module in modules.sorted(by: { $0.directory < $1.directory }) { at[module.directory] = module }
+        moduleAt = at
+        var named: [String: String] = [:]
+        var previous: String?
+        for path in files where GoModuleMap.isSource(path) {
+            let directory = GoModuleMap.parent(path)
+            if directory == previous { continue }
+            previous = directory
+            if named[directory] == nil { named[directory] = GoModuleMap.importPath(of: directory, modules: at) }
+        }
+        packageOfDirectory = named
+        packages = Set(named.values)
+    }
+
+    static func isSource(_ path: String) -> Bool { path.hasSuffix(".go") }
+
+    /// The import path of the package in `directory`.
+    static func importPath(of directory: String, modules: [String: GoModule]) -> String {
+        var up = directory
+        while true {
+            if let module = modules[up], let path = module.path {
+                let below = up.isEmpty ? directory : String(directory.dropFirst(up.utf8.count).drop { $0 == "/" })
+                if path == "std" { return below.isEmpty ? "std" : below }
+                if let vendored = vendored(below) { return vendored }
+                return below.isEmpty ? path : path + "/" + below
+            }
+            if up.isEmpty { break }
+            up = parent(up)
+        }
+        return vendored(directory) ?? (directory.isEmpty ? "." : directory)
+    }
+
+    /// The path after the last `vendor/` folder of `path`; nil when it is not below one.
+    static func vendored(_ path: String) -> String? {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard let last = parts.lastIndex(of: "vendor"), last + 1 < parts.count else { return nil }
+        return parts[(last + 1)...].joined(separator: "/")
+    }
+
+    func modules(ofSorted paths: [String]) -> [String?] {
+        paths.map { GoModuleMap.isSource($0) ? packageOfDirectory[GoModuleMap.parent($0)] : nil }
+    }
+
+    func resolve(_ file: SourceFile) -> SourceFile {
+        guard file.language == .go else { return file }
+        return GoImportResolver.resolve(file, packages: packages)
+    }
+
+    static func parent(_ path: String) -> String {
+        path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[..<$0]) } ?? ""
+    }
+}
