@@ -1,11 +1,9 @@
 /// Names the package each import of a Go file imports, once every folder's package is known
 /// (`GoModuleMap`), and adds what the file's name says about all of them:
 ///
-/// - A package of the tree by its import path; failing that, the standard library's vendored copy
-///   (`golang.org/x/net/idna` from Go's own `src` is `vendor/golang.org/x/net/idna`).
-/// - Any other path as written: the standard library (`fmt`, `net/http`, platform modules) and
-///   other modules (`github.com/spf13/cobra`) alike, so a rule names a module and the packages
-///   below it by its path.
+/// - Every path names the package as written: one of the tree (its import path is its name,
+///   `GoModuleMap`), the standard library (`fmt`, `net/http`: platform modules) or another module
+///   (`github.com/spf13/cobra`), so a rule names a module and the packages below it by its path.
 /// - A relative path (`./x`, which only GOPATH mode allowed) or an unreadable one names no
 ///   package: it goes to `SourceFile.unresolvedImports`, attributed `ambiguous`.
 ///
@@ -14,7 +12,7 @@
 enum GoImportResolver {
     static let test = "test"
 
-    static func resolve(_ file: SourceFile, packages: Set<String>) -> SourceFile {
+    static func resolve(_ file: SourceFile) -> SourceFile {
         var file = file
         guard !file.imports.isEmpty else { return file }
         let nameCondition = GoBuildConstraint.fromName(file.path)
@@ -31,7 +29,6 @@ enum GoImportResolver {
                 file.unresolvedImports.append(one)
                 continue
             }
-            if !packages.contains(raw.module), packages.contains("vendor/" + raw.module) { one.module = "vendor/" + raw.module }
             resolved.append(one)
         }
         file.imports = resolved

@@ -3,9 +3,8 @@
 /// (`orders/api.go` under a go.mod of `module example.com/shop` is in `example.com/shop/orders`).
 /// Nested modules are their own: the innermost go.mod wins. A folder under no go.mod (a GOPATH
 /// tree such as `src/github.com/x/y`) is named by its path, and Go's own `src` (module `std`) by
-/// the folder alone (`net/http`), as Go names them. A folder below a `vendor/` is the package it
-/// vendors (`vendor/golang.org/x/net/idna` is `golang.org/x/net/idna`), except in `std`, where Go
-/// calls it `vendor/golang.org/x/net/idna`.
+/// the folder alone (`net/http`), as Go names them. `vendor/` folders are not listed (the walker
+/// skips vendored code), so a vendored package is imported as the other module it is.
 ///
 /// A rule's name that is a package (`example.com/shop/orders`) means it and every package below
 /// it (`Architecture`). Go packages are not `ResolvedModule`s: `manifests must match imports`
@@ -17,8 +16,6 @@ struct GoModuleMap: ModuleMap {
     let moduleAt: [String: GoModule]
     /// The import path of every folder holding a `.go` file.
     let packageOfDirectory: [String: String]
-    /// Every package of the tree, by import path.
-    let packages: Set<String>
 
     init(modules: [GoModule], files: [String]) {
         var at: [String: GoModule] = [:]
@@ -33,7 +30,6 @@ struct GoModuleMap: ModuleMap {
             if named[directory] == nil { named[directory] = GoModuleMap.importPath(of: directory, modules: at) }
         }
         packageOfDirectory = named
-        packages = Set(named.values)
     }
 
     static func isSource(_ path: String) -> Bool { path.hasSuffix(".go") }
@@ -45,20 +41,12 @@ struct GoModuleMap: ModuleMap {
             if let module = modules[up], let path = module.path {
                 let below = up.isEmpty ? directory : String(directory.dropFirst(up.utf8.count).drop { $0 == "/" })
                 if path == "std" { return below.isEmpty ? "std" : below }
-                if let vendored = vendored(below) { return vendored }
                 return below.isEmpty ? path : path + "/" + below
             }
             if up.isEmpty { break }
             up = parent(up)
         }
-        return vendored(directory) ?? (directory.isEmpty ? "." : directory)
-    }
-
-    /// The path after the last `vendor/` folder of `path`; nil when it is not below one.
-    static func vendored(_ path: String) -> String? {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-        guard let last = parts.lastIndex(of: "vendor"), last + 1 < parts.count else { return nil }
-        return parts[(last + 1)...].joined(separator: "/")
+        return directory.isEmpty ? "." : directory
     }
 
     func modules(ofSorted paths: [String]) -> [String?] {
@@ -67,7 +55,7 @@ struct GoModuleMap: ModuleMap {
 
     func resolve(_ file: SourceFile) -> SourceFile {
         guard file.language == .go else { return file }
-        return GoImportResolver.resolve(file, packages: packages)
+        return GoImportResolver.resolve(file)
     }
 
     static func parent(_ path: String) -> String {
