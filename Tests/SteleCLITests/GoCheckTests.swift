@@ -1,0 +1,55 @@
+import Foundation
+import XCTest
+import SteleTestSupport
+
+/// Go through the real binary: the `go-app` fixture (a go.mod module, packages as directories, a
+/// nested module, grouped and aliased imports, `_` and `.` imports, a build-tagged file, a test
+/// file, an `internal/` package, an import inside a raw string, a suppressed import, and one
+/// violation by package path).
+final class GoCheckTests: XCTestCase {
+    func testTheFixtureHasOneViolationAtItsLine() throws {
+        let run = try SteleProcess.run(["check", TestPaths.fixture("go-app").path])
+        XCTAssertEqual(run.status, 1, run.stdout + run.stderr)
+        XCTAssertTrue(run.stdout.hasPrefix("payments/charge.go:7:2: error: `example.com/shop/payments` imports `example.com/shop/orders` [ADR-0001]\n    import \"example.com/shop/orders\"\n"), run.stdout)
+        XCTAssertEqual(run.stdout.components(separatedBy: ": error: ").count, 2, "one finding: " + run.stdout)
+        XCTAssertTrue(run.stdout.contains("1 error (7 files, 4 rules enforced, 1 suppressed inline)"), run.stdout)
+        XCTAssertEqual(run.stderr, "", "the suppression in tools/gen is used")
+    }
+
+    func testScanNamesEveryPackageAndImportOfTheFixture() throws {
+        let run = try SteleProcess.run(["scan", TestPaths.fixture("go-app").path, "--format", "json"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let files = try XCTUnwrap((JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])?["files"] as? [[String: Any]])
+        func file(_ path: String) -> [String: Any]? { files.first { $0["path"] as? String == path } }
+        func imports(_ path: String) -> [String] {
+            (file(path)?["imports"] as? [[String: Any]] ?? []).map { one in
+                let attributes = one["attributes"] as? [String] ?? [], conditions = one["conditions"] as? [String] ?? []
+                return "\(one["line"]!) \(one["module"]!)" + (attributes.isEmpty ? "" : " " + attributes.joined(separator: ","))
+                    + (conditions.isEmpty ? "" : " if " + conditions.joined(separator: " › "))
+            }
+        }
+        XCTAssertEqual(file("payments/refund_linux.go")?["language"] as? String, "go")
+        XCTAssertEqual(file("orders/order.go")?["module"] as? String, "example.com/shop/orders")
+        XCTAssertEqual(file("tools/gen/gen.go")?["module"] as? String, "example.com/shop/tools/gen", "the nested module's path")
+        XCTAssertEqual(imports("orders/order.go"), ["5 errors", "6 fmt", "8 example.com/shop/payments alias:pay", "9 example.com/shop/internal/db"],
+                       "the import in a raw string is not seen")
+        XCTAssertEqual(imports("orders/order_test.go"), ["3 testing test"])
+        XCTAssertEqual(imports("payments/refund_linux.go"), ["6 embed blank if linux › cgo && !race", "7 syscall dot if linux › cgo && !race"])
+        XCTAssertEqual(imports("tools/gen/gen.go"), ["7 example.com/shop/orders if tools", "9 github.com/lib/pq blank if tools"])
+    }
+
+    /// A build-tagged import that breaks a rule says when it applies; the internal package is
+    /// governed by a rule, and the standard library is platform (not counted by `may only`).
+    func testAConditionalViolationAndTheInternalPackageRule() throws {
+        let tree = try TemporaryTree(copying: "go-app")
+        defer { tree.remove() }
+        try tree.write("payments/refund_windows.go", "//go:build !race\n\npackage payments\n\nimport (\n\t\"os\"\n\tdb \"example.com/shop/internal/db\"\n)\n\nvar _ = db.Open\nvar _ = os.Exit\n")
+        let run = try SteleProcess.run(["check", tree.path])
+        let errors = run.stdout.split(separator: "\n").filter { $0.contains(": error: ") }.map(String.init)
+        XCTAssertEqual(errors, [
+            "payments/charge.go:7:2: error: `example.com/shop/payments` imports `example.com/shop/orders` [ADR-0001]",
+            "payments/refund_windows.go:7:2: error: `example.com/shop/payments` imports `example.com/shop/internal/db`, which only `example.com/shop/orders` may depend on [ADR-0001]",
+        ], run.stdout)
+        XCTAssertTrue(run.stdout.contains("  only when: #if windows › #if !race\n"), run.stdout)
+    }
+}
