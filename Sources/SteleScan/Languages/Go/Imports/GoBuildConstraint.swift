@@ -20,7 +20,7 @@ enum GoBuildConstraint {
 
     /// The file's name (last path part) with `.go` and `_test` dropped, split at `_`.
     static func nameParts(_ path: String) -> [Substring] {
-        var name = Substring(path.split(separator: "/").last ?? Substring(path))
+        var name = path.lastIndex(of: "/").map { path[path.index(after: $0)...] } ?? Substring(path)
         if let dot = name.firstIndex(of: ".") { name = name[..<dot] }
         guard let underscore = name.firstIndex(of: "_") else { return [] }
         var parts = name[underscore...].split(separator: "_", omittingEmptySubsequences: false)
