@@ -52,4 +52,21 @@ final class GoCheckTests: XCTestCase {
         ], run.stdout)
         XCTAssertTrue(run.stdout.contains("  only when: #if windows › #if !race\n"), run.stdout)
     }
+
+    func testTheCacheGivesTheSameFindingsAndSeesANewFile() throws {
+        let tree = try TemporaryTree(copying: "go-app")
+        defer { tree.remove(); try? FileManager.default.removeItem(atPath: tree.cacheDirectory) }
+        let environment = ["STELE_CACHE_DIR": tree.cacheDirectory]
+        let cold = try SteleProcess.run(["check", tree.path], environment: environment)
+        let warm = try SteleProcess.run(["check", tree.path], environment: environment)
+        XCTAssertEqual(cold.stdout, warm.stdout)
+        XCTAssertEqual(cold.status, 1)
+        // A new test file: the cached facts of the others are resolved again with it in the tree.
+        try tree.write("payments/charge_test.go", "package payments\n\nimport \"example.com/shop/orders\"\n")
+        let edited = try SteleProcess.run(["check", tree.path], environment: environment)
+        XCTAssertTrue(edited.stdout.contains("payments/charge_test.go:3:8: error: `example.com/shop/payments` imports `example.com/shop/orders` [ADR-0001]"), edited.stdout)
+        XCTAssertTrue(edited.stdout.contains("2 errors"), edited.stdout)
+        let again = try SteleProcess.run(["check", tree.path], environment: environment)
+        XCTAssertEqual(edited.stdout, again.stdout)
+    }
 }
