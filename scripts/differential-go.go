@@ -163,24 +163,15 @@ func compare(stele, tree string) (*result, error) {
 		sort.Strings(want)
 		sort.Strings(have)
 		r.imports += len(want)
-		counts := map[string]int{}
-		for _, w := range want {
-			counts[w]++
+		matches, missing, extra := match(want, have)
+		r.matches += matches
+		r.missing += len(missing)
+		r.extra += len(extra)
+		for _, m := range missing {
+			r.note("missing in stele: %s:%s", rel, m)
 		}
-		for _, h := range have {
-			if counts[h] > 0 {
-				counts[h]--
-				r.matches++
-			} else {
-				r.extra++
-				r.note("extra in stele: %s:%s", rel, h)
-			}
-		}
-		for w, n := range counts {
-			for ; n > 0; n-- {
-				r.missing++
-				r.note("missing in stele: %s:%s", rel, w)
-			}
+		for _, e := range extra {
+			r.note("extra in stele: %s:%s", rel, e)
 		}
 		if expr != "" && len(want) > 0 {
 			r.constraints++
@@ -201,6 +192,31 @@ func compare(stele, tree string) (*result, error) {
 	return r, err
 }
 
+// match pairs go/parser's entries with Stele's, each used once: how many match, and the rest of each.
+func match(want, have []string) (int, []string, []string) {
+	counts := map[string]int{}
+	for _, w := range want {
+		counts[w]++
+	}
+	matches := 0
+	var extra, missing []string
+	for _, h := range have {
+		if counts[h] > 0 {
+			counts[h]--
+			matches++
+		} else {
+			extra = append(extra, h)
+		}
+	}
+	for _, w := range want {
+		if counts[w] > 0 {
+			counts[w]--
+			missing = append(missing, w)
+		}
+	}
+	return matches, missing, extra
+}
+
 func report(tree string, r *result) {
 	fmt.Printf("%s: %d files compared (%d rejected by go/parser, left out; %d not scanned by stele; %d only stele lists)\n",
 		tree, r.files, r.rejected, r.onlyGo, r.onlyStele)
@@ -211,20 +227,24 @@ func report(tree string, r *result) {
 	}
 }
 
-// selftest: a small tree written to a temporary folder, with every form the reader must know,
-// compared through both; it must match exactly, and a broken answer must be told.
+// selftest: the comparison on known answers (a wrong line, a repeat, a path left out must each
+// be told), then a small tree with every form the reader must know, through both: it must match.
 func selftest(stele string) error {
+	matches, missing, extra := match([]string{"1 a", "2 b", "3 c", "3 c"}, []string{"1 a", "9 b", "3 c"})
+	if matches != 2 || strings.Join(missing, ",") != "2 b,3 c" || strings.Join(extra, ",") != "9 b" {
+		return fmt.Errorf("selftest: match gives %d, missing %v, extra %v", matches, missing, extra)
+	}
 	dir, err := os.MkdirTemp("", "stele-go-selftest")
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(dir)
 	files := map[string]string{
-		"go.mod": "module example.com/self\n",
-		"a/a.go": "//go:build linux && (amd64 || arm64)\n// +build linux\n\n// Package a.\npackage a\n\nimport (\n\t\"fmt\" // c\n\tx \"example.com/self/b\"\n\t_ \"embed\"\n\t. `strings`\n\t\"fm\\x74\"\n)\nimport \"os\"\n\nvar s = `\nimport \"nope\"\n`\n",
+		"go.mod":      "module example.com/self\n",
+		"a/a.go":      "//go:build linux && (amd64 || arm64)\n// +build linux\n\n// Package a.\npackage a\n\nimport (\n\t\"fmt\" // c\n\tx \"example.com/self/b\"\n\t_ \"embed\"\n\t. `strings`\n\t\"fm\\x74\"\n)\nimport \"os\"\n\nvar s = `\nimport \"nope\"\n`\n",
 		"b/b_test.go": "/* import \"nope\" */ package b; import \"testing\"; func F() { _ = '\"' }\n",
-		"b/b.go": "package b\n\nimport \"example.com/self/a\"\n\nfunc init() { import_ := \"x\"; _ = import_ }\n\nimport \"after/code\"\n",
-		"c/c.go": "package c\n\nimport \"unterminated\n",
+		"b/b.go":      "package b\n\nimport \"example.com/self/a\"\n\nfunc init() { import_ := \"x\"; _ = import_ }\n\nimport \"after/code\"\n",
+		"c/c.go":      "package c\n\nimport \"unterminated\n",
 	}
 	for name, text := range files {
 		path := filepath.Join(dir, name)
