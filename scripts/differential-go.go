@@ -1,6 +1,9 @@
 // Compares Stele's Go import reader with Go's own parser (go/parser with parser.ImportsOnly) on
 // every .go file of a tree: each import by file, line and path, and each file's //go:build
-// expression (go/build/constraint) with the condition Stele gives its imports.
+// expression (go/build/constraint) with the condition Stele gives its imports. Then the packages
+// with `go list -e -json` (Go's own tree as `std cmd`, any other as a GOPATH `src`): each package's
+// import path against the module Stele gives its files, and each import go list reports for it
+// (this platform's files and tests) among the imports Stele gives the package.
 //
 //	go run scripts/differential-go.go [-stele PATH] TREE...   (default: $(go env GOROOT)/src)
 //	go run scripts/differential-go.go -selftest [-stele PATH] (known answers, through both)
@@ -37,12 +40,106 @@ type steleImport struct {
 
 type steleFile struct {
 	Path       string        `json:"path"`
+	Module     string        `json:"module"`
 	Language   string        `json:"language"`
 	Imports    []steleImport `json:"imports"`
 	Unresolved []steleImport `json:"unresolvedImports"`
 }
 
+type goPackage struct {
+	Dir, ImportPath                    string
+	GoFiles                            []string
+	Imports, TestImports, XTestImports []string
+}
+
+type packages struct {
+	listed, named, misnamed, imports, found, notFound int
+}
+
+// goList runs `go list -e -json` over the tree: Go's own `src` as `std cmd`, another tree as the
+// `src` folder of a GOPATH (module mode off).
+func goList(root string) ([]goPackage, error) {
+	goroot, _ := filepath.EvalSymlinks(filepath.Join(runtime.GOROOT(), "src"))
+	cmd := exec.Command("go", "list", "-e", "-json", "./...")
+	if root == goroot {
+		cmd = exec.Command("go", "list", "-e", "-json", "std", "cmd")
+	} else {
+		cmd.Env = append(os.Environ(), "GO111MODULE=off", "GOPATH="+filepath.Dir(root))
+	}
+	cmd.Dir = root
+	out, err := cmd.Output()
+	if err != nil && len(out) == 0 {
+		return nil, fmt.Errorf("go list in %s: %v", root, err)
+	}
+	var list []goPackage
+	decoder := json.NewDecoder(strings.NewReader(string(out)))
+	for decoder.More() {
+		var p goPackage
+		if err := decoder.Decode(&p); err != nil {
+			return nil, err
+		}
+		list = append(list, p)
+	}
+	return list, nil
+}
+
+// comparePackages: each listed package's path against Stele's module of its files, and its
+// imports (vendored ones by the path they vendor, as Stele names them) among Stele's.
+func comparePackages(root string, scanned map[string]steleFile, r *result) error {
+	list, err := goList(root)
+	if err != nil {
+		return err
+	}
+	for _, p := range list {
+		dir, err := filepath.EvalSymlinks(p.Dir)
+		if err != nil {
+			continue
+		}
+		rel, err := filepath.Rel(root, dir)
+		if err != nil || strings.HasPrefix(rel, "..") || len(p.GoFiles) == 0 || strings.Contains("/"+rel+"/", "/vendor/") {
+			continue
+		}
+		module := ""
+		imports := map[string]bool{}
+		for _, name := range p.GoFiles {
+			if f, ok := scanned[filepath.Join(rel, name)]; ok {
+				module = f.Module
+			}
+		}
+		for path, f := range scanned {
+			if filepath.Dir(path) == rel {
+				for _, i := range f.Imports {
+					imports[i.Module] = true
+				}
+			}
+		}
+		r.packages.listed++
+		if module == p.ImportPath {
+			r.packages.named++
+		} else {
+			r.packages.misnamed++
+			r.note("package %s: stele names it %q", p.ImportPath, module)
+		}
+		for _, list := range [][]string{p.Imports, p.TestImports, p.XTestImports} {
+			for _, imported := range list {
+				if at := strings.LastIndex(imported, "vendor/"); at >= 0 {
+					imported = imported[at+len("vendor/"):]
+				}
+				r.packages.imports++
+				if imports[imported] {
+					r.packages.found++
+				} else {
+					r.packages.notFound++
+					r.note("package %s: go list imports %s, stele does not", p.ImportPath, imported)
+				}
+			}
+		}
+	}
+	return nil
+}
+
 type result struct {
+	packages                                           packages
 	files, rejected, onlyGo, onlyStele                 int
 	imports, matches, missing, extra                   int
 	constraints, constraintMatches, constraintMismatch int
@@ -189,7 +286,10 @@ func compare(stele, tree string) (*result, error) {
 			r.onlyStele++
 		}
 	}
-	return r, err
+	if err != nil {
+		return r, err
+	}
+	return r, comparePackages(root, scanned, r)
 }
 
 // match pairs go/parser's entries with Stele's, each used once: how many match, and the rest of each.
@@ -222,6 +322,9 @@ func report(tree string, r *result) {
 		tree, r.files, r.rejected, r.onlyGo, r.onlyStele)
 	fmt.Printf("  imports: %d by go/parser, %d match, %d missing, %d extra\n", r.imports, r.matches, r.missing, r.extra)
 	fmt.Printf("  //go:build constraints of files with imports: %d, %d match, %d differ\n", r.constraints, r.constraintMatches, r.constraintMismatch)
+	p := r.packages
+	fmt.Printf("  go list: %d packages, %d named alike, %d not; their %d imports (this platform's files and tests): %d among stele's, %d not\n",
+		p.listed, p.named, p.misnamed, p.imports, p.found, p.notFound)
 	for _, e := range r.examples {
 		fmt.Println("   ", e)
 	}
@@ -295,7 +398,7 @@ func main() {
 			os.Exit(1)
 		}
 		report(tree, r)
-		failed = failed || r.missing > 0 || r.extra > 0 || r.constraintMismatch > 0
+		failed = failed || r.missing > 0 || r.extra > 0 || r.constraintMismatch > 0 || r.packages.misnamed > 0 || r.packages.notFound > 0
 	}
 	if failed {
 		os.Exit(1)
