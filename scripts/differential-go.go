@@ -56,13 +56,15 @@ type packages struct {
 	listed, named, misnamed, imports, found, notFound int
 }
 
-// goList runs `go list -e -json` over the tree: Go's own `src` as `std cmd`, another tree as the
-// `src` folder of a GOPATH (module mode off).
+// goList runs `go list -e -json` over the tree: Go's own `src` as `std cmd`, a module (a go.mod at
+// its root) as `./...` with no proxy, another tree as the `src` folder of a GOPATH.
 func goList(root string) ([]goPackage, error) {
 	goroot, _ := filepath.EvalSymlinks(filepath.Join(runtime.GOROOT(), "src"))
 	cmd := exec.Command("go", "list", "-e", "-json", "./...")
 	if root == goroot {
 		cmd = exec.Command("go", "list", "-e", "-json", "std", "cmd")
+	} else if _, err := os.Stat(filepath.Join(root, "go.mod")); err == nil {
+		cmd.Env = append(os.Environ(), "GO111MODULE=on", "GOPROXY=off", "GOFLAGS=-mod=mod")
 	} else {
 		cmd.Env = append(os.Environ(), "GO111MODULE=off", "GOPATH="+filepath.Dir(root))
 	}
@@ -331,7 +333,8 @@ func report(tree string, r *result) {
 }
 
 // selftest: the comparison on known answers (a wrong line, a repeat, a path left out must each
-// be told), then a small tree with every form the reader must know, through both: it must match.
+// be told), then a small tree with every form the reader must know, through both: it must match,
+// and go list must name its packages as Stele does.
 func selftest(stele string) error {
 	matches, missing, extra := match([]string{"1 a", "2 b", "3 c", "3 c"}, []string{"1 a", "9 b", "3 c"})
 	if matches != 2 || strings.Join(missing, ",") != "2 b,3 c" || strings.Join(extra, ",") != "9 b" {
@@ -363,11 +366,13 @@ func selftest(stele string) error {
 		return err
 	}
 	// b.go's import after code is never read (ImportsOnly stops before it); go/parser rejects c.go.
-	if r.files != 3 || r.rejected != 1 || r.imports != 8 || r.matches != 8 || r.missing != 0 || r.extra != 0 || r.constraintMatches != 1 {
+	if r.files != 3 || r.rejected != 1 || r.imports != 8 || r.matches != 8 || r.missing != 0 || r.extra != 0 || r.constraintMatches != 1 ||
+		r.packages.named < 2 || r.packages.misnamed != 0 || r.packages.notFound != 0 {
 		report(dir, r)
 		return fmt.Errorf("selftest: expected 3 files (and 1 rejected), 8 imports all matching, 1 constraint matching")
 	}
-	fmt.Println("selftest: ok (3 files, 8 imports and 1 //go:build constraint match go/parser; 1 file go/parser rejects)")
+	fmt.Printf("selftest: ok (3 files, 8 imports and 1 //go:build constraint match go/parser; 1 file go/parser rejects; go list's %d packages named alike, their %d imports found)\n",
+		r.packages.named, r.packages.found)
 	return nil
 }
 
