@@ -18,27 +18,30 @@ enum GoBuildConstraint {
         "sparc", "sparc64", "wasm",
     ]
 
-    /// The file's name (last path part) with `.go` and `_test` dropped, split at `_`.
+    /// The file's name (last path part) with `.go` and `_test` dropped, split at `_`, less the
+    /// part before the first `_`. On the UTF-8 view: this runs for every Go file.
     static func nameParts(_ path: String) -> [Substring] {
-        var name = path.lastIndex(of: "/").map { path[path.index(after: $0)...] } ?? Substring(path)
-        if let dot = name.firstIndex(of: ".") { name = name[..<dot] }
-        guard let underscore = name.firstIndex(of: "_") else { return [] }
-        var parts = name[underscore...].split(separator: "_", omittingEmptySubsequences: false)
+        let utf8 = path.utf8
+        let start = utf8.lastIndex(of: UInt8(ascii: "/")).map { utf8.index(after: $0) } ?? utf8.startIndex
+        let end = utf8[start...].firstIndex(of: UInt8(ascii: ".")) ?? utf8.endIndex
+        guard let underscore = utf8[start..<end].firstIndex(of: UInt8(ascii: "_")) else { return [] }
+        var parts = path[utf8.index(after: underscore)..<end].split(separator: "_", omittingEmptySubsequences: false)
         if parts.last == "test" { parts.removeLast() }
-        return Array(parts.dropFirst())
+        return parts
     }
 
     /// `_test.go`: test code, whose imports carry the attribute `test`.
-    static func isTest(_ path: String) -> Bool { path.hasSuffix("_test.go") }
+    static func isTest(_ path: String) -> Bool { path.utf8.count >= 8 && path.utf8.suffix(8).elementsEqual("_test.go".utf8) }
 
     /// The constraint of a file's name: `linux`, `amd64`, `linux && amd64`; nil for none.
     static func fromName(_ path: String) -> String? {
         let parts = nameParts(path)
         let n = parts.count
+        guard n > 0 else { return nil }
         if n >= 2, operatingSystems.contains(parts[n - 2]), architectures.contains(parts[n - 1]) {
             return parts[n - 2] + " && " + parts[n - 1]
         }
-        if n >= 1, operatingSystems.contains(parts[n - 1]) || architectures.contains(parts[n - 1]) {
+        if operatingSystems.contains(parts[n - 1]) || architectures.contains(parts[n - 1]) {
             return String(parts[n - 1])
         }
         return nil

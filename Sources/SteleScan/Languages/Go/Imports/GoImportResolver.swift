@@ -17,13 +17,15 @@ enum GoImportResolver {
         guard !file.imports.isEmpty else { return file }
         let nameCondition = GoBuildConstraint.fromName(file.path)
         let isTest = GoBuildConstraint.isTest(file.path)
+        // Most files: every import names its package as written, and the name adds nothing.
+        if nameCondition == nil, !isTest, file.imports.allSatisfy(names) { return file }
         var resolved: [Import] = []
         resolved.reserveCapacity(file.imports.count)
         for raw in file.imports {
             var one = raw
             if let nameCondition { one.conditions.insert(nameCondition, at: 0) }
             if isTest { one.attributes.append(test) }
-            guard raw.kind == nil, !raw.module.hasPrefix("."), !raw.module.hasPrefix("/") else {
+            guard names(raw) else {
                 one.kind = nil
                 one.attributes.append("ambiguous")
                 file.unresolvedImports.append(one)
@@ -33,5 +35,11 @@ enum GoImportResolver {
         }
         file.imports = resolved
         return file
+    }
+
+    /// Whether an import names its package as written: not ambiguous, not relative.
+    static func names(_ raw: Import) -> Bool {
+        let first = raw.module.utf8.first
+        return raw.kind == nil && first != UInt8(ascii: ".") && first != UInt8(ascii: "/")
     }
 }

@@ -36,6 +36,8 @@ enum GoImportScanner {
         var inHeader = true
         var goBuild: String?
         var plusBuild: [String] = []
+        /// Every import's conditions: the header's constraint, made once, at the first import.
+        var madeConditions: [String]?
         let marker = Array(Suppression.marker.utf8)
 
         init(lexer: GoLexer) {
@@ -89,6 +91,13 @@ enum GoImportScanner {
             return nil
         }
 
+        mutating func headerConditions() -> [String] {
+            if let madeConditions { return madeConditions }
+            let made = GoBuildConstraint.header(goBuild: goBuild, plusBuild: plusBuild).map { [$0] } ?? []
+            madeConditions = made
+            return made
+        }
+
         /// `"x"`, `name "x"`, `_ "x"`, `. "x"` from `first`. Returns the token after it; a token
         /// that starts no spec is stepped over (Go reports an error there).
         mutating func spec(from first: GoToken, keyword: GoToken) -> GoToken? {
@@ -105,7 +114,7 @@ enum GoImportScanner {
             }
             let written = (attributes.isEmpty ? "" : text(first) + " ") + text(pathToken)
             let statement = "import " + (written.utf8.count > 240 ? String(written.prefix(239)) + "…" : written)
-            let conditions = GoBuildConstraint.header(goBuild: goBuild, plusBuild: plusBuild).map { [$0] } ?? []
+            let conditions = headerConditions()
             if let path = GoImportScanner.unquote(bytes[pathToken.start..<pathToken.end]), !path.isEmpty {
                 imports.append(Import(module: path, path: [path], kind: nil, attributes: attributes, accessLevel: nil,
                                       line: first.line, column: first.column, conditions: conditions, text: statement))
@@ -116,11 +125,20 @@ enum GoImportScanner {
             return nextCode()
         }
 
+        /// Whether a line comment starts `//go:` or `// +`: only those are read as text (a long
+        /// package comment before the clause costs a byte test a line).
+        func mayBeConstraint(_ token: GoToken) -> Bool {
+            var k = token.start + 2
+            if k + 3 <= token.end, bytes[k] == UInt8(ascii: "g"), bytes[k + 1] == UInt8(ascii: "o"), bytes[k + 2] == UInt8(ascii: ":") { return true }
+            while k < token.end, bytes[k] == UInt8(ascii: " ") || bytes[k] == UInt8(ascii: "\t") { k += 1 }
+            return k < token.end && bytes[k] == UInt8(ascii: "+")
+        }
+
         /// `// stele:allow …` and `/* stele:allow … */`; in the header, `//go:build` and `// +build`.
         mutating func comment(_ token: GoToken) {
             guard token.end - token.start >= 2 else { return }
             let block = bytes[token.start + 1] == UInt8(ascii: "*")
-            if inHeader, !block {
+            if inHeader, !block, mayBeConstraint(token) {
                 let line = Substring(text(token))
                 if let expression = GoBuildConstraint.goBuild(line) {
                     if goBuild == nil { goBuild = expression }
