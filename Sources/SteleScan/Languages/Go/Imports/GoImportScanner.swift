@@ -32,7 +32,7 @@ enum GoImportScanner {
         var bytes: UnsafeBufferPointer<UInt8> { lexer.bytes }
         var imports: [Import] = []
         var suppressions: [Suppression] = []
-        /// The header's constraint, while the package clause is not yet read.
+        /// Whether the package clause is still ahead: a comment there may be a build constraint.
         var inHeader = true
         var goBuild: String?
         var plusBuild: [String] = []
@@ -74,23 +74,25 @@ enum GoImportScanner {
             while let current = token {
                 if isPunct(current, UInt8(ascii: ";")) { token = nextCode(); continue }
                 guard isName(current, "import") else { return }
-                token = declaration(at: current)
+                token = declaration()
             }
         }
 
         /// After `import`: one spec, or a `(`…`)` group of them. Returns the token after it.
-        mutating func declaration(at keyword: GoToken) -> GoToken? {
+        mutating func declaration() -> GoToken? {
             guard let first = nextCode() else { return nil }
-            guard isPunct(first, UInt8(ascii: "(")) else { return spec(from: first, keyword: keyword) }
+            guard isPunct(first, UInt8(ascii: "(")) else { return spec(from: first) }
             var token = nextCode()
             while let current = token {
                 if isPunct(current, UInt8(ascii: ")")) { return nextCode() }
                 if isPunct(current, UInt8(ascii: ";")) { token = nextCode(); continue }
-                token = spec(from: current, keyword: keyword)
+                token = spec(from: current)
             }
             return nil
         }
 
+        /// The header's constraint as conditions (none, or one entry), made at the first import:
+        /// the package clause, which ends the header, is read by then.
         mutating func headerConditions() -> [String] {
             if let madeConditions { return madeConditions }
             let made = GoBuildConstraint.header(goBuild: goBuild, plusBuild: plusBuild).map { [$0] } ?? []
@@ -100,7 +102,7 @@ enum GoImportScanner {
 
         /// `"x"`, `name "x"`, `_ "x"`, `. "x"` from `first`. Returns the token after it; a token
         /// that starts no spec is stepped over (Go reports an error there).
-        mutating func spec(from first: GoToken, keyword: GoToken) -> GoToken? {
+        mutating func spec(from first: GoToken) -> GoToken? {
             var attributes: [String] = []
             var pathToken = first
             if first.kind == .name || isPunct(first, UInt8(ascii: ".")) {

@@ -1,10 +1,10 @@
 /// Which package each Go file is in (ADR-0010): a package is a directory, named by its import
 /// path: the path of the innermost `go.mod` above it and the folder below that go.mod
 /// (`orders/api.go` under a go.mod of `module example.com/shop` is in `example.com/shop/orders`).
-/// Nested modules are their own: the innermost go.mod wins. A folder under no go.mod (a GOPATH
-/// tree such as `src/github.com/x/y`) is named by its path, and Go's own `src` (module `std`) by
-/// the folder alone (`net/http`), as Go names them. `vendor/` folders are not listed (the walker
-/// skips vendored code), so a vendored package is imported as the other module it is.
+/// Nested modules are their own: the innermost go.mod wins. A folder under no go.mod is named by
+/// its path from the root (a GOPATH's `src`, scanned, names `github.com/x/y` as Go does), and Go's
+/// own `src` (module `std`) by the folder alone (`net/http`). `vendor/` folders are not listed (the
+/// walker skips vendored code), so a vendored package is imported as the other module it is.
 ///
 /// A rule's name that is a package (`example.com/shop/orders`) means it and every package below
 /// it (`Architecture`). Go packages are not `ResolvedModule`s: `manifests must match imports`
@@ -12,15 +12,12 @@
 struct GoModuleMap: ModuleMap {
     let modules: [ResolvedModule] = []
     let resolvesImports = true
-    /// go.mod files by their folder ("" for the root).
-    let moduleAt: [String: GoModule]
     /// The import path of every folder holding a `.go` file.
     let packageOfDirectory: [String: String]
 
     init(modules: [GoModule], files: [String]) {
         var at: [String: GoModule] = [:]
         for module in modules.sorted(by: { $0.directory < $1.directory }) { at[module.directory] = module }
-        moduleAt = at
         var named: [String: String] = [:]
         var previous: String?
         for path in files where GoModuleMap.isSource(path) {
@@ -32,7 +29,7 @@ struct GoModuleMap: ModuleMap {
         packageOfDirectory = named
     }
 
-    static func isSource(_ path: String) -> Bool { path.hasSuffix(".go") }
+    static func isSource(_ path: String) -> Bool { Language.of(path: path) == .go }
 
     /// The import path of the package in `directory`.
     static func importPath(of directory: String, modules: [String: GoModule]) -> String {
