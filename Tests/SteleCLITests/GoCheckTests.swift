@@ -53,6 +53,19 @@ final class GoCheckTests: XCTestCase {
         XCTAssertTrue(run.stdout.contains("  only when: #if windows › #if !race\n"), run.stdout)
     }
 
+    /// `must not import` a module path forbids its packages below it too, as `must not depend on` does.
+    func testMustNotImportAModuleCoversItsPackages() throws {
+        let tree = try TemporaryTree(copying: "go-app")
+        defer { tree.remove() }
+        try tree.write("rules/drivers.stele", "example.com/shop/internal/db must not import github.com/lib because ADR-0001\n")
+        let run = try SteleProcess.run(["check", tree.path])
+        let errors = run.stdout.split(separator: "\n").filter { $0.contains(": error: ") }.map(String.init)
+        XCTAssertEqual(errors, [
+            "internal/db/db.go:7:2: error: `example.com/shop/internal/db` imports `github.com/lib` [ADR-0001]",
+            "payments/charge.go:7:2: error: `example.com/shop/payments` imports `example.com/shop/orders` [ADR-0001]",
+        ], run.stdout)
+    }
+
     func testTheCacheGivesTheSameFindingsAndSeesANewFile() throws {
         let tree = try TemporaryTree(copying: "go-app")
         defer { tree.remove(); try? FileManager.default.removeItem(atPath: tree.cacheDirectory) }
