@@ -82,4 +82,53 @@ final class GoCheckTests: XCTestCase {
         let again = try SteleProcess.run(["check", tree.path], environment: environment)
         XCTAssertEqual(edited.stdout, again.stdout)
     }
+
+    /// One run, one set of ADRs: findings in Go, Swift, Python and TypeScript at the right file and
+    /// line, each named as its language names it.
+    func testAMixedTreeOfFourLanguages() throws {
+        let tree = try TemporaryTree(copying: "go-app")
+        defer { tree.remove() }
+        try tree.write("Package.swift", """
+        // swift-tools-version:5.9
+        import PackageDescription
+
+        let package = Package(name: "Shop", targets: [.target(name: "Core"), .target(name: "Storage")])
+        """)
+        try tree.write("Sources/Core/Order.swift", "import Foundation\nimport Storage\n")
+        try tree.write("Sources/Storage/Store.swift", "public struct Store {}\n")
+        try tree.write("services/billing/pyproject.toml", "[project]\nname = \"billing\"\n")
+        try tree.write("services/billing/billing/__init__.py", "")
+        try tree.write("services/billing/billing/api.py", "import os\nfrom billing import web\n")
+        try tree.write("services/billing/billing/web.py", "")
+        try tree.write("web/package.json", "{\"name\": \"@shop/web\"}\n")
+        try tree.write("web/src/app.ts", "import { readFile } from 'node:fs'\nimport _ from 'lodash'\n")
+        try tree.write("adr/0002-the-rest.md", """
+        # 2. The Swift core stores nothing; billing's API renders nothing; the web uses only Node
+
+        Date: 2026-12-04
+
+        ## Status
+
+        Accepted
+
+        ## Decision
+
+        ```stele
+        Core must not depend on Storage
+        billing.api must not depend on billing.web
+        @shop/web may only depend on @shop/web
+        ```
+        """)
+        let run = try SteleProcess.run(["check", tree.path])
+        XCTAssertEqual(run.status, 1)
+        let errors = run.stdout.split(separator: "\n").filter { $0.contains(": error: ") }.map(String.init)
+        XCTAssertEqual(errors, [
+            "Sources/Core/Order.swift:2:1: error: `Core` imports `Storage` [ADR-0002]",
+            "payments/charge.go:7:2: error: `example.com/shop/payments` imports `example.com/shop/orders` [ADR-0001]",
+            "services/billing/billing/api.py:2:1: error: `billing.api` imports `billing.web` [ADR-0002]",
+            "web/src/app.ts:2:1: error: `@shop/web` imports `lodash`, which is not among its allowed dependencies (`@shop/web`) [ADR-0002]",
+        ], run.stdout)
+        let scan = try SteleProcess.run(["scan", tree.path])
+        XCTAssertTrue(scan.stdout.contains("\nLanguages\n  swift  3 files\n  python  3 files\n  typescript  1 file\n  go  7 files\n"), scan.stdout)
+    }
 }
