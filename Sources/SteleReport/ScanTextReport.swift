@@ -18,12 +18,12 @@ public enum ScanTextReport {
             out += "  \(module.name)  \(module.kind.rawValue), \(files.count) \(files.count == 1 ? "file" : "files")\(place)  (\(module.manifestPath):\(module.line))\n"
             for i in files { out += "    \(scan.files[i].path)\n" }
         }
-        // Modules no manifest declares: a language whose every file is a module, named by its
-        // path (Python's `shop/orders/models.py` is `shop.orders.models`).
+        // Modules no manifest declares, named by their path: a Python or TypeScript file
+        // (`shop/orders/models.py` is `shop.orders.models`), a Go directory (`example.com/shop/orders`).
         let declaredNames = Set(modules.map(\.name))
         let layout = architecture.moduleFiles.keys.filter { !declaredNames.contains($0) }.sorted()
         if !layout.isEmpty {
-            out += "\nModules by file layout (\(layout.count)): each file a module, named as it is imported\n"
+            out += "\nModules by file layout (\(layout.count)): a file (a directory in Go) each, named as it is imported\n"
             for name in layout {
                 for i in architecture.moduleFiles[name] ?? [] { out += "  \(name)  \(scan.files[i].path)  (\(scan.files[i].language.rawValue))\n" }
             }

@@ -575,7 +575,7 @@ private struct Parser {
     }
 
     func isName(_ text: String) -> Bool {
-        if RuleToken.isScopedPackage(text) { return true }
+        if RuleToken.isPackageName(text) { return true }
         guard let first = text.unicodeScalars.first, first == "_" || first.properties.isAlphabetic else { return false }
         return text.unicodeScalars.allSatisfy { $0 == "_" || $0 == "." || $0 == "-" || $0.properties.isAlphabetic || ("0"..."9").contains($0) }
     }

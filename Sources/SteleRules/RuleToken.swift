@@ -98,23 +98,42 @@ enum RuleTokenizer {
                 run.append(d)
                 i += 1
             }
-            if Glob.looksLikeGlob(run), !RuleToken.isScopedPackage(run), let problem = Glob.complexityProblem(run) {
+            if Glob.looksLikeGlob(run), !RuleToken.isPackageName(run), let problem = Glob.complexityProblem(run) {
                 return .failure(Failure(message: "glob too complex: \(problem)", offset: start,
                                         hint: "split it into several globs separated by `,`, or name the folders with `**`"))
             }
-            tokens.append(RuleToken(kind: Glob.looksLikeGlob(run) && !RuleToken.isScopedPackage(run) ? .glob : .word, text: run, offset: start))
+            tokens.append(RuleToken(kind: Glob.looksLikeGlob(run) && !RuleToken.isPackageName(run) ? .glob : .word, text: run, offset: start))
         }
         return .success(tokens)
     }
 }
 
 extension RuleToken {
+    /// A package name that holds a `/` but is no path: npm's `@scope/name` or a Go import path.
+    static func isPackageName(_ text: String) -> Bool { isScopedPackage(text) || isGoImportPath(text) }
+
     /// `@acme/orders`: an npm scoped package name, which names a module (every TypeScript module
     /// below it), not a path, though it holds a `/`. A path never starts with `@` in practice.
     static func isScopedPackage(_ text: String) -> Bool {
         guard text.hasPrefix("@") else { return false }
         let parts = text.dropFirst().split(separator: "/", omittingEmptySubsequences: false)
         return parts.count == 2 && parts.allSatisfy { part in
+            !part.isEmpty && part.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.~".unicodeScalars.contains($0) }
+        }
+    }
+
+    /// `example.com/shop/orders`, `github.com/spf13/cobra`: a Go import path whose first part is a
+    /// domain (lowercase, a dot, a top-level part of 2 to 6 letters), which names a package and
+    /// every one below it. A folder of a repository is rarely named so; a standard-library path
+    /// with a `/` (`net/http`) has no domain and stays a path: rules name it by its first part
+    /// (`net`, every package below it) or a path without `/`.
+    static func isGoImportPath(_ text: String) -> Bool {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count >= 2, let domain = parts.first, domain.contains("."), !domain.hasPrefix("."),
+              domain.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "." }),
+              let top = domain.split(separator: ".").last, (2...6).contains(top.count), top.allSatisfy({ ("a"..."z").contains($0) })
+        else { return false }
+        return parts.allSatisfy { part in
             !part.isEmpty && part.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.~".unicodeScalars.contains($0) }
         }
     }

@@ -82,6 +82,19 @@ final class RuleParserTests: XCTestCase {
         XCTAssertEqual(declaration.sources, [.module("@acme/orders")])
     }
 
+    /// `example.com/shop/orders` holds `/` but is a Go import path (ADR-0010): its first part is a
+    /// domain. A folder path, and a standard-library path without one, stay globs.
+    func testAGoImportPathIsANameNotAGlob() throws {
+        XCTAssertEqual(try rule("example.com/shop/payments must not depend on example.com/shop/orders, github.com/spf13/cobra").kind,
+                       .mustNotDependOn(.name("example.com/shop/payments"), [.name("example.com/shop/orders"), .name("github.com/spf13/cobra")], transitive: false))
+        XCTAssertEqual(try rule("example.com/shop must not import gopkg.in/yaml.v2, github.com/lib/pq").kind,
+                       .mustNotImport(.name("example.com/shop"), modules: ["gopkg.in/yaml.v2", "github.com/lib/pq"]))
+        XCTAssertEqual(try rule("net/http must not depend on Sources/App.Tests/x, example.com/*/orders").kind,
+                       .mustNotDependOn(.glob(Glob("net/http")), [.glob(Glob("Sources/App.Tests/x")), .glob(Glob("example.com/*/orders"))], transitive: false))
+        XCTAssertEqual(try rule("MyApp.xcodeproj/x must not depend on Core").kind,
+                       .mustNotDependOn(.glob(Glob("MyApp.xcodeproj/x")), [.name("Core")], transitive: false), "not a domain: a folder")
+    }
+
     func testCyclesIndependenceNamingSymbolsJudge() throws {
         XCTAssertEqual(try rule("no cycles in Core").kind, .noCycles(.name("Core")))
         XCTAssertEqual(try rule("no cycles").kind, .noCycles(nil))

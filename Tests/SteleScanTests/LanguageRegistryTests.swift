@@ -49,6 +49,7 @@ final class LanguageRegistryTests: XCTestCase {
         let samples: [Language: (source: String, module: String)] = [
             .swift: ("import Foundation\n", "Foundation"), .python: ("import os\n", "os"),
             .typescript: ("import fs from 'fs'\n", "fs"), .javascript: ("const fs = require('fs')\n", "fs"),
+            .go: ("package main\n\nimport \"fmt\"\n", "fmt"),
         ]
         for support in LanguageRegistry.all {
             for language in support.languages {
@@ -57,6 +58,6 @@ final class LanguageRegistryTests: XCTestCase {
                 XCTAssertEqual(found?.imports.map(\.module), [sample.module])
             }
         }
-        XCTAssertNil(SourceReaders().reader(for: .go), "a language that is not read has no reader")
+        XCTAssertNil(SourceReaders().reader(for: .objectiveC), "a language that is not read has no reader")
     }
 }
