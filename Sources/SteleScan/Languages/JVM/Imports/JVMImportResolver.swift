@@ -1,0 +1,50 @@
+/// Names the package each import of a Java or Kotlin file imports, and the file's own module, its
+/// `package` clause (ADR-0011):
+///
+/// - `import a.b.C`, `import a.b.C.Inner`, `import static a.b.C.m`, `import static a.b.C.*`:
+///   `a.b`, the parts before the first capitalised one (Java's and Kotlin's naming convention:
+///   packages are lower case, classes capitalised);
+/// - `import a.b.*`: `a.b`;
+/// - Kotlin's `import a.b.function` (a top-level function or property, lower case): `a.b`, since a
+///   single import always names a declaration, never a package: its last part is never in the name.
+///
+/// `import module a.b` (Java 25) imports every package the module `a.b` exports, which only its
+/// `module-info.java` tells: it is listed under `SourceFile.unresolvedImports`, never guessed.
+/// A file without a `package` clause is in the unnamed package: in no module (globs still match
+/// it). An import with no package before its name (Kotlin's `import Foo` of the root package)
+/// names no module: it is listed under `SourceFile.unresolvedImports`.
+enum JVMImportResolver {
+    static func resolve(_ file: SourceFile) -> SourceFile {
+        var file = file
+        guard !file.imports.isEmpty else { return file }
+        var resolved: [Import] = []
+        resolved.reserveCapacity(file.imports.count)
+        for raw in file.imports {
+            if raw.kind == JVMImportScanner.packageKind {
+                file.module = raw.module
+                continue
+            }
+            var one = raw
+            one.module = raw.attributes.contains(JVMImportScanner.moduleAttribute) ? "" : package(of: raw.path)
+            if one.module.isEmpty {
+                one.attributes.append("ambiguous")
+                file.unresolvedImports.append(one)
+            } else {
+                resolved.append(one)
+            }
+        }
+        file.imports = resolved
+        return file
+    }
+
+    /// The package an import's parts name: those before the first capitalised part, never the
+    /// last one (a declaration's name, or the `*` of an import on demand).
+    static func package(of parts: [String]) -> String {
+        var package = ""
+        for part in parts.dropLast() {
+            guard let first = part.utf8.first, !(first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z")) else { break }
+            package += package.isEmpty ? part : "." + part
+        }
+        return package
+    }
+}
