@@ -93,6 +93,6 @@ enum GradleSettings {
         let relative = parts.joined(separator: "/")
         return ResolvedModule(name: String(last), kind: .regular, packageDirectory: settingsDirectory,
                               directory: settingsDirectory.isEmpty ? relative : settingsDirectory + "/" + relative,
-                              targetDependencies: [], productDependencies: [], manifestPath: manifest, line: line, sources: nil, exclude: [])
+                              targetDependencies: [], productDependencies: [], manifestPath: manifest, line: line, sources: nil, exclude: [], filesByDirectory: true)
     }
 }

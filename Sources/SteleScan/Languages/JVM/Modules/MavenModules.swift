@@ -81,6 +81,6 @@ enum MavenModules {
         }
         guard let name = parts.last, !value.contains("\\") else { return nil }
         return ResolvedModule(name: name, kind: .regular, packageDirectory: pomDirectory, directory: parts.joined(separator: "/"),
-                              targetDependencies: [], productDependencies: [], manifestPath: manifest, line: line, sources: nil, exclude: [])
+                              targetDependencies: [], productDependencies: [], manifestPath: manifest, line: line, sources: nil, exclude: [], filesByDirectory: true)
     }
 }
