@@ -49,6 +49,7 @@ final class LanguageRegistryTests: XCTestCase {
         let samples: [Language: (source: String, module: String)] = [
             .swift: ("import Foundation\n", "Foundation"), .python: ("import os\n", "os"),
             .typescript: ("import fs from 'fs'\n", "fs"), .javascript: ("const fs = require('fs')\n", "fs"),
+            .java: ("import java.util.List;\n", "java.util.List"), .kotlin: ("import kotlin.math.max\n", "kotlin.math.max"),
         ]
         for support in LanguageRegistry.all {
             for language in support.languages {
