@@ -25,7 +25,7 @@ enum JVMImportResolver {
                 continue
             }
             var one = raw
-            one.module = raw.attributes.contains(JVMImportScanner.moduleAttribute) ? "" : package(of: raw.path)
+            one.module = raw.attributes.contains(JVMImportScanner.moduleAttribute) ? "" : package(of: raw.path, written: raw.module)
             if one.module.isEmpty {
                 one.attributes.append("ambiguous")
                 file.unresolvedImports.append(one)
@@ -38,13 +38,20 @@ enum JVMImportResolver {
     }
 
     /// The package an import's parts name: those before the first capitalised part, never the
-    /// last one (a declaration's name, or the `*` of an import on demand).
-    static func package(of parts: [String]) -> String {
-        var package = ""
+    /// last one (a declaration's name, or the `*` of an import on demand). `written` is the parts
+    /// with dots (the raw import's `module`): the package is cut from it, one string.
+    static func package(of parts: [String], written: String? = nil) -> String {
+        var count = 0
+        var length = -1
         for part in parts.dropLast() {
             guard let first = part.utf8.first, !(first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z")) else { break }
-            package += package.isEmpty ? part : "." + part
+            count += 1
+            length += part.utf8.count + 1
         }
-        return package
+        guard count > 0 else { return "" }
+        if let written, written.utf8.count > length, written.utf8.dropFirst(length).first == UInt8(ascii: ".") {
+            return String(written.utf8.prefix(length))!
+        }
+        return parts.prefix(count).joined(separator: ".")
     }
 }

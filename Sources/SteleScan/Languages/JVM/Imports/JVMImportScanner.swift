@@ -96,29 +96,37 @@ enum JVMImportScanner {
             }
         }
 
-        /// `a.b.c` from the current name: its parts; a trailing `.*` is the part `*`.
-        mutating func dottedName() -> [String] {
+        /// `a.b.c` from the current name: its parts, and the name with dots; a trailing `.*` is the
+        /// part `*`. Written without spaces or comments (nearly always), the name is the bytes
+        /// from the first part to the last: one string, not the parts joined.
+        mutating func dottedName() -> (parts: [String], name: String) {
             var parts: [String] = []
+            guard let first = current, first.kind == .name else { return ([], "") }
+            var end = first.end
             while let token = current, token.kind == .name {
                 parts.append(nameText())
+                end = token.end
                 advance()
                 guard isPunct(UInt8(ascii: ".")) else { break }
                 advance()
                 if isPunct(UInt8(ascii: "*")) {
                     parts.append("*")
+                    end = current!.end
                     advance()
                     break
                 }
             }
-            return parts
+            var length = parts.count - 1
+            for part in parts { length += part.utf8.count }
+            guard end - first.start == length else { return (parts, parts.joined(separator: ".")) }
+            return (parts, String(decoding: UnsafeBufferPointer(rebasing: bytes[first.start..<end]), as: UTF8.self))
         }
 
         mutating func packageClause() {
             let keyword = current!
             advance()
-            let parts = dottedName()
-            guard !parts.isEmpty, !parts.contains("*") else { return }
-            let name = parts.joined(separator: ".")
+            let (parts, name) = dottedName()
+            guard !parts.isEmpty, parts.last != "*" else { return }
             imports.append(Import(module: name, path: parts, kind: JVMImportScanner.packageKind, attributes: [], accessLevel: nil,
                                   line: keyword.line, column: keyword.column, conditions: [], text: "package " + name))
         }
@@ -140,10 +148,10 @@ enum JVMImportScanner {
                     suppressions.removeLast(suppressions.count - saved.2)
                 }
             }
-            let parts = dottedName()
+            let (parts, name) = dottedName()
             guard !parts.isEmpty else { return false }
-            let name = parts.joined(separator: ".")
-            var text = "import " + (modifier.map { $0 + " " } ?? "") + name
+            var text = modifier == nil ? "import " : "import \(modifier!) "
+            text += name
             if isName("as") {
                 advance()
                 if let token = current, token.kind == .name {
@@ -161,14 +169,23 @@ enum JVMImportScanner {
         mutating func annotation() -> Bool {
             advance()
             if isName("interface") { return false }
-            _ = dottedName()
+            skipDottedName()
             if isPunct(UInt8(ascii: ":")) {
                 advance()
                 if isPunct(UInt8(ascii: "[")) { skipBalanced(); return true }
-                _ = dottedName()
+                skipDottedName()
             }
             if isPunct(UInt8(ascii: "(")) { skipBalanced() }
             return true
+        }
+
+        /// An annotation's name: `a.b.Name`.
+        mutating func skipDottedName() {
+            while current?.kind == .name {
+                advance()
+                guard isPunct(UInt8(ascii: ".")) else { return }
+                advance()
+            }
         }
 
         /// From an opening bracket to its match (or the end of the file); strings are single tokens.
