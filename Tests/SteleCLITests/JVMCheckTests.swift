@@ -94,6 +94,54 @@ final class JVMCheckTests: XCTestCase {
         XCTAssertEqual(edited.status, 0, edited.stdout)
     }
 
+    /// One run, one set of ADRs: findings in Swift and in Java at the right file and line, with a
+    /// Python service and the Gradle build side by side.
+    func testAMixedSwiftPythonAndJVMTree() throws {
+        let tree = try TemporaryTree(copying: "jvm-app")
+        defer { tree.remove() }
+        try tree.write("Package.swift", """
+        // swift-tools-version:5.9
+        import PackageDescription
+
+        let package = Package(name: "Shop", targets: [
+            .target(name: "Core"),
+            .target(name: "Storage"),
+        ])
+        """)
+        try tree.write("Sources/Core/Order.swift", "import Foundation\nimport Storage\n")
+        try tree.write("Sources/Storage/Store.swift", "public struct Store {}\n")
+        try tree.write("services/billing/pyproject.toml", "[project]\nname = \"billing\"\n")
+        try tree.write("services/billing/billing/__init__.py", "")
+        try tree.write("services/billing/billing/api.py", "from billing import web\n")
+        try tree.write("services/billing/billing/web.py", "import os\n")
+        try tree.write("adr/0002-core-is-pure.md", """
+        # 2. The Swift core stores nothing; billing's API renders nothing
+
+        Date: 2026-12-04
+
+        ## Status
+
+        Accepted
+
+        ## Decision
+
+        ```stele
+        Core must not depend on Storage
+        billing.api must not depend on billing.web
+        ```
+        """)
+        let run = try SteleProcess.run(["check", tree.path])
+        XCTAssertEqual(run.status, 1)
+        let errors = run.stdout.split(separator: "\n").filter { $0.contains(": error: ") }.map(String.init)
+        XCTAssertEqual(errors, [
+            "Sources/Core/Order.swift:2:1: error: `Core` imports `Storage` [ADR-0002]",
+            "domain/src/main/java/com/shop/domain/Pricing.java:7:1: error: `com.shop.domain` imports `com.shop.data` [ADR-0001]",
+            "services/billing/billing/api.py:1:1: error: `billing.api` imports `billing.web` [ADR-0002]",
+        ], run.stdout)
+        let scan = try SteleProcess.run(["scan", tree.path])
+        XCTAssertTrue(scan.stdout.contains("\nLanguages\n  swift  3 files\n  python  3 files\n  java  5 files\n  kotlin  4 files\n"), scan.stdout)
+    }
+
     /// Maven's aggregator pom: its `<module>`s are modules a rule can name; a malformed one is a
     /// warning with its line, and the check still runs.
     func testAMavenBuild() throws {
