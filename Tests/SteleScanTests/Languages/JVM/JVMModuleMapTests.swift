@@ -79,18 +79,29 @@ final class JVMModuleMapTests: XCTestCase {
         val name = "x"
         include(name, ":ok")
         include("$name:sub")
-        project(":ok").projectDir = file("elsewhere")
+        project(":ok").projectDir = File(rootDir, "elsewhere")
         include("::bad")
         include(":open"
         """.utf8), path: "settings.gradle.kts")
         XCTAssertEqual(found.modules.map(\.name), ["ok", "open"])
+        XCTAssertEqual(found.modules.map(\.directory), ["ok", "open"])
         XCTAssertEqual(found.diagnostics.map { "\($0.location?.line ?? 0):\($0.location?.column ?? 0) \($0.message)" }, [
             "2:9 an `include` argument that is not one string literal is not followed",
             "3:9 an `include` argument that is not one string literal is not followed",
-            "4:16 a subproject's `projectDir` is not followed: the module keeps the directory of its path",
+            "4:16 a subproject's `projectDir` other than `project(\"…\").projectDir = file(\"…\")` is not followed",
             "5:9 `::bad` is not a project path: not followed",
             "6:1 `include(` is not closed",
         ])
+    }
+
+    func testAMovedProjectDirectory() {
+        let found = GradleSettings.parse(Array("""
+        include ':app', ':libs:core'
+        project(':app').projectDir = file('apps/shop-app')
+        project(":libs:core").projectDir = file("./shared/core/")
+        """.utf8), path: "build/settings.gradle")
+        XCTAssertEqual(found.modules.map { "\($0.name) \($0.directory)" }, ["app build/apps/shop-app", "core build/shared/core"])
+        XCTAssertEqual(found.diagnostics, [])
     }
 
     func testMavenModules() {

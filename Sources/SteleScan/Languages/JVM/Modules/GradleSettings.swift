@@ -8,7 +8,8 @@ import SteleCore
 /// The file is read as text with `JVMLexer` (Kotlin's dialect: its strings, templates and nested
 /// comments; a Groovy `'…'` string is a character token there, read the same way), never run. An
 /// argument that is not one string literal (a variable, a `"$prefix:app"` template) is a warning
-/// and not followed, and so is a `project(…).projectDir` that moves a subproject.
+/// and not followed. A subproject moved by `project(":app").projectDir = file("apps/app")` is
+/// in that directory (below the settings file's); any other `projectDir` is a warning.
 enum GradleSettings {
     static func isManifest(_ path: String) -> Bool {
         let name = JVMModuleMap.fileName(path)
@@ -19,6 +20,10 @@ enum GradleSettings {
         let directory = JVMModuleMap.parent(path)
         var modules: [ResolvedModule] = []
         var diagnostics: [Diagnostic] = []
+        /// Project path (`:app`) → the directory `projectDir` moves it to.
+        var movedTo: [String: String] = [:]
+        /// Each module's project path, in `modules`' order.
+        var projectPaths: [String?] = []
         func warn(_ message: String, _ token: JVMToken) {
             diagnostics.append(.warning(message, at: SourceLocation(file: path, line: token.line, column: token.column)))
         }
@@ -37,7 +42,16 @@ enum GradleSettings {
                 guard token.kind == .name else { continue }
                 let afterDot = k >= 2 && isPunct(k - 2, UInt8(ascii: "."))
                 if afterDot, text(token) == "projectDir" {
-                    warn("a subproject's `projectDir` is not followed: the module keeps the directory of its path", token)
+                    // project(":app").projectDir = file("apps/app")
+                    if k >= 6, text(tokens[k - 6]) == "project", isPunct(k - 5, UInt8(ascii: "(")), isPunct(k - 3, UInt8(ascii: ")")),
+                       let project = literal(text(tokens[k - 4]), kind: tokens[k - 4].kind),
+                       isPunct(k, UInt8(ascii: "=")), k + 4 < tokens.count, text(tokens[k + 1]) == "file", isPunct(k + 2, UInt8(ascii: "(")),
+                       let moved = literal(text(tokens[k + 3]), kind: tokens[k + 3].kind), isPunct(k + 4, UInt8(ascii: ")")),
+                       let relative = relativeDirectory(moved) {
+                        movedTo[project.hasPrefix(":") ? project : ":" + project] = directory.isEmpty ? relative : directory + "/" + relative
+                    } else {
+                        warn("a subproject's `projectDir` other than `project(\"…\").projectDir = file(\"…\")` is not followed", token)
+                    }
                 }
                 guard !afterDot, text(token) == "include" else { continue }
                 let parenthesised = isPunct(k, UInt8(ascii: "("))
@@ -48,6 +62,7 @@ enum GradleSettings {
                     if let projectPath = literal(text(argument), kind: argument.kind) {
                         if let module = module(projectPath, settingsDirectory: directory, manifest: path, line: argument.line) {
                             modules.append(module)
+                            projectPaths.append(projectPath.hasPrefix(":") ? projectPath : ":" + projectPath)
                         } else {
                             warn("`\(projectPath)` is not a project path: not followed", argument)
                         }
@@ -75,7 +90,17 @@ enum GradleSettings {
                 }
             }
         }
+        for (k, module) in modules.enumerated() {
+            if let projectPath = projectPaths[k], let moved = movedTo[projectPath] { modules[k].directory = moved }
+        }
         return (modules, diagnostics)
+    }
+
+    /// `apps/app`, `./apps/app/` → `apps/app`; nil for an absolute path or one that steps up.
+    static func relativeDirectory(_ path: String) -> String? {
+        let parts = path.split(separator: "/").filter { $0 != "." }
+        guard !path.hasPrefix("/"), !parts.isEmpty, !parts.contains("..") else { return nil }
+        return parts.joined(separator: "/")
     }
 
     /// The text of a `"…"` or `'…'` literal without templates or escapes, else nil.
