@@ -8,7 +8,9 @@ the `kotlin-compiler.jar` of Debian's `kotlin` package). For every file of a tre
 static or not); `stele scan --format json` on the same tree must give the same: the file's module
 is its package (none for the unnamed package), and its imports (resolved or not) have the same
 line, `path` and `static` attribute. Counted: files, imports, matches, missing (the compiler's,
-not Stele's), extra (Stele's, not the compiler's), package mismatches.
+not Stele's), extra (Stele's, not the compiler's), package mismatches; and of the imports of a type
+the tree declares (a file `Name.java` or `Name.kt` in a package, by the compiler), how many Stele
+names by that package.
 
 Usage: scripts/differential-jvm.py java TREE [STELE]     (javac on every .java file)
        scripts/differential-jvm.py kotlin TREE [STELE]   (the Kotlin PSI on every .kt and .kts file)
@@ -61,6 +63,13 @@ def stele_scan(tree, stele):
     return result, elapsed
 
 
+def stele_resolved(tree, stele):
+    """path -> [(line, import as written, the package Stele names)]."""
+    out = subprocess.run([stele, "scan", tree, "--format", "json"], capture_output=True, text=True, check=True).stdout
+    return {f["path"]: [(i["line"], i["path"], i["module"]) for i in f["imports"]]
+            for f in json.loads(out)["files"] if f["language"] in ("java", "kotlin")}
+
+
 def compare(tree, stele, language):
     extensions = (".java",) if language == "java" else (".kt", ".kts")
     paths = []
@@ -92,6 +101,27 @@ def compare(tree, stele, language):
         for one in left:
             counts["extra"] += 1
             problems.append(f"{path}:{one[0]}: extra {one}")
+    # Resolution: an import of a type the tree declares (a file `P/Name.java` in package P, by the
+    # compiler) must name P: the longest prefix of the import that is such a package, followed by
+    # the type's name or `*`.
+    declared = {}
+    for path, (package, _) in want.items():
+        if package:
+            declared.setdefault(package, set()).add(os.path.basename(path).rsplit(".", 1)[0])
+    counts["imports of the tree's types"] = counts["named by their package"] = 0
+    resolved = stele_resolved(tree, stele)
+    for path, imports in resolved.items():
+        for line, written, module in imports:
+            parts = written.split(".")
+            truth = next((".".join(parts[:k]) for k in range(len(parts) - 1, 0, -1)
+                          if ".".join(parts[:k]) in declared and (parts[k] == "*" or parts[k] in declared[".".join(parts[:k])])), None)
+            if truth is None:
+                continue
+            counts["imports of the tree's types"] += 1
+            if module == truth:
+                counts["named by their package"] += 1
+            else:
+                problems.append(f"{path}:{line}: `{written}` named {module!r}, its package is {truth!r}")
     counts["compiler seconds"] = round(compiler_seconds, 1)
     counts["stele scan seconds"] = round(stele_seconds, 2)
     return counts, problems

@@ -31,7 +31,7 @@ enum JVMLanguage: LanguageSupport {
                 diagnostics.append(.warning("manifest not read: \(reason)", at: SourceLocation(file: path, line: 1, column: 1)))
             }
         }
-        return (JVMModuleMap(modules: modules), diagnostics)
+        return (JVMModuleMap(modules: modules, files: files), diagnostics)
     }
 
     /// One worker's reader. The header is all it reads, unless the whole file's comments are asked for.

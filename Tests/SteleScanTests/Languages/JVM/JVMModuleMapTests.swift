@@ -26,6 +26,16 @@ final class JVMModuleMapTests: XCTestCase {
         XCTAssertEqual(file.unresolvedImports, [])
     }
 
+    func testAPackageWithACapitalIsFoundByItsFolder() {
+        let map = JVMModuleMap(modules: [], files: ["src/sun/awt/X11/XToolkit.java", "src/sun/awt/X11/XWindow.java", "src/sun/awt/Util.java", "Lib/Top.java"])
+        XCTAssertEqual(map.packagesWithCapitals, ["src.sun.awt.X11", "sun.awt.X11", "awt.X11", "X11", "Lib"])
+        let imports = JVMImportScanner.scan(Array("import sun.awt.X11.XToolkit;\nimport sun.awt.X11.XToolkit.Inner;\nimport sun.awt.Util;\nimport static sun.awt.X11.XWindow.*;\nimport x.Lib.Top;".utf8),
+                                            dialect: .java, wholeFile: false).imports
+        let file = map.resolve(SourceFile(path: "A.java", language: .java, module: nil, imports: imports))
+        XCTAssertEqual(file.imports.map(\.module), ["sun.awt.X11", "sun.awt.X11", "sun.awt", "sun.awt.X11", "x"],
+                       "`x.Lib` is no folder of the tree: the convention holds")
+    }
+
     func testKotlinImportsOfFunctionsAndTheRootPackage() {
         let file = resolved("package a.b\nimport kotlinx.coroutines.launch\nimport com.x.Y as Z\nimport Root\nimport module.Thing", .kotlin)
         XCTAssertEqual(file.module, "a.b")

@@ -6,7 +6,9 @@
 ///   packages are lower case, classes capitalised);
 /// - `import a.b.*`: `a.b`;
 /// - Kotlin's `import a.b.function` (a top-level function or property, lower case): `a.b`, since a
-///   single import always names a declaration, never a package: its last part is never in the name.
+///   single import always names a declaration, never a package: its last part is never in the name;
+/// - a package with a capitalised part (`sun.awt.X11`), when a folder of the tree's sources
+///   ends in it (`…/sun/awt/X11/`): the longest such prefix (`packagesWithCapitals`).
 ///
 /// `import module a.b` (Java 25) imports every package the module `a.b` exports, which only its
 /// `module-info.java` tells: it is listed under `SourceFile.unresolvedImports`, never guessed.
@@ -14,7 +16,7 @@
 /// it). An import with no package before its name (Kotlin's `import Foo` of the root package)
 /// names no module: it is listed under `SourceFile.unresolvedImports`.
 enum JVMImportResolver {
-    static func resolve(_ file: SourceFile) -> SourceFile {
+    static func resolve(_ file: SourceFile, packagesWithCapitals: Set<String> = []) -> SourceFile {
         var file = file
         guard !file.imports.isEmpty else { return file }
         var resolved: [Import] = []
@@ -25,7 +27,12 @@ enum JVMImportResolver {
                 continue
             }
             var one = raw
-            one.module = raw.attributes.contains(JVMImportScanner.moduleAttribute) ? "" : package(of: raw.path, written: raw.module)
+            if raw.attributes.contains(JVMImportScanner.moduleAttribute) {
+                one.module = ""
+            } else {
+                one.module = package(of: raw.path, written: raw.module)
+                if !packagesWithCapitals.isEmpty { one.module = longestPackage(of: raw.path, in: packagesWithCapitals) ?? one.module }
+            }
             if one.module.isEmpty {
                 one.attributes.append("ambiguous")
                 file.unresolvedImports.append(one)
@@ -35,6 +42,17 @@ enum JVMImportResolver {
         }
         file.imports = resolved
         return file
+    }
+
+    /// The longest prefix of `parts` but the last that is in `packages`, if any.
+    static func longestPackage(of parts: [String], in packages: Set<String>) -> String? {
+        var k = parts.count - 1
+        while k > 1 {
+            let candidate = parts[..<k].joined(separator: ".")
+            if packages.contains(candidate) { return candidate }
+            k -= 1
+        }
+        return nil
     }
 
     /// The package an import's parts name: those before the first capitalised part, never the
