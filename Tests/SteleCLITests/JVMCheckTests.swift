@@ -142,6 +142,27 @@ final class JVMCheckTests: XCTestCase {
         XCTAssertTrue(scan.stdout.contains("\nLanguages\n  swift  3 files\n  python  3 files\n  java  5 files\n  kotlin  4 files\n"), scan.stdout)
     }
 
+    /// `stele init` on nested packages (`com.shop.data` above `com.shop.domain` above
+    /// `com.shop.data.legacy`): the upper package is named by its files, so the layering holds,
+    /// and the import that points up fails it.
+    func testInitWritesALayeringThatHoldsOverNestedPackages() throws {
+        let tree = try TemporaryTree(copying: "jvm-app")
+        defer { tree.remove() }
+        for path in ["adr", "rules", "domain/src/main/java/com/shop/domain/Pricing.java"] {
+            try FileManager.default.removeItem(at: tree.url.appendingPathComponent(path))
+        }
+        let initialised = try SteleProcess.run(["init", tree.path])
+        XCTAssertEqual(initialised.status, 0, initialised.stderr)
+        XCTAssertTrue(initialised.stderr.contains("4 modules in 4 layers: com.shop.app > Layer2 > com.shop.domain > com.shop.data.legacy"), initialised.stderr)
+        let rules = try String(contentsOf: tree.url.appendingPathComponent("rules/architecture.stele"), encoding: .utf8)
+        XCTAssertTrue(rules.contains("component Layer2 = data/src/main/java/com/shop/data/*.java\n"), rules)
+        XCTAssertEqual(try SteleProcess.run(["check", tree.path]).status, 0)
+        try tree.write("domain/src/main/java/com/shop/domain/Pricing.java", "package com.shop.domain;\n\nimport com.shop.data.PriceTable;\n\nclass Pricing {}\n")
+        let broken = try SteleProcess.run(["check", tree.path])
+        XCTAssertEqual(broken.status, 1)
+        XCTAssertTrue(broken.stdout.contains("domain/src/main/java/com/shop/domain/Pricing.java:3:1: error: `com.shop.domain` imports `Layer2` (`import com.shop.data`), a higher layer [ADR-0002]\n"), broken.stdout)
+    }
+
     /// Maven's aggregator pom: its `<module>`s are modules a rule can name; a malformed one is a
     /// warning with its line, and the check still runs.
     func testAMavenBuild() throws {
