@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 ONLY=${1:-all}
 SECONDS_EACH=${2:-60}
 OUT=.build-fuzz
-TARGETS="rules adr imports symbols python typescript go manifest pbxproj json cache glob"
+TARGETS="rules adr imports symbols python typescript go jvm manifest pbxproj json cache glob"
 
 swift build -c release --scratch-path "$OUT" --target SteleScan -Xswiftc -sanitize=fuzzer,address -Xswiftc -enable-testing >/dev/null
 swift build -c release --scratch-path "$OUT" --target SteleRules -Xswiftc -sanitize=fuzzer,address -Xswiftc -enable-testing >/dev/null
@@ -38,6 +38,7 @@ for t in $TARGETS; do
     python) seed python $(git ls-files '*.py' 'Tests/Fixtures/*.py' '*pyproject.toml') ;;
     typescript) seed typescript $(git ls-files '*.ts' '*.tsx' '*.js' '*.mjs' '*package.json' '*tsconfig.json') ;;
     go) seed go $(git ls-files '*.go' '*go.mod') ;;
+    jvm) seed jvm $(git ls-files '*.java' '*.kt' '*.kts' '*settings.gradle*' '*pom.xml') ;;
     manifest) seed manifest Package.swift $(git ls-files 'Tests/Fixtures/*Package.swift') ;;
     pbxproj) seed pbxproj $(git ls-files '*.pbxproj') ;;
     json) printf '{"version": 1, "entries": [{"fingerprint": "0123", "rule": "r", "file": "a.swift", "message": "m"}]}\n' > "$OUT/seed.json"

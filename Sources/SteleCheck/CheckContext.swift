@@ -187,7 +187,10 @@ public struct CheckContext {
             for imported in file.imports where imported.module != file.module && !exceptModules.contains(imported.module) {
                 result.append(Dependency(importOf: imported, in: file, at: i))
             }
-            guard symbols else { continue }
+            // A file whose references were not resolved cannot see a target's module (see
+            // `symbolSources`): no use of it lands in one (a Gradle module's `build.gradle.kts`,
+            // in no package, makes a glob of the module's folder partial).
+            guard symbols, architecture.symbols.resolved?.contains(i) ?? true else { continue }
             for edge in architecture.symbols.edges(from: i) {
                 guard case .declared(let target, let line, let column) = edge.target, !exceptFiles.contains(target) else { continue }
                 let name = edge.name

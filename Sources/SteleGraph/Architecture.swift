@@ -16,6 +16,9 @@ public struct Architecture: Sendable {
     public let families: [String: [String: ComponentSet]]
     /// Project module name → its files.
     public let moduleFiles: [String: [Int]]
+    /// Build modules (`ResolvedModule.filesByDirectory`: Gradle's, Maven's) → the files under
+    /// their directories: a rule or component that names one means those files.
+    public let buildModuleFiles: [String: [Int]]
     public let internalModules: Set<String>
     /// Imported or declared-as-dependency modules that are not project modules.
     public let externals: Set<String>
@@ -49,6 +52,11 @@ public struct Architecture: Sendable {
         }
         if let (done, files) = run { moduleFiles[done, default: []] += files }
         self.moduleFiles = moduleFiles
+        var buildModuleFiles: [String: [Int]] = [:]
+        for module in scan.modules where module.filesByDirectory && moduleFiles[module.name] == nil {
+            buildModuleFiles[module.name, default: []] += Architecture.files(under: module.directory, in: scan.files)
+        }
+        self.buildModuleFiles = buildModuleFiles.mapValues { Array(Set($0)).sorted() }
         internalModules = scan.internalModuleNames.union(moduleFiles.keys)
         // The module graph and the externals from one pass over the imports, on all cores.
         let imports = ImportTable(files: scan.files)
@@ -85,7 +93,7 @@ public struct Architecture: Sendable {
                 switch source {
                 case .module(let m):
                     modules.insert(m)
-                    files.formUnion(moduleFiles[m] ?? [])
+                    files.formUnion(moduleFiles[m] ?? buildModuleFiles[m] ?? [])
                     for below in Architecture.names(below: m, in: sortedModuleNames) {
                         modules.insert(below)
                         files.formUnion(moduleFiles[below] ?? [])
@@ -157,6 +165,20 @@ public struct Architecture: Sendable {
     /// By byte: whether one of the names starts with it.
     static let supportingInitials: [Bool] = (0..<256).map { byte in (exampleFolderBytes + testFolderBytes).contains { Int($0[0]) == byte } }
 
+    /// The files below `directory` ("" for all), found by binary search: `files` are sorted by path.
+    static func files(under directory: String, in files: [SourceFile]) -> [Int] {
+        guard !directory.isEmpty else { return Array(files.indices) }
+        let prefix = directory + "/"
+        var low = 0, high = files.count
+        while low < high {
+            let mid = (low + high) / 2
+            if files[mid].path < prefix { low = mid + 1 } else { high = mid }
+        }
+        var end = low
+        while end < files.count, files[end].path.hasPrefix(prefix) { end += 1 }
+        return Array(low..<end)
+    }
+
     /// Project modules all of whose files are in `files`: importing one of them is a dependency on
     /// the component those files make up.
     static func modulesCovered(by files: [Int], scan: ScanResult, moduleFiles: [String: [Int]]) -> Set<String> {
@@ -192,6 +214,9 @@ public struct Architecture: Sendable {
                 return .resolved(ComponentSet(name: name, files: Array(Set(files)).sorted(), modules: Set(below).union([name])))
             }
             if let files = moduleFiles[name] { return .resolved(ComponentSet(name: name, files: files, modules: [name])) }
+            if let files = buildModuleFiles[name] {
+                return .resolved(ComponentSet(name: name, files: files, modules: Architecture.modulesCovered(by: files, scan: scan, moduleFiles: moduleFiles)))
+            }
             if internalModules.contains(name) || externals.contains(name) || PlatformModules.known.contains(name) {
                 return .resolved(ComponentSet(name: name, files: [], modules: [name]))
             }

@@ -1,9 +1,12 @@
 /// Modules every program may import: for Swift the standard library, the runtime, Foundation and
 /// the test frameworks; for Python its standard library (`PythonStandardLibrary.swift`); for
-/// JavaScript Node's built-ins (`NodeBuiltinModules.swift`); for Go its standard library (`GoStandardLibrary.swift`).
+/// JavaScript Node's built-ins (`NodeBuiltinModules.swift`); for Go its standard library
+/// (`GoStandardLibrary.swift`); for Java and Kotlin the Java SE and Kotlin standard library
+/// packages (`JVMPlatformPackages.swift`).
 /// `may only depend on` does not count them unless the rule names one.
 public enum PlatformModules {
     public static let exempt: Set<String> = swift.union(pythonStandardLibrary).union(nodeBuiltins).union(goStandardLibrary)
+        .union(jvmPlatformPackages)
 
     static let swift: Set<String> = [
         "Swift", "_Concurrency", "_StringProcessing", "_Volatile", "_Differentiation", "Foundation", "FoundationEssentials",

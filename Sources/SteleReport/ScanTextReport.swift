@@ -13,7 +13,7 @@ public enum ScanTextReport {
         let modules = scan.modules
         out += "Modules (\(modules.count))\n"
         for module in modules {
-            let files = architecture.moduleFiles[module.name] ?? []
+            let files = architecture.moduleFiles[module.name] ?? architecture.buildModuleFiles[module.name] ?? []
             let place = module.directory.isEmpty ? "" : "  \(module.directory)/"
             out += "  \(module.name)  \(module.kind.rawValue), \(files.count) \(files.count == 1 ? "file" : "files")\(place)  (\(module.manifestPath):\(module.line))\n"
             for i in files { out += "    \(scan.files[i].path)\n" }

@@ -50,6 +50,7 @@ final class LanguageRegistryTests: XCTestCase {
             .swift: ("import Foundation\n", "Foundation"), .python: ("import os\n", "os"),
             .typescript: ("import fs from 'fs'\n", "fs"), .javascript: ("const fs = require('fs')\n", "fs"),
             .go: ("package main\n\nimport \"fmt\"\n", "fmt"),
+            .java: ("import java.util.List;\n", "java.util.List"), .kotlin: ("import kotlin.math.max\n", "kotlin.math.max"),
         ]
         for support in LanguageRegistry.all {
             for language in support.languages {

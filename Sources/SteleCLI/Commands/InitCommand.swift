@@ -8,6 +8,57 @@ import SteleReport
 /// import that points up. One of the commands that write into the repository, and only these files;
 /// nothing is overwritten without `--force`.
 enum InitCommand {
+    /// The ranked modules a rule cannot name by their name alone: a dotted package (Python's,
+    /// Java's) with a module below it in another layer, whose name would take that one along. Each
+    /// with globs of its own files: `dir/*.ext` for a folder whose modules' files are all its own,
+    /// else the file's path.
+    static func ownFiles(of layering: InferredLayering, _ architecture: Architecture) -> [String: [String]] {
+        var layerOf: [String: Int] = [:]
+        for (k, layer) in layering.layers.enumerated() { for module in layer { layerOf[module] = k } }
+        var result: [String: [String]] = [:]
+        for (module, k) in layerOf {
+            let below = layerOf.keys.filter { ($0.hasPrefix(module + ".") || $0.hasPrefix(module + "/")) && layerOf[$0] != k }
+            guard !below.isEmpty, let files = architecture.moduleFiles[module] else { continue }
+            let scan = architecture.scan
+            var globs: [String] = []
+            var folders: [String: [String]] = [:]
+            for i in files {
+                let path = scan.files[i].path
+                let slash = path.lastIndex(of: "/")
+                folders[slash.map { String(path[..<$0]) } ?? "", default: []].append(path)
+            }
+            for (folder, paths) in folders.sorted(by: { $0.key < $1.key }) {
+                let prefix = folder.isEmpty ? "" : folder + "/"
+                // The folder's files (sorted listing: one range), each extension's all its own or not.
+                var low = 0, high = scan.files.count
+                while low < high {
+                    let mid = (low + high) / 2
+                    if scan.files[mid].path < prefix { low = mid + 1 } else { high = mid }
+                }
+                var inFolder: [String] = []
+                while low < scan.files.count, scan.files[low].path.hasPrefix(prefix) {
+                    if !scan.files[low].path.dropFirst(prefix.count).contains("/") { inFolder.append(scan.files[low].path) }
+                    low += 1
+                }
+                let own = Set(paths)
+                var byExtension: [String: [String]] = [:]
+                for path in paths { byExtension[fileExtension(path), default: []].append(path) }
+                for (suffix, mine) in byExtension.sorted(by: { $0.key < $1.key }) {
+                    let shared = suffix.isEmpty || inFolder.contains { $0.hasSuffix(suffix) && !own.contains($0) }
+                    globs += shared ? mine.sorted() : [prefix + "*" + suffix]
+                }
+            }
+            result[module] = globs
+        }
+        return result
+    }
+
+    /// `.py` for `a/b.py`; "" when the file name has no dot.
+    static func fileExtension(_ path: String) -> String {
+        let name = path.lastIndex(of: "/").map { path[path.index(after: $0)...] } ?? Substring(path)
+        return name.lastIndex(of: ".").map { String(name[$0...]) } ?? ""
+    }
+
     static func run(_ options: CommandOptions, dryRun: Bool, force: Bool) -> Int32 {
         let loaded = Pipeline(root: options.root, today: options.today, cache: options.cache).run()
         for d in loaded.diagnostics where d.severity == .error { Output.error(d.description) }
@@ -15,7 +66,8 @@ enum InitCommand {
         let hasADRs = !loaded.adrs.adrs.isEmpty
         let context = InitProposal.Context(today: options.today, commit: ChangedFiles.git(options.root, ["rev-parse", "HEAD"])?.first,
                                            newADRDirectory: hasADRs ? nil : (loaded.adrs.directory ?? "adr"),
-                                           takenNames: loaded.architecture.knownNames)
+                                           takenNames: loaded.architecture.knownNames,
+                                           ownFiles: ownFiles(of: layering, loaded.architecture))
         let proposal = InitProposal(layering, context)
 
         if dryRun {

@@ -19,12 +19,17 @@ public struct InitProposal: Sendable {
         public var newADRDirectory: String?
         /// Every name rules can already use (modules, components): a layer's name must not clash.
         public var takenNames: Set<String>
+        /// Modules whose name in a rule would mean more than them (a dotted package with modules
+        /// below it in other layers: `com.shop.data` over `com.shop.data.legacy`), with globs of
+        /// their own files: their layer is a component of these instead.
+        public var ownFiles: [String: [String]]
 
-        public init(today: String, commit: String?, newADRDirectory: String?, takenNames: Set<String>) {
+        public init(today: String, commit: String?, newADRDirectory: String?, takenNames: Set<String>, ownFiles: [String: [String]] = [:]) {
             self.today = today
             self.commit = commit
             self.newADRDirectory = newADRDirectory
             self.takenNames = takenNames
+            self.ownFiles = ownFiles
         }
     }
 
@@ -42,11 +47,11 @@ public struct InitProposal: Sendable {
         var names: [String] = []
         var components: [String] = []
         for (k, layer) in layering.layers.enumerated() {
-            if layer.count == 1 { names.append(layer[0]); continue }
+            if layer.count == 1, context.ownFiles[layer[0]] == nil { names.append(layer[0]); continue }
             var name = "Layer\(k + 1)"
             while context.takenNames.contains(name) { name += "_" }
             names.append(name)
-            components.append("component \(name) = " + layer.map { "module \($0)" }.joined(separator: ", "))
+            components.append("component \(name) = " + layer.map { context.ownFiles[$0]?.joined(separator: ", ") ?? "module \($0)" }.joined(separator: ", "))
         }
         layerNames = names
         var rules: [String] = []
@@ -85,7 +90,7 @@ public struct InitProposal: Sendable {
         }
         for (k, layer) in layering.layers.enumerated() {
             let position = k == 0 ? " (top)" : k == layering.layers.count - 1 ? " (bottom)" : ""
-            out += "# layer \(k + 1)\(position): " + (layer.count > 1 ? names[k] + " = " : "") + layer.joined(separator: ", ") + "\n"
+            out += "# layer \(k + 1)\(position): " + (names[k] != layer[0] ? names[k] + " = " : "") + layer.joined(separator: ", ") + "\n"
         }
         for group in layering.apart {
             out += "# kept apart (\(group.kind.lowercased()) may use any layer): " + group.modules.joined(separator: ", ") + "\n"
@@ -135,7 +140,7 @@ public struct InitProposal: Sendable {
         out += "modules in different layers points down today:\n\n"
         if layering.layers.isEmpty { out += "- (no module found)\n" }
         for (k, layer) in layering.layers.enumerated() {
-            let label = layer.count > 1 ? "`\(names[k])`: " : ""
+            let label = names[k] != layer[0] ? "`\(names[k])`: " : ""
             out += "- layer \(k + 1)\(k == 0 && layering.layers.count > 1 ? " (top)" : k == layering.layers.count - 1 && k > 0 ? " (bottom)" : ""): \(label)"
             out += layer.map { "`\($0)`" }.joined(separator: ", ") + "\n"
         }

@@ -26,6 +26,9 @@ public struct ResolvedModule: Hashable, Sendable {
     /// The products of its package that vend it (`.library(name: "NIO", targets: ["NIO"])` for
     /// `NIO`): what another package's `.product(name:)` dependency on it names. Empty for Xcode.
     public var products: [String] = []
+    /// Whether its files are those under `directory`, not those that carry its name: a build
+    /// module (Gradle, Maven) whose files are each in the module their package names.
+    public var filesByDirectory = false
 }
 
 /// A dependency on a product of another package.

@@ -51,6 +51,6 @@ extension Suppression {
     /// last import): for findings in the middle of a file that no symbol rule read, the judge's.
     public static func all(in bytes: [UInt8], path: String) -> [Suppression] {
         guard let language = Language.of(path: path), let support = LanguageRegistry.support(for: language) else { return [] }
-        return support.makeReader().imports(in: bytes, wholeFile: true).suppressions
+        return support.makeReader(for: language).imports(in: bytes, wholeFile: true).suppressions
     }
 }

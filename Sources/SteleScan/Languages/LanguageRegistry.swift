@@ -2,7 +2,9 @@
 /// that places it wins). A new language is one folder under `Languages/` and one line here;
 /// `LanguageRegistryTests` fails while one is half added.
 enum LanguageRegistry {
-    static let all: [any LanguageSupport.Type] = [SwiftLanguage.self, PythonLanguage.self, TypeScriptLanguage.self, GoLanguage.self]
+    static let all: [any LanguageSupport.Type] = [
+        SwiftLanguage.self, PythonLanguage.self, TypeScriptLanguage.self, GoLanguage.self, JVMLanguage.self,
+    ]
 
     /// The support for `language`, nil for a language that is recognised but not read.
     static func support(for language: Language) -> (any LanguageSupport.Type)? {
@@ -22,7 +24,7 @@ final class SourceReaders {
     func reader(for language: Language) -> (any SourceReader)? {
         if let reader = readers[language] { return reader }
         guard let support = LanguageRegistry.support(for: language) else { return nil }
-        let reader = support.makeReader()
+        let reader = support.makeReader(for: language)
         readers[language] = reader
         return reader
     }

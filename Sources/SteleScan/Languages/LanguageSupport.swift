@@ -10,6 +10,8 @@ protocol LanguageSupport {
     static var languages: [Language] { get }
     /// A reader for one worker thread, which may keep buffers from one file to the next.
     static func makeReader() -> any SourceReader
+    /// A reader for files of `language`, one of `languages` (Java's and Kotlin's differ); by default `makeReader()`.
+    static func makeReader(for language: Language) -> any SourceReader
     /// Whether `path` is a manifest written in the language itself (`Package.swift`): it is read
     /// for modules, and as a source file read to its end.
     static func isSourceManifest(_ path: String) -> Bool
@@ -22,6 +24,8 @@ protocol LanguageSupport {
 }
 
 extension LanguageSupport {
+    static func makeReader(for language: Language) -> any SourceReader { makeReader() }
+
     /// By default: when the tree has a file of one of its languages.
     static func hasModules(among files: [String], present: Set<Language>) -> Bool {
         languages.contains(where: present.contains)

@@ -40,6 +40,16 @@ final class InitProposalTests: XCTestCase {
         XCTAssertFalse(p.files[0].text.contains("commit"))
     }
 
+    /// A package whose name would take a lower layer's package along is named by its own files.
+    func testAPackageOverALowerOneIsAComponentOfItsFiles() {
+        let nested = InferredLayering(layers: [["shop.data"], ["shop.domain"], ["shop.data.legacy"]], cycles: [], apart: [], dependencies: [])
+        let p = InitProposal(nested, .init(today: "2026-12-04", commit: nil, newADRDirectory: nil, takenNames: [],
+                                           ownFiles: ["shop.data": ["src/shop/data/*.java"]]))
+        XCTAssertEqual(p.layerNames, ["Layer1", "shop.domain", "shop.data.legacy"])
+        XCTAssertTrue(p.files[0].text.contains("# layer 1 (top): Layer1 = shop.data\n"), p.files[0].text)
+        XCTAssertTrue(p.files[0].text.hasSuffix("component Layer1 = src/shop/data/*.java\n\nlayers Layer1 > shop.domain > shop.data.legacy\nno cycles\n"), p.files[0].text)
+    }
+
     func testALayerNameNeverClashesWithAName() {
         let p = InitProposal(layering, .init(today: "2026-12-04", commit: nil, newADRDirectory: nil, takenNames: ["Layer2", "Layer2_"]))
         XCTAssertEqual(p.layerNames, ["App", "Layer2__", "Core"])

@@ -1,0 +1,9 @@
+plugins {
+    kotlin("jvm")
+    application
+}
+
+dependencies {
+    implementation(project(":domain"))
+    implementation(project(":data"))
+}

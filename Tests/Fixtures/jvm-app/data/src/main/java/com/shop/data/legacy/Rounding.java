@@ -1,0 +1,7 @@
+package com.shop.data.legacy;
+
+public final class Rounding {
+    public static int round(int cents) {
+        return cents;
+    }
+}
