@@ -13,7 +13,7 @@ enum BaselineFile {
         guard case .text(let bytes, _) = FileReader.read(path) else {
             return .failure(Failure(message: "cannot read baseline \(path)\n  hint: create it with `stele baseline --output \(path)`"))
         }
-        guard let json = JSON.parse(String(decoding: bytes, as: UTF8.self)), json["version"]?.intValue == 1,
+        guard let json = JSON.parse(bytes: bytes), json["version"]?.intValue == 1,
               let findings = json["findings"]?.arrayValue else {
             return .failure(Failure(message: "\(path) is not a Stele baseline (expected JSON with \"version\": 1 and \"findings\")\n  hint: regenerate it with `stele baseline --output \(path)`"))
         }

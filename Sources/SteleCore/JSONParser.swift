@@ -2,7 +2,12 @@
 /// judge verdicts later. Strict: anything that is not exactly one JSON value is nil.
 extension JSON {
     public static func parse(_ text: String) -> JSON? {
-        var parser = JSONReader(bytes: Array(text.utf8))
+        parse(bytes: Array(text.utf8))
+    }
+
+    /// The same on a file's bytes (invalid UTF-8 inside a string is repaired, as `String(decoding:)` does).
+    public static func parse(bytes: [UInt8]) -> JSON? {
+        var parser = JSONReader(bytes: bytes)
         guard let value = parser.value(depth: 0) else { return nil }
         parser.skipWhitespace()
         return parser.index == parser.bytes.count ? value : nil
@@ -27,7 +32,11 @@ private struct JSONReader {
     static let maximumDepth = 512
 
     mutating func skipWhitespace() {
-        while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+        while index < bytes.count {
+            let b = bytes[index]
+            guard b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D else { return }
+            index += 1
+        }
     }
 
     mutating func value(depth: Int) -> JSON? {
@@ -46,9 +55,9 @@ private struct JSONReader {
     }
 
     mutating func literal(_ word: String, _ value: JSON) -> JSON? {
-        let w = Array(word.utf8)
-        guard index + w.count <= bytes.count, Array(bytes[index..<(index + w.count)]) == w else { return nil }
-        index += w.count
+        let count = word.utf8.count
+        guard index + count <= bytes.count, bytes[index..<(index + count)].elementsEqual(word.utf8) else { return nil }
+        index += count
         return value
     }
 
@@ -91,6 +100,20 @@ private struct JSONReader {
 
     mutating func string() -> String? {
         index += 1
+        // Most strings hold no escape: made from their bytes at once, not a scalar at a time as
+        // below (package.json files of a large front end are read on every run).
+        let start = index
+        while index < bytes.count {
+            let b = bytes[index]
+            if b == UInt8(ascii: "\\") { break }
+            if b < 0x20 { return nil }
+            if b == UInt8(ascii: "\"") {
+                index += 1
+                return String(decoding: bytes[start..<(index - 1)], as: UTF8.self)
+            }
+            index += 1
+        }
+        index = start
         var scalars = String.UnicodeScalarView()
         var raw: [UInt8] = []
         func flush() { if !raw.isEmpty { scalars.append(contentsOf: String(decoding: raw, as: UTF8.self).unicodeScalars); raw.removeAll() } }
@@ -140,10 +163,15 @@ private struct JSONReader {
     mutating func number() -> JSON? {
         let start = index
         if index < bytes.count, bytes[index] == UInt8(ascii: "-") { index += 1 }
-        while index < bytes.count, "0123456789.eE+-".utf8.contains(bytes[index]) { index += 1 }
+        while index < bytes.count, JSONReader.isNumberByte(bytes[index]) { index += 1 }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
         if let i = Int(text) { return .int(i) }
         if let d = Double(text), d.isFinite, text.last?.isNumber == true { return .double(d) }
         return nil
+    }
+
+    static func isNumberByte(_ b: UInt8) -> Bool {
+        (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || b == UInt8(ascii: ".") || b == UInt8(ascii: "e") || b == UInt8(ascii: "E")
+            || b == UInt8(ascii: "+") || b == UInt8(ascii: "-")
     }
 }

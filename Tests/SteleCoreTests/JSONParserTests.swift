@@ -25,4 +25,13 @@ final class JSONParserTests: XCTestCase {
         XCTAssertEqual(v?["list"]?.arrayValue?.count, 0)
         XCTAssertNil(v?["missing"])
     }
+
+    func testBytesParseAsTheTextDoesAndRepairInvalidUTF8InStrings() {
+        let text = #"{"name": "@acme/orders", "note": "tab\tand é", "n": [true, false, null, -1.5e2], "e": ""}"#
+        XCTAssertEqual(JSON.parse(bytes: Array(text.utf8)), JSON.parse(text))
+        XCTAssertEqual(JSON.parse(bytes: Array(text.utf8))?["note"], .string("tab\tand é"))
+        // An invalid byte inside a string becomes U+FFFD, as `String(decoding:)` would make it.
+        XCTAssertEqual(JSON.parse(bytes: [0x22, 0x61, 0xFF, 0x62, 0x22]), .string("a\u{FFFD}b"))
+        XCTAssertNil(JSON.parse(bytes: [0x7B, 0xFF, 0x7D]), "an invalid byte outside a string is no JSON")
+    }
 }

