@@ -38,7 +38,6 @@ enum GoImportScanner {
         var plusBuild: [String] = []
         /// Every import's conditions: the header's constraint, made once, at the first import.
         var madeConditions: [String]?
-        let marker = Array(Suppression.marker.utf8)
 
         init(lexer: GoLexer) {
             self.lexer = lexer
@@ -148,16 +147,7 @@ enum GoImportScanner {
                     plusBuild.append(expression)
                 }
             }
-            var start = token.start + 2
-            var end = token.end
-            if block, end - start >= 2, bytes[end - 1] == UInt8(ascii: "/"), bytes[end - 2] == UInt8(ascii: "*") { end -= 2 }
-            let bodyStart = start
-            while start < end, bytes[start] == UInt8(ascii: " ") || bytes[start] == UInt8(ascii: "\t") { start += 1 }
-            guard end - start >= marker.count, bytes[start..<(start + marker.count)].elementsEqual(marker) else { return }
-            let body = String(decoding: bytes[bodyStart..<max(bodyStart, end)], as: UTF8.self)
-            if let found = Suppression.parse(commentBody: Substring(body), line: token.line, column: token.column) {
-                suppressions.append(found)
-            }
+            if let found = CStyleComment.suppression(in: token, of: bytes, skippingDocumentation: false) { suppressions.append(found) }
         }
     }
 

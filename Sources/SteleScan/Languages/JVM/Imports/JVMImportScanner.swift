@@ -36,7 +36,6 @@ enum JVMImportScanner {
         var current: JVMToken?
         var imports: [Import] = []
         var suppressions: [Suppression] = []
-        let marker = Array(Suppression.marker.utf8)
 
         init(lexer: JVMLexer) {
             self.lexer = lexer
@@ -206,23 +205,7 @@ enum JVMImportScanner {
 
         /// `// stele:allow …` and `/* stele:allow … */`; never `///` or `/**` (documentation).
         mutating func suppression(in token: JVMToken) {
-            guard token.end - token.start >= 2, bytes[token.start] == UInt8(ascii: "/") else { return }
-            let block = bytes[token.start + 1] == UInt8(ascii: "*")
-            var start = token.start + 2
-            var end = token.end
-            if block {
-                if end - start >= 2, bytes[end - 1] == UInt8(ascii: "/"), bytes[end - 2] == UInt8(ascii: "*") { end -= 2 }
-                if start < end, bytes[start] == UInt8(ascii: "*") { return }
-            } else if start < end, bytes[start] == UInt8(ascii: "/") {
-                return
-            }
-            let bodyStart = start
-            while start < end, bytes[start] == UInt8(ascii: " ") || bytes[start] == UInt8(ascii: "\t") { start += 1 }
-            guard end - start >= marker.count, bytes[start..<(start + marker.count)].elementsEqual(marker) else { return }
-            let body = String(decoding: UnsafeBufferPointer(rebasing: bytes[bodyStart..<max(bodyStart, end)]), as: UTF8.self)
-            if let found = Suppression.parse(commentBody: Substring(body), line: token.line, column: token.column) {
-                suppressions.append(found)
-            }
+            if let found = CStyleComment.suppression(in: token, of: bytes, skippingDocumentation: true) { suppressions.append(found) }
         }
     }
 }

@@ -58,8 +58,7 @@ enum TypeScriptImportScanner {
         }
 
         mutating func read(comments: [TypeScriptToken]) {
-            let marker = Array(Suppression.marker.utf8)
-            for token in comments { suppression(in: token, marker: marker) }
+            for token in comments { suppression(in: token) }
             var k = 0
             while k < code.count {
                 let token = code[k]
@@ -76,24 +75,8 @@ enum TypeScriptImportScanner {
         }
 
         /// `// stele:allow …` and `/* stele:allow … */`; never `///` (TypeScript's directives) or `/**` (JSDoc).
-        mutating func suppression(in token: TypeScriptToken, marker: [UInt8]) {
-            guard token.end - token.start >= 2, bytes[token.start] == UInt8(ascii: "/") else { return }
-            let block = bytes[token.start + 1] == UInt8(ascii: "*")
-            var start = token.start + 2
-            var end = token.end
-            if block {
-                if end - start >= 2, bytes[end - 1] == UInt8(ascii: "/"), bytes[end - 2] == UInt8(ascii: "*") { end -= 2 }
-                if start < end, bytes[start] == UInt8(ascii: "*") { return }
-            } else if start < end, bytes[start] == UInt8(ascii: "/") {
-                return
-            }
-            let bodyStart = start
-            while start < end, bytes[start] == UInt8(ascii: " ") || bytes[start] == UInt8(ascii: "\t") { start += 1 }
-            guard end - start >= marker.count, bytes[start..<(start + marker.count)].elementsEqual(marker) else { return }
-            let body = String(decoding: bytes[bodyStart..<max(bodyStart, end)], as: UTF8.self)
-            if let found = Suppression.parse(commentBody: Substring(body), line: token.line, column: token.column) {
-                suppressions.append(found)
-            }
+        mutating func suppression(in token: TypeScriptToken) {
+            if let found = CStyleComment.suppression(in: token, of: bytes, skippingDocumentation: true) { suppressions.append(found) }
         }
 
         /// The value of a string literal (or a template without substitutions) at `k`, without
