@@ -18,7 +18,12 @@ struct ForbiddenDependencyCheck: RuleCheck {
         let forbidden = targets.map(context.targetSet)
         let forbiddenModules = forbidden.reduce(into: Set<String>()) { $0.formUnion($1.modules) }.subtracting(context.exceptModules)
         var findings: [Finding] = []
-        for dependency in context.dependencies(of: source, towards: forbidden) {
+        // Reading imports only, and not following paths, only imports of a forbidden module matter:
+        // no `Dependency` is made for the others.
+        let dependencies = transitive || context.readsSymbols(towards: forbidden)
+            ? context.dependencies(of: source, towards: forbidden)
+            : context.importDependencies(of: source, where: forbiddenModules.contains)
+        for dependency in dependencies {
             if let target = forbidden.first(where: { context.lands(dependency, in: $0) }) {
                 findings.append(context.finding(dependency, message: "`\(source.name)` \(context.describe(dependency, in: target.name))",
                                                 from: source.name, to: target.name))
