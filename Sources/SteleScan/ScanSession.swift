@@ -61,18 +61,18 @@ public struct ScanSession {
 
         // One worker reads the manifests while the others read files: modules are only attached at
         // the end, so the serial manifest work hides inside the parallel part.
-        let results = ConcurrentResults<ProjectScanner.Scanned>(count: sources.count)
         let modules = ConcurrentResults<(ProjectModuleMap, [Diagnostic])>(count: 1)
-        ScanSession.inChunks(sources.count, alongside: {
-            modules[0] = ProjectModuleMap.read(root: root, files: listing.files)
-        }) { index, readers in
-            let (path, language) = sources[index]
-            results[index] = ProjectScanner.scanFile(root: root, path: path, language: language, replacement: contents[path],
-                                                     symbols: symbols, cache: cache, readers: readers)
+        scanned = ConcurrentArray.make(count: sources.count) { slots in
+            ScanSession.inChunks(sources.count, alongside: {
+                modules[0] = ProjectModuleMap.read(root: root, files: listing.files)
+            }) { index, readers in
+                let (path, language) = sources[index]
+                slots.initialize(index, to: ProjectScanner.scanFile(root: root, path: path, language: language, replacement: contents[path],
+                                                                    symbols: symbols, cache: cache, readers: readers))
+            }
         }
         let (moduleMap, manifestDiagnostics) = modules.values[0]
         treeDiagnostics = listing.diagnostics + manifestDiagnostics
-        scanned = results.values
         self.moduleMap = moduleMap
         for (i, module) in moduleMap.modulesOnAllCores(ofSorted: scanned.map(\.file.path)).enumerated() { scanned[i].file.module = module }
         // Imports that name modules relative to the tree (Python's) are resolved now that every

@@ -173,8 +173,6 @@ enum SwiftImportScanner {
         let keywords = SwiftKeyword.table
 
         mutating func run() {
-            // Room for a file's usual few imports at once, not grown one by one.
-            imports.reserveCapacity(8)
             while let token = nextSignificant() {
                 guard token.start <= stopAfter else { break }
                 switch token.kind {
