@@ -13,7 +13,7 @@ struct ImportTable {
     var unplaced = Set<String>()
 
     init(files: [SourceFile]) {
-        let slices = max(1, min(8, files.count / 4096))
+        let slices = max(1, min(8, files.count / 1024))
         let parts = ConcurrentResults<ImportTable>(count: slices)
         DispatchQueue.concurrentPerform(iterations: slices) { k in
             parts[k] = ImportTable(slice: files[k * files.count / slices ..< (k + 1) * files.count / slices])
