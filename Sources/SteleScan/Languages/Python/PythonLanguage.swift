@@ -36,9 +36,13 @@ enum PythonLanguage: LanguageSupport {
     final class Reader: SourceReader {
         var tokens: [PythonToken] = []
 
-        /// Imports may be anywhere in a Python file (in functions, after code): the whole file is read.
+        /// Imports may be anywhere in a Python file (in functions, after code): the file is read to
+        /// the end of the logical line of its last `import` (with `wholeFile`, to its end), and a
+        /// file without one is not lexed. The suppressions are those read on the way, as Swift's.
         func imports(in bytes: [UInt8], wholeFile: Bool) -> (imports: [Import], suppressions: [Suppression]) {
-            PythonImportScanner.scan(bytes, tokens: &tokens)
+            if wholeFile { return PythonImportScanner.scan(bytes, tokens: &tokens) }
+            guard let last = PythonImportScanner.lastImport(in: bytes) else { return ([], []) }
+            return PythonImportScanner.scan(bytes, tokens: &tokens, stopAfter: last)
         }
 
         func symbols(in bytes: [UInt8]) -> (declarations: [Declaration], references: [Reference], suppressions: [Suppression]) {

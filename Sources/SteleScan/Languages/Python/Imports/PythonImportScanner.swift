@@ -17,8 +17,10 @@
 enum PythonImportScanner {
     static let typeOnly = "type-only"
 
-    static func scan(_ bytes: [UInt8], tokens: inout [PythonToken]) -> (imports: [Import], suppressions: [Suppression]) {
-        PythonLexer.tokenize(bytes, into: &tokens)
+    /// With `stopAfter`, the file is read only to the end of the logical line holding that offset
+    /// (`lastImport(in:)`'s: no import statement starts after it).
+    static func scan(_ bytes: [UInt8], tokens: inout [PythonToken], stopAfter: Int? = nil) -> (imports: [Import], suppressions: [Suppression]) {
+        PythonLexer.tokenize(bytes, into: &tokens, stopAfter: stopAfter)
         // Read through buffer pointers, as the lexer: every index is checked against the count first.
         return bytes.withUnsafeBufferPointer { bytes in
             tokens.withUnsafeBufferPointer { tokens in
@@ -26,6 +28,24 @@ enum PythonImportScanner {
                 reader.read()
                 return (reader.imports, reader.suppressions)
             }
+        }
+    }
+
+    /// The offset of the last `import` in `bytes`, as a word or inside one (`importlib`,
+    /// `__import__`, `import_module`), in code, strings or comments alike; nil when there is none.
+    /// Every import statement and dynamic import holds one, so a file needs reading only to the end
+    /// of that logical line: most files' last import is near their top.
+    static func lastImport(in bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { b -> Int? in
+            var i = b.count - 6
+            while i >= 0 {
+                if b[i + 2] == UInt8(ascii: "p"), b[i] == UInt8(ascii: "i"), b[i + 1] == UInt8(ascii: "m"), b[i + 3] == UInt8(ascii: "o"),
+                   b[i + 4] == UInt8(ascii: "r"), b[i + 5] == UInt8(ascii: "t") {
+                    return i
+                }
+                i -= 1
+            }
+            return nil
         }
     }
 

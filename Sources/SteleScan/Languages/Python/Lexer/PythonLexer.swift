@@ -26,16 +26,17 @@ struct PythonLexer {
         self.bytes = bytes
     }
 
-    /// Every token of the file into `tokens` (emptied first: the buffer is reused between files).
-    static func tokenize(_ bytes: [UInt8], into tokens: inout [PythonToken]) {
+    /// Every token of the file into `tokens` (emptied first: the buffer is reused between files);
+    /// with `stopAfter`, only up to the end of the logical line holding that offset.
+    static func tokenize(_ bytes: [UInt8], into tokens: inout [PythonToken], stopAfter: Int? = nil) {
         tokens.removeAll(keepingCapacity: true)
         bytes.withUnsafeBufferPointer { buffer in
             var lexer = PythonLexer(buffer)
-            lexer.run(into: &tokens)
+            lexer.run(into: &tokens, stopAfter: stopAfter ?? Int.max)
         }
     }
 
-    private mutating func run(into tokens: inout [PythonToken]) {
+    private mutating func run(into tokens: inout [PythonToken], stopAfter: Int) {
         let count = bytes.count
         var lineHasToken = false
         while index < count {
@@ -49,6 +50,7 @@ struct PythonLexer {
                 if depth == 0 && lineHasToken {
                     tokens.append(PythonToken(kind: .newline, start: at, end: at, line: line - 1, column: 0))
                     lineHasToken = false
+                    if at > stopAfter { return }
                 }
             case UInt8(ascii: "#"):
                 let start = index
