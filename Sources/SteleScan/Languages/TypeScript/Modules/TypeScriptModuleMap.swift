@@ -65,7 +65,8 @@ struct TypeScriptModuleMap: ModuleMap {
     /// The module name of the file at `path`: `<package name>/<path in the package>`, else the path.
     func moduleName(of path: String) -> String {
         guard let package = package(of: path), let name = package.name else { return path }
-        return package.directory.isEmpty ? name + "/" + path : name + path.dropFirst(package.directory.utf8.count)
+        // The path below the package's folder, cut on bytes (`dropFirst` counts characters).
+        return package.directory.isEmpty ? name + "/" + path : name + path[path.utf8.index(path.utf8.startIndex, offsetBy: package.directory.utf8.count)...]
     }
 
     func modules(ofSorted paths: [String]) -> [String?] {
