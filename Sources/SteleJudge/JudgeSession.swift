@@ -35,7 +35,7 @@ public struct JudgeSession {
         public var unanswered: [String: Int] = [:]
         /// The same, by position in the questions asked.
         public var unansweredQuestions: Set<Int> = []
-        /// The server rejected `response_format` (HTTP 400 or 422 naming it): the rest of the run
+        /// The server rejected `response_format` (an HTTP error naming it): the rest of the run
         /// asked without it.
         public var responseFormatRejected = false
     }
@@ -176,8 +176,8 @@ public struct JudgeSession {
         request.body.utf8.count / 4 + ProviderRequest.maximumTokens
     }
 
-    /// Whether `answer` is a server's refusal of the `response_format` member: HTTP 400 (OpenAI,
-    /// llama.cpp, vLLM) or 422 (llama-cpp-python's validation) whose body names it.
+    /// Whether `answer` is a server's refusal of the `response_format` member: an HTTP error whose
+    /// body names it (400 from OpenAI, llama.cpp, vLLM; 500 from llama-cpp-python 0.3's validation).
     static func rejectsResponseFormat(_ answer: Result<String, JudgeFailure>) -> Bool {
         guard case .failure(let failure) = answer else { return false }
         return failure.rejectedResponseFormat
@@ -196,7 +196,7 @@ public struct JudgeSession {
             case .response(let status, let body)?:
                 if !(200..<300).contains(status) {
                     var failure = JudgeFailure("the server answered HTTP \(status)\(JudgeSession.excerpt(of: body))")
-                    failure.rejectedResponseFormat = (status == 400 || status == 422) && body.contains("response_format")
+                    failure.rejectedResponseFormat = (400..<600).contains(status) && body.contains("response_format")
                         && request.body.contains("\"response_format\":")
                     result[k] = .failure(failure)
                 } else if let text = ProviderRequest.answerText(body, provider: settings.provider) {
@@ -252,7 +252,7 @@ public struct JudgeSession {
 
 public struct JudgeFailure: Error, Equatable, Sendable {
     public var message: String
-    /// An HTTP 400 or 422 naming `response_format`, to a request that carried it.
+    /// An HTTP error naming `response_format`, to a request that carried it.
     public var rejectedResponseFormat = false
     public init(_ message: String) { self.message = message }
 }

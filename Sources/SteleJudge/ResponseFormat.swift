@@ -10,7 +10,8 @@ public enum ResponseFormat: String, Sendable, CaseIterable {
     /// structured outputs, also understood by llama.cpp's `llama-server`, vLLM, Ollama, LM Studio.
     case jsonSchema = "json-schema"
     /// `{"type": "json_object", "schema": …}`: the older JSON mode; llama-cpp-python's server
-    /// (which rejects `json_schema`) and llama.cpp's constrain the answer to the schema beside it.
+    /// (whose 0.3 rejects `json_schema` with an HTTP 500) and llama.cpp's constrain the answer to
+    /// the schema beside it.
     case jsonObject = "json-object"
     /// No `response_format`: for servers that reject the field.
     case none

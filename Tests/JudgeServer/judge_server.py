@@ -98,9 +98,10 @@ class Handler(BaseHTTPRequestHandler):
             form = request.get("response_format")
             if form is not None:
                 if scenario == "rejects-json-schema" and form.get("type") == "json_schema":
-                    # What llama-cpp-python's server answers: its request model knows only text and json_object.
-                    return self.reply(422, '{"detail":[{"type":"literal_error","loc":["body","response_format","type"],'
-                                           '"msg":"Input should be \'text\' or \'json_object\'"}]}')
+                    # What llama-cpp-python 0.3.36's server answers: its request model knows only text and json_object.
+                    return self.reply(500, json.dumps({"error": {"message": "1 validation error:\n  {'type': 'literal_error', "
+                                                       "'loc': ('body', 'response_format', 'type'), 'msg': \"Input should be "
+                                                       "'text' or 'json_object'\"}", "type": "internal_server_error"}}))
                 schema = form.get("json_schema", {}).get("schema") if form.get("type") == "json_schema" else form.get("schema")
                 if form.get("type") not in ("json_schema", "json_object") or (form.get("type") == "json_schema" and schema is None):
                     return self.reply(400, '{"error":{"message":"invalid response_format"}}')
