@@ -14,7 +14,16 @@
 #
 # The response format defaults to json-object: llama-cpp-python's server takes the verdict's
 # schema beside {"type": "json_object"} and constrains the model to it with a grammar (it answers
-# 422 to OpenAI's json_schema, which stele would then drop, asking unconstrained).
+# HTTP 500 to OpenAI's json_schema, after which stele asks again unconstrained).
+#
+# Measured on 2026-12-04 (2 shared cores; time = wall time of the run / 12 questions):
+#   Gemma 3 270M, none:          12/12 malformed, 12 not judged, agreement 0/12, 24.2 s a question
+#   Gemma 3 270M, json-schema:   500 from the server, asked again unconstrained: as with none, 26.4 s
+#   Gemma 3 270M, json-object:    0/12 malformed,  0 not judged, agreement 6/12 (always violation), 4.2 s
+#   SmolLM2 135M, none:          12/12 malformed, 12 not judged, agreement 0/12, 6.7 s
+#   SmolLM2 135M, json-object:    6/12 malformed (confidence outside 0-1, a line outside the excerpt),
+#                                 6 not judged, agreement 2/12, 3.7 s
+# The shape is handled; the judging is no better than guessing. See docs/judge.md, "Which model".
 #
 # The Python environment is .build/judge-venv (the first run compiles llama.cpp: minutes). The
 # server listens on 127.0.0.1:$PORT (default 8089) and is stopped at the end.

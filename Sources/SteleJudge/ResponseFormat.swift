@@ -16,9 +16,10 @@ public enum ResponseFormat: String, Sendable, CaseIterable {
     /// No `response_format`: for servers that reject the field.
     case none
 
-    /// The verdict's shape, in the subset of JSON Schema that OpenAI's strict mode accepts
-    /// (every member required, no others; no numeric bounds, so `confidence` is range-checked by
-    /// `Verdict.parse` alone). The members' order is the order grammar-constrained servers emit.
+    /// The verdict's shape, in the subset of JSON Schema that strict modes accept (every member
+    /// required, no others; no numeric bounds, which not all accept, so `confidence` and `line`
+    /// are range-checked by `Verdict.parse` alone). Grammar-constrained servers emit the members
+    /// in this order.
     public static let verdictSchema = JSON.object([
         ("type", .string("object")),
         ("properties", .object([
