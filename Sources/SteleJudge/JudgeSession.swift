@@ -104,7 +104,9 @@ public struct JudgeSession {
             budget -= asked.count
             var firstAnswers: [Int: String] = [:]
             var first = exchange(asked.map { ($0, requests[$0]!) }, send: send, outcome: &outcome)
-            // A server that rejects `response_format` is asked those questions once more without it.
+            // A server that rejects `response_format` is asked those questions once more without it,
+            // within the request budget; the tokens counted for the rejected requests (answered
+            // without a model) cover these smaller ones.
             let rejected = asked.filter { first[$0].map(JudgeSession.rejectsResponseFormat) ?? false }
             if !rejected.isEmpty, settings.responseFormat != .none {
                 settings.responseFormat = .none
