@@ -35,6 +35,9 @@ public struct JudgeSession {
         public var unanswered: [String: Int] = [:]
         /// The same, by position in the questions asked.
         public var unansweredQuestions: Set<Int> = []
+        /// The server rejected `response_format` (an HTTP error naming it): the rest of the run
+        /// asked without it.
+        public var responseFormatRejected = false
     }
 
     public var settings: JudgeSettings
@@ -46,6 +49,8 @@ public struct JudgeSession {
     }
 
     public func run(_ questions: [JudgeQuestion], store: VerdictStore, send: Send) -> Outcome {
+        // Local: a server that rejects `response_format` turns it off for the rest of the run.
+        var settings = self.settings
         var outcome = Outcome()
         var verdicts: [Int: (Verdict, String)] = [:]
         var notJudged: [Int: String] = [:]
@@ -98,7 +103,21 @@ public struct JudgeSession {
             }
             budget -= asked.count
             var firstAnswers: [Int: String] = [:]
-            let first = exchange(asked.map { ($0, requests[$0]!) }, send: send, outcome: &outcome)
+            var first = exchange(asked.map { ($0, requests[$0]!) }, send: send, outcome: &outcome)
+            // A server that rejects `response_format` is asked those questions once more without it,
+            // within the request budget; the tokens counted for the rejected requests (answered
+            // without a model) cover these smaller ones.
+            let rejected = asked.filter { first[$0].map(JudgeSession.rejectsResponseFormat) ?? false }
+            if !rejected.isEmpty, settings.responseFormat != .none {
+                settings.responseFormat = .none
+                outcome.responseFormatRejected = true
+                var again: [(Int, ProviderRequest)] = []
+                for k in rejected where again.count < budget {
+                    again.append((k, ProviderRequest(JudgePrompt(questions[k]), settings: settings, model: model)))
+                }
+                budget -= again.count
+                for (k, answer) in exchange(again, send: send, outcome: &outcome) { first[k] = answer }
+            }
             var retry: [Int] = []
             for k in asked {
                 switch first[k]! {
@@ -159,19 +178,29 @@ public struct JudgeSession {
         request.body.utf8.count / 4 + ProviderRequest.maximumTokens
     }
 
+    /// Whether `answer` is a server's refusal of the `response_format` member: an HTTP error whose
+    /// body names it (400 from OpenAI, llama.cpp, vLLM; 500 from llama-cpp-python 0.3's validation).
+    static func rejectsResponseFormat(_ answer: Result<String, JudgeFailure>) -> Bool {
+        guard case .failure(let failure) = answer else { return false }
+        return failure.rejectedResponseFormat
+    }
+
     /// Sends one round and reads each answer's text out of its response.
     func exchange(_ requests: [(Int, ProviderRequest)], send: Send, outcome: inout Outcome) -> [Int: Result<String, JudgeFailure>] {
         guard !requests.isEmpty else { return [:] }
         outcome.requestsSent += requests.count
         let answers = send(requests.map { (String($0.0), $0.1) })
         var result: [Int: Result<String, JudgeFailure>] = [:]
-        for (k, _) in requests {
+        for (k, request) in requests {
             switch answers[String(k)] {
             case nil: result[k] = .failure(JudgeFailure("the judge gave no answer"))
             case .failure(let message)?: result[k] = .failure(JudgeFailure(message))
             case .response(let status, let body)?:
                 if !(200..<300).contains(status) {
-                    result[k] = .failure(JudgeFailure("the server answered HTTP \(status)\(JudgeSession.excerpt(of: body))"))
+                    var failure = JudgeFailure("the server answered HTTP \(status)\(JudgeSession.excerpt(of: body))")
+                    failure.rejectedResponseFormat = (400..<600).contains(status) && body.contains("response_format")
+                        && request.body.contains("\"response_format\":")
+                    result[k] = .failure(failure)
                 } else if let text = ProviderRequest.answerText(body, provider: settings.provider) {
                     result[k] = .success(text)
                 } else {
@@ -225,5 +254,7 @@ public struct JudgeSession {
 
 public struct JudgeFailure: Error, Equatable, Sendable {
     public var message: String
+    /// An HTTP error naming `response_format`, to a request that carried it.
+    public var rejectedResponseFormat = false
     public init(_ message: String) { self.message = message }
 }

@@ -24,6 +24,8 @@ public struct JudgeSettings: Equatable, Sendable {
     public var concurrency = 4
     /// HTTP attempts per request when the server answers 429 or 5xx (the first included).
     public var attempts = 3
+    /// How an `openai` request constrains the answer's shape (`STELE_JUDGE_RESPONSE_FORMAT`).
+    public var responseFormat = ResponseFormat.jsonSchema
 
     public init() {}
 
@@ -44,6 +46,12 @@ public struct JudgeSettings: Equatable, Sendable {
                 return .failure(JudgeSettingsProblem(message: "STELE_LLM_URL is `\(url)`: it must start with http:// or https://"))
             }
             settings.url = url
+        }
+        if let name = nonEmpty("STELE_JUDGE_RESPONSE_FORMAT") {
+            guard let format = ResponseFormat(rawValue: name.lowercased()) else {
+                return .failure(JudgeSettingsProblem(message: "STELE_JUDGE_RESPONSE_FORMAT is `\(name)`: use `json-schema`, `json-object` or `none`"))
+            }
+            settings.responseFormat = format
         }
         settings.model = nonEmpty("STELE_LLM_MODEL")
         settings.apiKey = nonEmpty("STELE_LLM_API_KEY")

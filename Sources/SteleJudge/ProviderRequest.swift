@@ -20,8 +20,11 @@ public struct ProviderRequest: Equatable, Sendable {
 
     /// The request asking `prompt`; `retry` carries the first, malformed answer, which the model is
     /// shown with the correction. `maximumTokens`: the longest answer (a verdict's, unless told).
+    /// `schema`: the answer's JSON Schema, sent as `response_format` to an OpenAI-compatible server
+    /// in the form `settings.responseFormat` names (a verdict's, unless told; nil sends none).
     public init(_ prompt: JudgePrompt, settings: JudgeSettings, model: String, retry: String? = nil,
-                maximumTokens: Int = ProviderRequest.maximumTokens) {
+                maximumTokens: Int = ProviderRequest.maximumTokens,
+                schema: (name: String, schema: JSON)? = ("verdict", ResponseFormat.verdictSchema)) {
         let base = settings.url ?? ""
         var conversation: [JSON] = [.object([("role", .string("user")), ("content", .string(prompt.user))])]
         if let retry {
@@ -34,10 +37,14 @@ public struct ProviderRequest: Equatable, Sendable {
             headers = [("Content-Type", "application/json")]
             if let key = settings.apiKey { headers.append(("Authorization", "Bearer " + key)) }
             let messages = [JSON.object([("role", .string("system")), ("content", .string(prompt.system))])] + conversation
-            body = JSONLine.render(.object([
+            var members: [(String, JSON)] = [
                 ("model", .string(model)), ("messages", .array(messages)), ("temperature", .int(0)),
                 ("max_tokens", .int(maximumTokens)), ("stream", .bool(false)),
-            ]))
+            ]
+            if let schema, let format = settings.responseFormat.member(name: schema.name, schema: schema.schema) {
+                members.append(("response_format", format))
+            }
+            body = JSONLine.render(.object(members))
         case .anthropic:
             url = base + "/v1/messages"
             headers = [("Content-Type", "application/json"), ("anthropic-version", ProviderRequest.anthropicVersion)]

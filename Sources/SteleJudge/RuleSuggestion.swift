@@ -82,7 +82,8 @@ public struct RuleSuggester {
         }
         var tokens = settings.maxTokens
         for (k, subject) in subjects.enumerated() {
-            let request = ProviderRequest(prompt(for: subject), settings: settings, model: model, maximumTokens: RuleSuggester.maximumTokens)
+            let request = ProviderRequest(prompt(for: subject), settings: settings, model: model, maximumTokens: RuleSuggester.maximumTokens,
+                                          schema: nil)
             if dryRun {
                 outcome.printedRequests.append(request.printable)
                 results[k].problem = "dry run: the request was printed, not sent"

@@ -233,6 +233,13 @@ private struct Parser {
                                    hint: "e.g. `judge url http://127.0.0.1:8080/v1`")
             }
         case "model": break
+        case "response-format":
+            // The values of SteleJudge's `ResponseFormat`.
+            guard ["json-schema", "json-object", "none"].contains(value.lowercased()) else {
+                throw ParseFailure(message: "`judge response-format` is `json-schema`, `json-object` or `none`, not `\(value)`",
+                                   offset: valueToken.offset, hint: nil)
+            }
+            value = value.lowercased()
         default:
             guard Int(value).map({ $0 >= 0 }) == true else {
                 throw ParseFailure(message: "`judge \(name)` takes a whole number, not `\(value)`", offset: valueToken.offset, hint: nil)

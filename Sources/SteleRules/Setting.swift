@@ -18,5 +18,6 @@ public enum Setting: Hashable, Sendable {
         ("provider", "STELE_LLM_PROVIDER"), ("url", "STELE_LLM_URL"), ("model", "STELE_LLM_MODEL"),
         ("max-requests", "STELE_JUDGE_MAX_REQUESTS"), ("max-tokens", "STELE_JUDGE_MAX_TOKENS"), ("timeout", "STELE_JUDGE_TIMEOUT"),
         ("concurrency", "STELE_JUDGE_CONCURRENCY"), ("attempts", "STELE_JUDGE_ATTEMPTS"),
+        ("response-format", "STELE_JUDGE_RESPONSE_FORMAT"),
     ]
 }

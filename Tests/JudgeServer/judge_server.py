@@ -86,13 +86,25 @@ class Handler(BaseHTTPRequestHandler):
             return self.reply(400, '{"error":"body is not JSON"}')
         # The shapes the real APIs require.
         if anthropic:
-            if self.headers.get("anthropic-version") is None or "max_tokens" not in request or "system" not in request:
+            if self.headers.get("anthropic-version") is None or "max_tokens" not in request or "system" not in request \
+                    or "response_format" in request:
                 return self.reply(400, '{"type":"error","error":{"type":"invalid_request_error"}}')
             messages = request.get("messages", [])
         else:
             messages = request.get("messages", [])
             if not messages or messages[0].get("role") != "system" or "model" not in request:
                 return self.reply(400, '{"error":{"message":"bad request"}}')
+            # `response_format` as OpenAI documents it (llama.cpp's server also takes json_object's `schema`).
+            form = request.get("response_format")
+            if form is not None:
+                if scenario == "rejects-json-schema" and form.get("type") == "json_schema":
+                    # What llama-cpp-python 0.3.36's server answers: its request model knows only text and json_object.
+                    return self.reply(500, json.dumps({"error": {"message": "1 validation error:\n  {'type': 'literal_error', "
+                                                       "'loc': ('body', 'response_format', 'type'), 'msg': \"Input should be "
+                                                       "'text' or 'json_object'\"}", "type": "internal_server_error"}}))
+                schema = form.get("json_schema", {}).get("schema") if form.get("type") == "json_schema" else form.get("schema")
+                if form.get("type") not in ("json_schema", "json_object") or (form.get("type") == "json_schema" and schema is None):
+                    return self.reply(400, '{"error":{"message":"invalid response_format"}}')
         users = [m["content"] for m in messages if m.get("role") == "user"]
         user_text = users[0] if users else ""
         retried = any(CORRECTION in u for u in users)

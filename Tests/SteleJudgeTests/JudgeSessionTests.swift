@@ -154,6 +154,9 @@ final class JudgeSessionTests: XCTestCase {
         let body = try XCTUnwrap(JSON.parse(openai.body))
         XCTAssertEqual(body["model"], .string("gpt-x"))
         XCTAssertEqual(body["messages"]?.arrayValue?.first?["role"], .string("system"))
+        XCTAssertEqual(body["response_format"]?["json_schema"]?["schema"], ResponseFormat.verdictSchema)
+        let suggestion = ProviderRequest(JudgePrompt(question), settings: settings, model: "gpt-x", schema: nil)
+        XCTAssertNil(JSON.parse(suggestion.body)?["response_format"], "an answer of another shape is not constrained to the verdict's")
         settings.provider = .anthropic
         let anthropic = ProviderRequest(JudgePrompt(question), settings: settings, model: "claude-x")
         XCTAssertEqual(anthropic.url, "http://127.0.0.1:9/v1/v1/messages")
@@ -163,6 +166,7 @@ final class JudgeSessionTests: XCTestCase {
         XCTAssertNotNil(message["system"]?.stringValue)
         XCTAssertEqual(message["max_tokens"], .int(300))
         XCTAssertEqual(message["messages"]?.arrayValue?.count, 1)
+        XCTAssertNil(message["response_format"], "the Messages API has no such member")
         XCTAssertEqual(ProviderRequest.answerText(#"{"content":[{"type":"text","text":"a"},{"type":"text","text":"b"}]}"#, provider: .anthropic), "ab")
         XCTAssertNil(ProviderRequest.answerText(#"{"choices":[]}"#, provider: .openai))
     }
@@ -176,5 +180,8 @@ final class JudgeSessionTests: XCTestCase {
         XCTAssertThrowsError(try JudgeSettings.from(environment: { $0 == "STELE_LLM_PROVIDER" ? "gemini" : nil }).get())
         XCTAssertThrowsError(try JudgeSettings.from(environment: { $0 == "STELE_JUDGE_MAX_REQUESTS" ? "-1" : nil }).get())
         XCTAssertThrowsError(try JudgeSettings.from(environment: { $0 == "STELE_LLM_URL" ? "ftp://x" : nil }).get())
+        XCTAssertEqual(settings.responseFormat, .jsonSchema, "the verdict's schema unless told")
+        XCTAssertEqual(try JudgeSettings.from(environment: { $0 == "STELE_JUDGE_RESPONSE_FORMAT" ? "JSON-Object" : nil }).get().responseFormat, .jsonObject)
+        XCTAssertThrowsError(try JudgeSettings.from(environment: { $0 == "STELE_JUDGE_RESPONSE_FORMAT" ? "grammar" : nil }).get())
     }
 }

@@ -114,6 +114,7 @@ final class JudgeSettingTests: XCTestCase {
         XCTAssertEqual(try setting("judge url http://127.0.0.1:8080/v1   # llama.cpp"), .setting(.judge(variable: "STELE_LLM_URL", value: "http://127.0.0.1:8080/v1")))
         XCTAssertEqual(try setting("Judge Provider Anthropic"), .setting(.judge(variable: "STELE_LLM_PROVIDER", value: "anthropic")))
         XCTAssertEqual(try setting("judge max-requests 20"), .setting(.judge(variable: "STELE_JUDGE_MAX_REQUESTS", value: "20")))
+        XCTAssertEqual(try setting("judge response-format JSON-Object"), .setting(.judge(variable: "STELE_JUDGE_RESPONSE_FORMAT", value: "json-object")))
         XCTAssertEqual(try setting("judge timeout 30"), .setting(.judge(variable: "STELE_JUDGE_TIMEOUT", value: "30")))
         let file = RuleFile.parse("judge model a\njudge timeout 5\njudge model b\n", path: "rules/architecture.stele")
         let book = RuleBook.compile(ruleFiles: [file], adrs: [], today: "2026-01-01")

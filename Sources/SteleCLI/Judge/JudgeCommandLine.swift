@@ -146,6 +146,7 @@ enum JudgeCommandLine {
         let summary = "stele: judge: \(count(questions.count, "question")) of \(about.joined(separator: " and ")): "
             + "\(stored) from \(VerdictStore.path), \(outcome.newEntries.count) newly judged (\(outcome.requestsSent) \(outcome.requestsSent == 1 ? "request" : "requests")), \(unanswered) not judged"
             + (pruned == 0 ? "" : "; \(pruned) stale \(pruned == 1 ? "verdict" : "verdicts") of \(goneFiles.count) deleted \(goneFiles.count == 1 ? "file" : "files") dropped")
+            + (outcome.responseFormatRejected ? "; the server rejected response_format, so it was asked without it (STELE_JUDGE_RESPONSE_FORMAT=none or json-object)" : "")
         return .success(Applied(result: updated, diagnostics: diagnostics, summary: summary, printedRequests: outcome.printedRequests))
     }
 
