@@ -8,25 +8,9 @@ import SteleTestSupport
 /// lexer, the import reader, resolution and the go.mod reader (deterministic).
 final class GoBadInputTests: XCTestCase {
     func testMutatedSourcesAreReadToTheirEnd() throws {
-        let root = TestPaths.fixture("go-app")
-        let paths = FileManager.default.enumerator(atPath: root.path)!.compactMap { $0 as? String }
-            .filter { $0.hasSuffix(".go") || $0.hasSuffix("go.mod") }.sorted()
-        let sources = try paths.map { try Array(Data(contentsOf: root.appendingPathComponent($0))) }
+        let sources = try Mutations.sources(ofFixture: "go-app") { $0.hasSuffix(".go") || $0.hasSuffix("go.mod") }
         XCTAssertGreaterThan(sources.count, 8)
-        let specials = Array("`'\"/\\*()\n\r;._".utf8)
-        var random = SplitMix(seed: 21)
-        for _ in 0..<3000 {
-            var bytes = sources[random.below(sources.count)]
-            for _ in 0..<(1 + random.below(6)) {
-                guard !bytes.isEmpty else { break }
-                let at = random.below(bytes.count)
-                switch random.below(4) {
-                case 0: bytes.insert(specials[random.below(specials.count)], at: at)
-                case 1: bytes.removeSubrange(at..<min(bytes.count, at + random.below(40)))
-                case 2: bytes[at] = UInt8(truncatingIfNeeded: random.next())
-                default: bytes.insert(contentsOf: sources[random.below(sources.count)].prefix(random.below(200)), at: at)
-                }
-            }
+        try Mutations.forEach(of: sources, specials: "`'\"/\\*()\n\r;._", seed: 21) { bytes, random in
             let tokens = GoLexer.tokenize(bytes)
             XCTAssertTrue(tokens.allSatisfy { $0.start < $0.end && $0.end <= bytes.count })
             let found = GoImportScanner.scan(bytes, wholeFile: random.below(2) == 0)

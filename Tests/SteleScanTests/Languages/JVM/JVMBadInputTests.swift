@@ -8,26 +8,10 @@ import SteleTestSupport
 /// dialects of the lexer, the header reader, resolution and the Gradle and Maven readers.
 final class JVMBadInputTests: XCTestCase {
     func testMutatedSourcesAreReadToTheirEnd() throws {
-        let root = TestPaths.fixture("jvm-app")
-        let paths = FileManager.default.enumerator(atPath: root.path)!.compactMap { $0 as? String }
-            .filter { $0.hasSuffix(".java") || $0.hasSuffix(".kt") || $0.hasSuffix(".kts") }.sorted()
-        var sources = try paths.map { try Array(Data(contentsOf: root.appendingPathComponent($0))) }
+        var sources = try Mutations.sources(ofFixture: "jvm-app") { $0.hasSuffix(".java") || $0.hasSuffix(".kt") || $0.hasSuffix(".kts") }
         sources.append(Array("<project><modules><module>a</module><!-- x --></modules></project>".utf8))
         XCTAssertGreaterThan(sources.count, 8)
-        let specials = Array("\"'`/*${}()[]\n\r#!@;.<>-".utf8)
-        var random = SplitMix(seed: 11)
-        for _ in 0..<3000 {
-            var bytes = sources[random.below(sources.count)]
-            for _ in 0..<(1 + random.below(6)) {
-                guard !bytes.isEmpty else { break }
-                let at = random.below(bytes.count)
-                switch random.below(4) {
-                case 0: bytes.insert(specials[random.below(specials.count)], at: at)
-                case 1: bytes.removeSubrange(at..<min(bytes.count, at + random.below(40)))
-                case 2: bytes[at] = UInt8(truncatingIfNeeded: random.next())
-                default: bytes.insert(contentsOf: sources[random.below(sources.count)].prefix(random.below(200)), at: at)
-                }
-            }
+        try Mutations.forEach(of: sources, specials: "\"'`/*${}()[]\n\r#!@;.<>-", seed: 11) { bytes, random in
             for dialect in [JVMLexer.Dialect.java, .kotlin] {
                 bytes.withUnsafeBufferPointer { buffer in
                     var lexer = JVMLexer(buffer, dialect: dialect)
