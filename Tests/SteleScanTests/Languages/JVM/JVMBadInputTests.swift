@@ -11,7 +11,7 @@ final class JVMBadInputTests: XCTestCase {
         var sources = try Mutations.sources(ofFixture: "jvm-app") { $0.hasSuffix(".java") || $0.hasSuffix(".kt") || $0.hasSuffix(".kts") }
         sources.append(Array("<project><modules><module>a</module><!-- x --></modules></project>".utf8))
         XCTAssertGreaterThan(sources.count, 8)
-        try Mutations.forEach(of: sources, specials: "\"'`/*${}()[]\n\r#!@;.<>-", seed: 11) { bytes, random in
+        Mutations.forEach(of: sources, specials: "\"'`/*${}()[]\n\r#!@;.<>-", seed: 11) { bytes, random in
             for dialect in [JVMLexer.Dialect.java, .kotlin] {
                 bytes.withUnsafeBufferPointer { buffer in
                     var lexer = JVMLexer(buffer, dialect: dialect)
