@@ -169,13 +169,16 @@ public struct CheckContext {
     func importDependencies(of set: ComponentSet, where keep: (String) -> Bool) -> [Dependency] {
         if candidatesOfAmbiguousUses { return [] }
         var result: [Dependency] = []
-        let files = architecture.scan.files
-        for i in set.files where !exceptFiles.contains(i) {
-            for imported in files[i].imports where imported.module != files[i].module && keep(imported.module) && !exceptModules.contains(imported.module) {
-                result.append(Dependency(importOf: imported, in: files[i], at: i))
-            }
-        }
+        for i in set.files where !exceptFiles.contains(i) { appendImports(ofFile: i, where: keep, to: &result) }
         return result
+    }
+
+    /// The imports of file `i` of another module, not excepted, whose module `keep` selects.
+    private func appendImports(ofFile i: Int, where keep: (String) -> Bool, to result: inout [Dependency]) {
+        let file = architecture.scan.files[i]
+        for imported in file.imports where imported.module != file.module && keep(imported.module) && !exceptModules.contains(imported.module) {
+            result.append(Dependency(importOf: imported, in: file, at: i))
+        }
     }
 
     func dependencies(of set: ComponentSet, symbols: Bool = false) -> [Dependency] {
@@ -184,9 +187,7 @@ public struct CheckContext {
         let files = architecture.scan.files
         for i in set.files where !exceptFiles.contains(i) {
             let file = files[i]
-            for imported in file.imports where imported.module != file.module && !exceptModules.contains(imported.module) {
-                result.append(Dependency(importOf: imported, in: file, at: i))
-            }
+            appendImports(ofFile: i, where: { _ in true }, to: &result)
             // A file whose references were not resolved cannot see a target's module (see
             // `symbolSources`): no use of it lands in one (a Gradle module's `build.gradle.kts`,
             // in no package, makes a glob of the module's folder partial).
