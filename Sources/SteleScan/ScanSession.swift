@@ -128,22 +128,23 @@ public struct ScanSession {
         guard let location, let cache else { return nil }
         var report = FactsCache.Report(path: location.path)
         report.loaded = cache.count
-        var records: [FactsCache.Record] = []
-        var restamped = 0
-        for one in scanned {
-            guard let record = one.record else { continue }
-            records.append(record)
+        var kept = 0, restamped = 0
+        for one in scanned where one.record != nil {
+            kept += 1
             if one.hit { report.hits += 1 } else { report.misses += 1 }
             if one.unread { report.unread += 1 }
             if one.restamped { restamped += 1 }
         }
-        for path in unscanned { if let record = cache[path] { records.append(cache.carriedOver(record)) } }
+        let carried = unscanned.compactMap { path in cache[path].map(cache.carriedOver) }
         // Every record kept is a hit or new; with no new one, equal counts mean the same paths. A
         // restamped record is rewritten so that the next run need not read its file.
-        if report.misses > 0 || restamped > 0 || records.count != cache.count {
-            // Scanned records come in path order; the carried-over ones are merged in.
-            if !unscanned.isEmpty { records.sort { $0.path < $1.path } }
-            report.problem = FactsCache.save(records, producer: location.producer, written: started, to: location.path)
+        if report.misses > 0 || restamped > 0 || kept + carried.count != cache.count {
+            // Scanned records come in path order, and are written from where they are; the
+            // carried-over ones are merged in.
+            let records = scanned.lazy.compactMap(\.record)
+            report.problem = carried.isEmpty
+                ? FactsCache.save(records, producer: location.producer, written: started, to: location.path)
+                : FactsCache.save(Array(records) + carried, producer: location.producer, written: started, to: location.path)
             report.written = report.problem == nil
         }
         return report

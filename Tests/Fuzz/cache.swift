@@ -26,7 +26,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         for (k, byte) in input.enumerated() { bytes[k % bytes.count] ^= byte }
     }
     let cache = FactsCache(decoding: bytes, producer: "fuzz")
-    for record in cache.records.values {
+    for record in cache.records {
         _ = record.facts(symbols: false)
         _ = record.facts
     }

@@ -90,7 +90,7 @@ final class ScanSessionTests: XCTestCase {
         XCTAssertEqual(warmReport?.hits, 11)
         XCTAssertEqual(warmReport?.misses, 0)
         XCTAssertEqual(warmReport?.written, false)
-        let records = FactsCache.load(from: location.path, producer: "test").records
+        let records = FactsCache.load(from: location.path, producer: "test")
         XCTAssertNotNil(records["Sources/App/Domain/Session.swift"]?.facts?.symbols)
         XCTAssertNil(records["Sources/App/UI/Theme.swift"]?.facts?.symbols)
     }

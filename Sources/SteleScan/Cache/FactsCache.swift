@@ -20,7 +20,7 @@ import SteleFiles
 ///
 ///     header   magic "STELEFC\n", format version, fact version, producer (string),
 ///              written (when the scan that wrote it started, ns since the epoch), index length
-///     index    record count, then per record: path (string), content hash (8 bytes, `StableHash.words`),
+///     index    record count, then per record, in the order of their paths' bytes: path (string), content hash (8 bytes, `StableHash.words`),
 ///              content size, stamp (0 = none; else 1, modified, changed, inode),
 ///              imports block length and checksum, symbols block length (0 = none) and checksum
 ///     checksum of the header and the index
@@ -36,7 +36,7 @@ import SteleFiles
 public struct FactsCache: Sendable {
     static let magic: [UInt8] = Array("STELEFC\n".utf8)
     /// The layout of the file; bump when it changes.
-    static let formatVersion = 2
+    static let formatVersion = 3
     /// Bump when a fact type (`Import`, `Suppression`, `Declaration`, `Reference`)
     /// changes, or when a scanner finds something else in the same bytes: a cache written before
     /// is then ignored as a whole.
@@ -192,42 +192,93 @@ public struct FactsCache: Sendable {
         }
     }
 
-    /// Records by repo-relative path.
-    private(set) var records: [String: Record] = [:]
-    /// Who wrote the cache: a file written by another producer is ignored.
-    var producer: String
-    /// When the scan that wrote the cache started (ns since the epoch); 0 for a new cache.
-    var written: Int64 = 0
+    /// Where one record lies in the cache file: its index entry and its blocks (byte offsets; the
+    /// file is at most `maximumFileSize` long). Records are found by a binary search on the paths
+    /// of their index entries, which the file holds in the order of their bytes: a cache of 100,000
+    /// files costs 12 bytes a file until a record is asked for, not a dictionary of decoded records.
+    struct Slot: Sendable {
+        var entry: UInt32
+        var imports: UInt32
+        var symbols: UInt32
+    }
 
+    /// The cache file's bytes; nil for an empty cache.
+    private let storage: Storage?
+    /// One per record, in path order.
+    private let slots: [Slot]
+    /// Who wrote the cache: a file written by another producer is ignored.
+    let producer: String
+    /// When the scan that wrote the cache started (ns since the epoch); 0 for a new cache.
+    let written: Int64
+
+    /// A cache of `records` (a path given twice keeps its last record), as if written and read back.
     init(records: [Record] = [], producer: String = "", written: Int64 = 0) {
-        self.producer = producer
-        self.written = written
-        for record in records { self.records[record.path] = record }
+        var byPath: [String: Record] = [:]
+        for record in records { byPath[record.path] = record }
+        var bytes: [UInt8] = []
+        FactsCacheWriter.write(FactsCache.inPathOrder(Array(byPath.values)), producer: producer, written: written) {
+            bytes.append(contentsOf: $0)
+        }
+        self.init(decoding: bytes, producer: producer)
     }
 
     /// Reads a cache file's bytes. Anything unexpected (another magic, version or producer, a
-    /// wrong index checksum, a truncated or malformed index) gives an empty cache: never a trap.
+    /// wrong index checksum, a truncated or malformed index, paths out of order) gives an empty
+    /// cache: never a trap.
     init(decoding bytes: [UInt8], producer: String = "") {
         self.init(storage: Storage(bytes), producer: producer)
     }
 
     init(storage: Storage, producer: String) {
         self.producer = producer
-        if let (written, records) = FactsCacheReader.decodeFile(storage, producer: producer) {
+        if let (written, slots) = FactsCacheReader.decodeFile(storage, producer: producer) {
+            self.storage = storage
             self.written = written
-            self.records = records
+            self.slots = slots
+        } else {
+            self.storage = nil
+            written = 0
+            slots = []
         }
     }
 
-    var count: Int { records.count }
+    var count: Int { slots.count }
 
-    subscript(path: String) -> Record? { records[path] }
+    /// Every record, in path order (for tests and the fuzzer: a scan asks by path).
+    var records: [Record] { slots.indices.compactMap { record(at: $0) } }
+
+    subscript(path: String) -> Record? {
+        guard let storage else { return nil }
+        var path = path
+        let found: Int? = path.withUTF8 { wanted in
+            storage.withBytes { raw in
+                var low = 0, high = slots.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    switch FactsCacheReader.comparePath(in: raw, at: Int(slots[middle].entry), with: UnsafeRawBufferPointer(wanted)) {
+                    case 0: return middle
+                    case ..<0: low = middle + 1
+                    default: high = middle
+                    }
+                }
+                return nil
+            }
+        }
+        // The record shares the caller's string: a cache of many files makes no copy of its paths.
+        return found.flatMap { record(at: $0, path: path) }
+    }
+
+    /// The record of `slots[k]`, decoded from its index entry (which was checked when the cache was loaded).
+    private func record(at k: Int, path: String? = nil) -> Record? {
+        guard let storage else { return nil }
+        return FactsCacheReader.record(storage, slots[k], path: path)
+    }
 
     /// The record of the file at `path` when the file's stamp says it is unchanged without reading
     /// it: the stamp is the record's, and old enough (before the writing scan started, by the racy
     /// window) that a later write would have changed it.
     func record(_ path: String, unchangedAt stamp: FileStamp) -> Record? {
-        guard let record = records[path], record.stamp == stamp, stamp.modified < written - FactsCache.racyWindow else { return nil }
+        guard let record = self[path], record.stamp == stamp, stamp.modified < written - FactsCache.racyWindow else { return nil }
         return record
     }
 
@@ -239,11 +290,22 @@ public struct FactsCache: Sendable {
         return record.restamped(nil)
     }
 
-    /// The cache file's bytes: records sorted by path, so the same facts always give the same file.
+    /// The cache file's bytes: the same facts always give the same file.
     func encoded() -> [UInt8] {
         var bytes: [UInt8] = []
-        FactsCacheWriter.write(records.values.sorted { $0.path < $1.path }, producer: producer, written: written) { bytes.append(contentsOf: $0) }
+        FactsCacheWriter.write(records, producer: producer, written: written) { bytes.append(contentsOf: $0) }
         return bytes
+    }
+
+    /// Whether `records` are sorted by the bytes of their paths, each path once: the order of the
+    /// file (and of a binary search on it). A scan's records come sorted as `String` sorts, which
+    /// is the same for the paths of almost every tree.
+    static func inPathOrder<Records: Collection<Record>>(_ records: Records) -> Bool {
+        zip(records, records.dropFirst()).allSatisfy { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    }
+
+    static func inPathOrder(_ records: [Record]) -> [Record] {
+        inPathOrder(records[...]) ? records : records.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
     }
 
     /// The cache at `path`, mapped; empty when there is none or it cannot be used.
@@ -255,11 +317,12 @@ public struct FactsCache: Sendable {
     /// Writes the cache to `path` atomically, creating its directory, a piece at a time (the blocks
     /// of unchanged files are copied from the old file as they are). Returns what went wrong, or nil.
     func save(to path: String) -> String? {
-        FactsCache.save(records.values.sorted { $0.path < $1.path }, producer: producer, written: written, to: path)
+        FactsCache.save(records, producer: producer, written: written, to: path)
     }
 
-    /// Writes records already sorted by path (a scan's, in its order) without building a cache of them.
-    static func save(_ sorted: [Record], producer: String, written: Int64, to path: String) -> String? {
+    /// Writes records (a scan's, in its order: sorted as `String` sorts, with no path twice)
+    /// without building a cache of them, or an array when they are in the file's order already.
+    static func save<Records: Collection<Record>>(_ records: Records, producer: String, written: Int64, to path: String) -> String? {
         if let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")), slash != path.utf8.startIndex {
             if let problem = FileSystem.createDirectories(String(path[..<slash])) { return problem }
         }
@@ -267,7 +330,11 @@ public struct FactsCache: Sendable {
         case .failure(let failure):
             return failure.message
         case .success(var writer):
-            FactsCacheWriter.write(sorted, producer: producer, written: written) { writer.append($0) }
+            if inPathOrder(records) {
+                FactsCacheWriter.write(records, producer: producer, written: written) { writer.append($0) }
+            } else {
+                FactsCacheWriter.write(inPathOrder(Array(records)), producer: producer, written: written) { writer.append($0) }
+            }
             return writer.commit()
         }
     }

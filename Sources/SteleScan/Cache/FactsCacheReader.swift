@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import SteleCore
 import SteleFiles
 
@@ -5,13 +12,14 @@ import SteleFiles
 /// and every count is checked against the bytes left before anything is allocated for it: whatever
 /// the bytes, decoding ends in a value or in nil, never in a trap.
 enum FactsCacheReader {
-    /// The time the cache was written and its records, or nil when it is not a cache this Stele
-    /// wrote, or its header or index is damaged. Only the header and the index are read here: each
-    /// block is checked against its checksum when it is decoded.
-    static func decodeFile(_ storage: FactsCache.Storage, producer: String) -> (Int64, [String: FactsCache.Record])? {
-        storage.withBytes { raw -> (Int64, [String: FactsCache.Record])? in
+    /// The time the cache was written and where its records lie, or nil when it is not a cache this
+    /// Stele wrote, or its header or index is damaged. Only the header and the index are read here:
+    /// each block is checked against its checksum when it is decoded.
+    static func decodeFile(_ storage: FactsCache.Storage, producer: String) -> (Int64, [FactsCache.Slot])? {
+        storage.withBytes { raw -> (Int64, [FactsCache.Slot])? in
             let buffer = raw.bindMemory(to: UInt8.self)
-            guard buffer.count >= FactsCache.magic.count, buffer.prefix(FactsCache.magic.count).elementsEqual(FactsCache.magic) else {
+            guard buffer.count >= FactsCache.magic.count, buffer.count <= FactsCache.maximumFileSize,
+                  buffer.prefix(FactsCache.magic.count).elementsEqual(FactsCache.magic) else {
                 return nil
             }
             var reader = ByteReader(buffer, from: FactsCache.magic.count)
@@ -29,59 +37,105 @@ enum FactsCacheReader {
                 guard try reader.fixed64() == checksum(UnsafeRawBufferPointer(rebasing: raw[..<indexEnd])) else { return nil }
                 var index = ByteReader(UnsafeBufferPointer(rebasing: buffer[..<indexEnd]), from: indexStart)
                 let count = try index.count()
-                var records: [String: FactsCache.Record] = [:]
-                records.reserveCapacity(count)
-                // The imports blocks first, then the symbols blocks, each in index order: a scan
-                // that needs no symbols touches none of their pages.
-                typealias Entry = (path: String, hash: UInt64, size: Int, stamp: FileStamp?, imports: (UInt64, UInt64), symbols: (UInt64, UInt64))
-                var entries: [Entry] = []
-                entries.reserveCapacity(count)
+                var slots: [FactsCache.Slot] = []
+                slots.reserveCapacity(count)
+                // The imports blocks first, then the symbols blocks, each in index order (a scan
+                // that needs no symbols touches none of their pages); every block inside the
+                // file, one after the other.
+                var importsEnd = indexEnd + 8
+                var symbolsLengths: [UInt32] = []
+                symbolsLengths.reserveCapacity(count)
+                var previousPath: Range<Int>?
                 for _ in 0..<count {
-                    let path = try index.string()
-                    let hash = try index.fixed64()
-                    let size = try index.int()
-                    var stamp: FileStamp?
-                    switch try index.varint() {
-                    case 0: break
-                    case 1: stamp = FileStamp(size: size, modified: Int64(try index.int()), changed: Int64(try index.int()), inode: try index.varint())
-                    default: return nil
+                    let entryStart = index.position
+                    let path = try index.stringRange()
+                    // Paths in the order of their bytes, none twice, as the writer puts them.
+                    if let previousPath {
+                        guard compare(UnsafeRawBufferPointer(rebasing: raw[previousPath]), UnsafeRawBufferPointer(rebasing: raw[path])) < 0 else {
+                            return nil
+                        }
                     }
-                    let importsLength = try index.varint(), importsChecksum = try index.fixed64()
-                    let symbolsLength = try index.varint()
-                    let symbolsChecksum = symbolsLength == 0 ? 0 : try index.fixed64()
-                    guard size >= 0, importsLength > 0 else { return nil }
-                    entries.append((path, hash, size, stamp, (importsLength, importsChecksum), (symbolsLength, symbolsChecksum)))
+                    previousPath = path
+                    let entry = try Entry(&index)
+                    guard entry.importsLength <= UInt64(buffer.count - importsEnd) else { return nil }
+                    slots.append(FactsCache.Slot(entry: UInt32(entryStart), imports: UInt32(importsEnd), symbols: 0))
+                    importsEnd += Int(entry.importsLength)
+                    symbolsLengths.append(UInt32(truncatingIfNeeded: entry.symbolsLength))
                 }
-                // Every block lies inside the file, one after the other.
-                var offset = indexEnd + 8
-                func block(_ length: UInt64, _ checksum: UInt64) -> FactsCache.Block? {
-                    guard length <= UInt64(buffer.count - offset) else { return nil }
-                    defer { offset += Int(length) }
-                    return FactsCache.Block(storage: storage, range: offset..<offset + Int(length), checksum: checksum)
-                }
-                var imports: [FactsCache.Block] = []
-                imports.reserveCapacity(count)
-                for entry in entries {
-                    guard let found = block(entry.imports.0, entry.imports.1) else { return nil }
-                    imports.append(found)
-                }
-                for (k, entry) in entries.enumerated() {
-                    var symbols: FactsCache.Block?
-                    if entry.symbols.0 > 0 {
-                        guard let found = block(entry.symbols.0, entry.symbols.1) else { return nil }
-                        symbols = found
-                    }
-                    let record = FactsCache.Record(path: entry.path, hash: entry.hash, size: entry.size, stamp: entry.stamp,
-                                                   imports: imports[k], symbols: symbols)
-                    // The writer never repeats a path: a file that does was not written by it.
-                    guard records.updateValue(record, forKey: entry.path) == nil else { return nil }
+                var offset = importsEnd
+                for k in slots.indices where symbolsLengths[k] > 0 {
+                    guard Int(symbolsLengths[k]) <= buffer.count - offset else { return nil }
+                    slots[k].symbols = UInt32(offset)
+                    offset += Int(symbolsLengths[k])
                 }
                 guard index.position == indexEnd, offset == buffer.count else { return nil }
-                return (written, records)
+                return (written, slots)
             } catch {
                 return nil
             }
         }
+    }
+
+    /// One index entry after its path.
+    struct Entry {
+        var hash: UInt64
+        var size: Int
+        var stamp: FileStamp?
+        var importsLength: UInt64
+        var importsChecksum: UInt64
+        var symbolsLength: UInt64
+        var symbolsChecksum: UInt64
+
+        init(_ index: inout ByteReader) throws(Malformed) {
+            hash = try index.fixed64()
+            size = try index.int()
+            switch try index.varint() {
+            case 0: stamp = nil
+            case 1: stamp = FileStamp(size: size, modified: Int64(try index.int()), changed: Int64(try index.int()), inode: try index.varint())
+            default: throw Malformed()
+            }
+            importsLength = try index.varint()
+            importsChecksum = try index.fixed64()
+            symbolsLength = try index.varint()
+            symbolsChecksum = symbolsLength == 0 ? 0 : try index.fixed64()
+            // A block of the file is shorter than the file (at most `maximumFileSize`).
+            guard size >= 0, importsLength > 0, importsLength < UInt64(FactsCache.maximumFileSize),
+                  symbolsLength < UInt64(FactsCache.maximumFileSize) else { throw Malformed() }
+        }
+    }
+
+    /// The record of `slot`, read from its index entry again (checked when the file was loaded).
+    /// `path`: the entry's path, when the caller has it as a string already.
+    static func record(_ storage: FactsCache.Storage, _ slot: FactsCache.Slot, path known: String? = nil) -> FactsCache.Record? {
+        storage.withBytes { raw in
+            var index = ByteReader(raw.bindMemory(to: UInt8.self), from: Int(slot.entry))
+            guard let range = try? index.stringRange(), let entry = try? Entry(&index) else { return nil }
+            let path = known ?? String(decoding: UnsafeRawBufferPointer(rebasing: raw[range]), as: UTF8.self)
+            let imports = Int(slot.imports)
+            return FactsCache.Record(
+                path: path, hash: entry.hash, size: entry.size, stamp: entry.stamp,
+                imports: FactsCache.Block(storage: storage, range: imports..<imports + Int(entry.importsLength), checksum: entry.importsChecksum),
+                symbols: entry.symbolsLength == 0 ? nil : FactsCache.Block(
+                    storage: storage, range: Int(slot.symbols)..<Int(slot.symbols) + Int(entry.symbolsLength), checksum: entry.symbolsChecksum))
+        }
+    }
+
+    /// How the path of the index entry at `entry` orders against `path`, by their bytes (negative:
+    /// before it). The entry was read when the file was loaded.
+    static func comparePath(in raw: UnsafeRawBufferPointer, at entry: Int, with path: UnsafeRawBufferPointer) -> Int {
+        var index = ByteReader(raw.bindMemory(to: UInt8.self), from: entry)
+        guard let range = try? index.stringRange() else { return 1 }
+        return compare(UnsafeRawBufferPointer(rebasing: raw[range]), path)
+    }
+
+    /// Byte order, a shorter prefix first.
+    static func compare(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Int {
+        let common = min(a.count, b.count)
+        if common > 0, let x = a.baseAddress, let y = b.baseAddress {
+            let order = memcmp(x, y, common)
+            if order != 0 { return Int(order) }
+        }
+        return a.count - b.count
     }
 
     /// An imports block; nil when it does not decode exactly (to its last byte).
@@ -271,9 +325,13 @@ struct ByteReader {
     }
 
     mutating func string() throws(Malformed) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: buffer[try stringRange()]), as: UTF8.self)
+    }
+
+    /// Where the next string's bytes are, skipped.
+    mutating func stringRange() throws(Malformed) -> Range<Int> {
         let length = try count()
-        let text = String(decoding: UnsafeBufferPointer(rebasing: buffer[position..<position + length]), as: UTF8.self)
-        position += length
-        return text
+        defer { position += length }
+        return position..<position + length
     }
 }

@@ -5,7 +5,8 @@ enum FactsCacheWriter {
     /// A whole file, handed to `emit` a piece at a time: header and index, then every record's
     /// imports block, then every symbols block, as they are (copied from the old file for records
     /// read from it).
-    static func write(_ records: [FactsCache.Record], producer: String, written: Int64, emit: (UnsafeRawBufferPointer) -> Void) {
+    static func write<Records: Collection<FactsCache.Record>>(_ records: Records, producer: String, written: Int64,
+                                                              emit: (UnsafeRawBufferPointer) -> Void) {
         var index = ByteWriter()
         index.bytes.reserveCapacity(16 + records.reduce(0) { $0 + $1.path.utf8.count + 64 })
         index.varint(UInt64(records.count))

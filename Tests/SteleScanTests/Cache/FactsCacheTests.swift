@@ -55,7 +55,8 @@ final class FactsCacheTests: XCTestCase {
         let decoded = FactsCache(decoding: bytes, producer: Self.producer)
         XCTAssertEqual(decoded.count, 4)
         XCTAssertEqual(decoded.written, cache.written)
-        for (path, record) in cache.records {
+        for record in cache.records {
+            let path = record.path
             let read = try XCTUnwrap(decoded[path], path)
             XCTAssertEqual(read.path, path)
             XCTAssertEqual(read.hash, record.hash)
@@ -126,7 +127,8 @@ final class FactsCacheTests: XCTestCase {
                 if decoded.count == 0 { lostWhole += 1; continue }
                 XCTAssertEqual(decoded.written, original.written)
                 var lost = 0
-                for (path, record) in decoded.records {
+                for record in decoded.records {
+                    let path = record.path
                     let source = try XCTUnwrap(original[path], "byte \(index) ^ \(mask): a path that was not written")
                     XCTAssertEqual(record.hash, source.hash)
                     XCTAssertEqual(record.stamp, source.stamp)
@@ -170,7 +172,7 @@ final class FactsCacheTests: XCTestCase {
             // A valid header whose index checksum matches garbage: parsing itself must hold.
             let split = length == 0 ? 0 : Int(rng.next() % UInt64(length))
             let decoded = FactsCache(decoding: Self.file(index: Array(garbage[..<split]), blocks: Array(garbage[split...])), producer: Self.producer)
-            for record in decoded.records.values { _ = record.facts }
+            for record in decoded.records { _ = record.facts }
             // Blocks of garbage, and real blocks damaged.
             _ = garbage.withUnsafeBufferPointer(FactsCacheReader.decodeImports)
             _ = garbage.withUnsafeBufferPointer(FactsCacheReader.decodeSymbols)
@@ -183,12 +185,12 @@ final class FactsCacheTests: XCTestCase {
         // not) without trapping, and every block stays inside the file.
         let real = Self.sampleCache()
         let index = Self.index(of: real)
-        let blocks = Array(real.encoded().suffix(from: real.encoded().count - real.records.values.reduce(0) { $0 + $1.imports.range.count + ($1.symbols?.range.count ?? 0) }))
+        let blocks = Array(real.encoded().suffix(from: real.encoded().count - real.records.reduce(0) { $0 + $1.imports.range.count + ($1.symbols?.range.count ?? 0) }))
         for _ in 0..<3000 {
             var damaged = index
             damaged[Int(rng.next() % UInt64(damaged.count))] = UInt8(truncatingIfNeeded: rng.next())
             let decoded = FactsCache(decoding: Self.file(index: damaged, blocks: blocks), producer: Self.producer)
-            for record in decoded.records.values {
+            for record in decoded.records {
                 if let facts = record.facts { XCTAssertEqual(record.hasSymbols, facts.symbols != nil) }
             }
         }
@@ -198,6 +200,39 @@ final class FactsCacheTests: XCTestCase {
         XCTAssertEqual(FactsCache(decoding: Self.file(index: huge.bytes, blocks: []), producer: Self.producer).count, 0)
         let overflow: [UInt8] = Array(repeating: 0xFF, count: 10) + [0x01]
         XCTAssertNil(overflow.withUnsafeBufferPointer(FactsCacheReader.decodeImports))
+    }
+
+    /// Records are found by a binary search on their paths' bytes, which is not always the order
+    /// `String` sorts in: `e` with a combining circumflex is `ê` to `String`, after `é`, but its
+    /// bytes come first.
+    func testRecordsAreFoundByThePathsBytes() throws {
+        let paths = ["é.swift", "e\u{302}.swift", "b.swift", "a/b.swift", "a.b.swift", "a", "", "Z.swift", "😀/x.swift"]
+        XCTAssertGreaterThan("e\u{302}.swift", "é.swift", "String orders these apart from their bytes")
+        let records = paths.enumerated().map { k, path in
+            FactsCache.Record(path: path, hash: UInt64(k), size: k, facts: FactsCache.Facts(imports: [], suppressions: []))
+        }
+        let cache = FactsCache(records: records, producer: Self.producer)
+        XCTAssertEqual(cache.count, paths.count)
+        XCTAssertEqual(cache.records.map { Array($0.path.utf8) }, paths.map { Array($0.utf8) }.sorted { $0.lexicographicallyPrecedes($1) })
+        for (k, path) in paths.enumerated() { XCTAssertEqual(try XCTUnwrap(cache[path], path).hash, UInt64(k), path) }
+        for missing in ["c.swift", "a/", "é", "😀", " "] { XCTAssertNil(cache[missing], missing) }
+        XCTAssertNil(FactsCache(producer: Self.producer)["a"])
+    }
+
+    /// The writer puts paths in byte order, each once: a file that does not was not written by it.
+    func testPathsOutOfOrderOrTwiceLoseTheCache() {
+        func file(_ paths: [String]) -> [UInt8] {
+            var bytes: [UInt8] = []
+            let records = paths.map { FactsCache.Record(path: $0, hash: 1, size: 1, facts: FactsCache.Facts(imports: [], suppressions: [])) }
+            FactsCacheWriter.write(records, producer: Self.producer, written: 0) { bytes.append(contentsOf: $0) }
+            return bytes
+        }
+        XCTAssertEqual(FactsCache(decoding: file(["a", "b"]), producer: Self.producer).count, 2)
+        XCTAssertEqual(FactsCache(decoding: file(["b", "a"]), producer: Self.producer).count, 0)
+        XCTAssertEqual(FactsCache(decoding: file(["a", "a"]), producer: Self.producer).count, 0)
+        XCTAssertEqual(FactsCache(records: [.init(path: "a", hash: 1, size: 1, facts: .init(imports: [], suppressions: [])),
+                                            .init(path: "a", hash: 2, size: 1, facts: .init(imports: [], suppressions: []))],
+                                  producer: Self.producer)["a"]?.hash, 2, "a path given twice keeps its last record")
     }
 
     func testEveryDeclarationKindHasItsNumber() {
