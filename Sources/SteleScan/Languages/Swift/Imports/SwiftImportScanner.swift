@@ -187,7 +187,8 @@ enum SwiftImportScanner {
                 case .identifier where lexer.token(token, is: "import") && !isMemberAccess:
                     declaration(at: token)
                     resetPrefix()
-                case .identifier where accessLevel == nil && SwiftKeyword.of(token, in: lexer, table: keywords)?.isImportAccessLevel == true:
+                case .identifier where accessLevel == nil && mayBeAccessLevel(token)
+                    && SwiftKeyword.of(token, in: lexer, table: keywords)?.isImportAccessLevel == true:
                     if prefixStart == nil { prefixStart = token }
                     accessLevel = lexer.text(of: token)
                 default:
@@ -195,6 +196,15 @@ enum SwiftImportScanner {
                 }
                 previous = token
             }
+        }
+
+        /// Whether an identifier can be `public`, `package`, `private`, `internal` or `fileprivate`,
+        /// by its length and first byte: most identifiers then skip the keyword table's hash.
+        func mayBeAccessLevel(_ token: SwiftToken) -> Bool {
+            let length = token.end - token.start
+            guard length >= 6, length <= 11, length != 9, length != 10 else { return false }
+            let first = lexer.bytes[token.start]
+            return first == UInt8(ascii: "p") || first == UInt8(ascii: "i") || first == UInt8(ascii: "f")
         }
 
         /// `x.import` names a member, not a declaration.

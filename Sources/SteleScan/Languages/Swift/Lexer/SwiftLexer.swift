@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A tokenizer for Swift source, over UTF-8 bytes.
 ///
 /// It is the reason Stele can trust what it reports: `import` inside a comment, a string, a raw
@@ -96,12 +104,26 @@ struct SwiftLexer {
         }
     }
 
-    /// Whether the token's bytes contain `word` (ASCII), without making a string.
+    /// Whether the token's bytes contain `word` (ASCII), without making a string. Every comment
+    /// before the last import is searched for `stele:allow`: the C library's `memchr` finds the
+    /// candidates by the word's `:` (its first byte when it has none), a rare byte in prose.
     func token(_ token: SwiftToken, contains word: StaticString) -> Bool {
         let length = word.utf8CodeUnitCount
-        guard token.end - token.start >= length else { return false }
-        for start in token.start...(token.end - length) where matches(start, length, word) { return true }
-        return false
+        guard length > 0, token.end - token.start >= length else { return false }
+        return word.withUTF8Buffer { wanted in
+            let anchor = wanted.firstIndex(of: UInt8(ascii: ":")) ?? 0
+            return bytes.withUnsafeBytes { raw in
+                let base = raw.baseAddress!
+                var from = token.start + anchor
+                let end = token.end - length + anchor + 1 // the anchor of the last place the word fits
+                while from < end, let found = memchr(base + from, Int32(wanted[anchor]), end - from) {
+                    let at = UnsafeRawPointer(found) - base - anchor
+                    if memcmp(base + at, wanted.baseAddress!, length) == 0 { return true }
+                    from = at + anchor + 1
+                }
+                return false
+            }
+        }
     }
 
     /// Where the lexer is: `reset(to:)` goes back there. Cheaper than copying the lexer to look
@@ -278,8 +300,14 @@ struct SwiftLexer {
         }
     }
 
+    /// To the newline (or the limit): with the C library's `memchr`, as comments are most of what
+    /// the import scan reads before the imports (a licence header is a dozen lines).
     private mutating func skipToEndOfLine() {
-        while pos < limit, bytes[pos] != newline { pos += 1 }
+        guard pos < limit else { return }
+        pos = bytes.withUnsafeBytes { raw in
+            guard let found = memchr(raw.baseAddress! + pos, Int32(newline), limit - pos) else { return limit }
+            return UnsafeRawPointer(found) - raw.baseAddress!
+        }
     }
 
     private mutating func skipBlockComment() {

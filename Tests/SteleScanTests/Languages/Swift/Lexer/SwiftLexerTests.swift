@@ -1,5 +1,6 @@
 import XCTest
 @testable import SteleScan
+import SteleTestSupport
 
 final class SwiftLexerTests: XCTestCase {
     /// (kind, text) of every token.
@@ -11,6 +12,35 @@ final class SwiftLexerTests: XCTestCase {
     }
 
     func kinds(_ source: String) -> [SwiftToken.Kind] { tokens(source).map(\.0) }
+
+    /// `token(_:contains:)` searches with `memchr` from the word's `:`: it agrees with a plain
+    /// search on every token of random text made of the word's pieces, wherever the word falls
+    /// (at a token's first or last byte, across its end, at the end of the buffer).
+    func testTokenContainsAgreesWithAPlainSearch() {
+        var random = SplitMix(seed: 7)
+        let pieces = ["stele", ":", "allow", "stele:allo", "tele:allow", " ", "//", "\n", "é", "s", "::"]
+        for _ in 0..<2_000 {
+            let text = (0..<Int(random.next() % 8)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+            let bytes = Array(text.utf8)
+            let lexer = SwiftLexer(bytes)
+            for start in 0...bytes.count {
+                for end in start...bytes.count {
+                    let token = SwiftToken(kind: .lineComment, start: start, end: end, line: 1, column: start + 1, isFirstOnLine: false)
+                    let plain = bytes[start..<end].firstRange(of: Array("stele:allow".utf8)) != nil
+                    XCTAssertEqual(lexer.token(token, contains: "stele:allow"), plain, "\(text.debugDescription) [\(start), \(end))")
+                }
+            }
+        }
+        let lexer = SwiftLexer(Array("a".utf8))
+        XCTAssertFalse(lexer.token(SwiftToken(kind: .lineComment, start: 0, end: 1, line: 1, column: 1, isFirstOnLine: true), contains: "a:b"))
+    }
+
+    /// A line comment ends at the newline, or at the end of the buffer without one.
+    func testLineCommentsEndAtTheNewlineOrTheEnd() {
+        XCTAssertEqual(tokens("a // x: y\nb //\n// é\n//").map(\.1), ["a", "// x: y", "b", "//", "// é", "//"])
+        XCTAssertEqual(tokens("//").map(\.1), ["//"])
+        XCTAssertEqual(tokens("x//\n\n").map(\.1), ["x", "//"])
+    }
 
     func testNestedBlockComments() {
         XCTAssertEqual(tokens("a /* x /* y */ z */ b").map(\.1), ["a", "/* x /* y */ z */", "b"])
