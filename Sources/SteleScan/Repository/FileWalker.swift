@@ -92,17 +92,54 @@ struct FileWalker: Sendable {
         var order = Array(paths.indices)
         bytes.withUnsafeBufferPointer { buffer in
             offsets.withUnsafeBufferPointer { offsets in
-                let base = buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!
-                order.sort { i, j in
-                    let (a, aCount) = (offsets[i], offsets[i + 1] - offsets[i])
-                    let (b, bCount) = (offsets[j], offsets[j + 1] - offsets[j])
-                    let shared = min(aCount, bCount)
-                    let byBytes = shared == 0 ? 0 : memcmp(base + a, base + b, shared)
-                    return byBytes != 0 ? byBytes < 0 : aCount < bCount
-                }
+                let ordered = ByteOrder(base: buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, offsets: offsets)
+                order = ordered.sorted(order)
             }
         }
         paths = order.map { paths[$0] }
+    }
+
+    /// The order of paths held in one buffer, by index; sorts in two halves on two cores, then
+    /// merges them, when there are many (the sort of 50,000 paths was 4% of a check's
+    /// instructions, all on one core).
+    struct ByteOrder: @unchecked Sendable {
+        let base: UnsafePointer<UInt8>
+        let offsets: UnsafeBufferPointer<Int>
+
+        /// Whether path `i` sorts before path `j`.
+        @inline(__always) func less(_ i: Int, _ j: Int) -> Bool {
+            let (a, aCount) = (offsets[i], offsets[i + 1] - offsets[i])
+            let (b, bCount) = (offsets[j], offsets[j + 1] - offsets[j])
+            let shared = min(aCount, bCount)
+            let byBytes = shared == 0 ? 0 : memcmp(base + a, base + b, shared)
+            return byBytes != 0 ? byBytes < 0 : aCount < bCount
+        }
+
+        func sorted(_ order: [Int]) -> [Int] {
+            guard order.count >= 8192 else { return order.sorted(by: less) }
+            let half = order.count / 2
+            let halves = ConcurrentArray.make(count: 2) { slots in
+                DispatchQueue.concurrentPerform(iterations: 2) { k in
+                    slots.initialize(k, to: (k == 0 ? order[..<half] : order[half...]).sorted(by: less))
+                }
+            }
+            var merged: [Int] = []
+            merged.reserveCapacity(order.count)
+            var (i, j) = (0, 0)
+            let (left, right) = (halves[0], halves[1])
+            while i < left.count && j < right.count {
+                if less(right[j], left[i]) {
+                    merged.append(right[j])
+                    j += 1
+                } else {
+                    merged.append(left[i])
+                    i += 1
+                }
+            }
+            merged += left[i...]
+            merged += right[j...]
+            return merged
+        }
     }
 
     /// Every file below `start` (depth first, unsorted).

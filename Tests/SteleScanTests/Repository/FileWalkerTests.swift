@@ -31,6 +31,19 @@ final class FileWalkerTests: XCTestCase {
         XCTAssertEqual(sorted, paths.sorted())
     }
 
+    /// From 8,192 paths the sort runs in two halves on two cores and merges them: the same order.
+    func testManyPathsSortInHalvesAndMergeAsStringsSort() {
+        var rng = SplitMix(seed: 11)
+        let alphabet = Array("aAbB/._-09zZ")
+        for count in [8_191, 8_192, 8_193, 20_001] {
+            var paths = (0..<count).map { _ in String((0..<Int(1 + rng.next() % 10)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }) }
+            paths += paths.prefix(50) // repeats land in both halves
+            var sorted = paths
+            FileWalker.sort(&sorted)
+            XCTAssertEqual(sorted, paths.sorted(), "\(count) paths")
+        }
+    }
+
     func testPathsBeyondASCIISortAsStringsSort() {
         // "é" written as one scalar and as "e" with a combining accent are equal to `String`: the
         // byte order would part them, so such a listing is sorted the `String` way.
