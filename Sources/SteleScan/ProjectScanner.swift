@@ -38,11 +38,12 @@ public enum ProjectScanner {
     public static func reads(_ language: Language) -> Bool { LanguageRegistry.reads(language) }
 
     /// One file's scan: the file, its warning if any, and (with a cache) its record and whether the
-    /// record came from the cache.
+    /// record came from the cache. The warning and the record, which most files of a run lack,
+    /// are held by reference: a scan keeps one of these per file (376 bytes a file inline, 184 so).
     struct Scanned {
         var file: SourceFile
-        var diagnostic: Diagnostic?
-        var record: FactsCache.Record?
+        private let boxedDiagnostic: Boxed<Diagnostic>?
+        private let boxedRecord: Boxed<FactsCache.Record>?
         var hit = false
         /// A hit whose file was not read: its stamp vouched for it.
         var unread = false
@@ -53,6 +54,26 @@ public enum ProjectScanner {
         /// Symbols were asked for, but the file names none of what the rules look for: the scan
         /// of its imports stands.
         var symbolsSkipped = false
+
+        init(file: SourceFile, diagnostic: Diagnostic? = nil, record: FactsCache.Record? = nil, hit: Bool = false,
+             unread: Bool = false, restamped: Bool = false, known: Known? = nil) {
+            self.file = file
+            boxedDiagnostic = diagnostic.map(Boxed.init)
+            boxedRecord = record.map(Boxed.init)
+            self.hit = hit
+            self.unread = unread
+            self.restamped = restamped
+            self.known = known
+        }
+
+        var diagnostic: Diagnostic? { boxedDiagnostic?.value }
+        var record: FactsCache.Record? { boxedRecord?.value }
+    }
+
+    /// A value on the heap, so that an optional of it costs a pointer where it is absent.
+    final class Boxed<Value: Sendable>: Sendable {
+        let value: Value
+        init(_ value: Value) { self.value = value }
     }
 
     /// A file's facts as one scan read them, and which bytes they describe (the hash is 0
