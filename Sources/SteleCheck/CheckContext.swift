@@ -176,8 +176,12 @@ public struct CheckContext {
     /// The imports of file `i` of another module, not excepted, whose module `keep` selects.
     private func appendImports(ofFile i: Int, where keep: (String) -> Bool, to result: inout [Dependency]) {
         let file = architecture.scan.files[i]
-        for imported in file.imports where imported.module != file.module && keep(imported.module) && !exceptModules.contains(imported.module) {
-            result.append(Dependency(importOf: imported, in: file, at: i))
+        // By index, reading the module alone: an `Import` is copied only when it is kept.
+        let imports = file.imports
+        for k in imports.indices {
+            let module = imports[k].module
+            guard module != file.module, keep(module), !exceptModules.contains(module) else { continue }
+            result.append(Dependency(importOf: imports[k], in: file, at: i))
         }
     }
 

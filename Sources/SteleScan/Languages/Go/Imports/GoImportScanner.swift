@@ -117,7 +117,7 @@ enum GoImportScanner {
             let statement = "import " + (written.utf8.count > 240 ? String(written.prefix(239)) + "…" : written)
             let conditions = headerConditions()
             if let path = GoImportScanner.unquote(bytes[pathToken.start..<pathToken.end]), !path.isEmpty {
-                imports.append(Import(module: path, path: [path], kind: nil, attributes: attributes, accessLevel: nil,
+                imports.append(Import(module: path, path: nil, kind: nil, attributes: attributes, accessLevel: nil,
                                       line: first.line, column: first.column, conditions: conditions, text: statement))
             } else {
                 imports.append(Import(module: "", path: [], kind: "ambiguous", attributes: attributes, accessLevel: nil,

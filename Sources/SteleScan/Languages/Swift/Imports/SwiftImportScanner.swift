@@ -276,18 +276,20 @@ enum SwiftImportScanner {
                 lexer.reset(to: beforeFirst) // not an import after all: the token is the next statement's
                 return
             }
-            var path = [component(name)]
+            let module = component(name)
+            var rest: [String] = [] // the components after the module: most imports have none
             var last = name
             // Another component only after an adjacent `.`; later ones may be operators (`import func Foo.+`).
             while take({ t, l in l.isPunctuation(t, ".") }) != nil,
                   let next = take({ t, _ in t.kind == .identifier || t.kind == .backtickIdentifier || t.kind == .operator }) {
-                path.append(component(next))
+                rest.append(component(next))
                 last = next
             }
-            guard let module = path.first, !module.isEmpty else { return }
+            guard !module.isEmpty else { return }
+            let path = rest.isEmpty ? nil : [module] + rest
             let start = prefixStart ?? importToken
             let text: String
-            if attributes.isEmpty && accessLevel == nil && kind == nil && path.count == 1 {
+            if attributes.isEmpty && accessLevel == nil && kind == nil && path == nil {
                 // Most imports: no words to join, and often written `import Name` already.
                 text = writtenPlainly(importToken, last) ?? "import " + module
             } else {
@@ -295,7 +297,7 @@ enum SwiftImportScanner {
                 if let accessLevel { words.append(accessLevel) }
                 words.append("import")
                 if let kind { words.append(kind) }
-                words.append(path.joined(separator: "."))
+                words.append(path?.joined(separator: ".") ?? module)
                 text = words.joined(separator: " ")
             }
             imports.append(Import(module: module, path: path, kind: kind, attributes: attributes, accessLevel: accessLevel,
