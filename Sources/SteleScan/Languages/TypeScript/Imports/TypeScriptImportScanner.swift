@@ -22,16 +22,21 @@ enum TypeScriptImportScanner {
     static let dynamic = "dynamic"
     static let require = "require"
 
-    static func scan(_ bytes: [UInt8], tokens: inout [TypeScriptToken]) -> (imports: [Import], suppressions: [Suppression]) {
-        var comments: [TypeScriptToken] = []
-        TypeScriptLexer.tokenize(bytes, into: &tokens, comments: &comments)
+    static func scan(_ bytes: [UInt8], into tokens: TypeScriptTokens) -> (imports: [Import], suppressions: [Suppression]) {
+        TypeScriptLexer.tokenize(bytes, into: tokens)
         return bytes.withUnsafeBufferPointer { bytes in
-            tokens.withUnsafeBufferPointer { tokens in
-                var reader = Reader(bytes: bytes, code: tokens)
-                reader.read(comments: comments)
-                return (reader.imports, reader.suppressions)
-            }
+            var reader = Reader(bytes: bytes, code: tokens.code)
+            reader.read(comments: tokens.comments, keywords: tokens.keywords)
+            return (reader.imports, reader.suppressions)
         }
+    }
+
+    /// `scan(_:into:)` with the code tokens left in `tokens` (tests and the fuzzer).
+    static func scan(_ bytes: [UInt8], tokens: inout [TypeScriptToken]) -> (imports: [Import], suppressions: [Suppression]) {
+        let storage = TypeScriptTokens()
+        let found = scan(bytes, into: storage)
+        tokens = Array(storage.code)
+        return found
     }
 
     struct Reader {
@@ -57,20 +62,20 @@ enum TypeScriptImportScanner {
             k >= 0 && k < code.count && code[k].kind == .punct && bytes[code[k].start] == byte
         }
 
-        mutating func read(comments: [TypeScriptToken]) {
+        /// The forms start at `import`, `export` and `require` only: the lexer lists where those
+        /// names are (`keywords`), so the tokens between are not visited. A form read past a
+        /// later keyword (`export { require } from 'm'`) has used it, as a walk over every token would.
+        mutating func read(comments: [TypeScriptToken], keywords: [Int]) {
             for token in comments { suppression(in: token) }
             var k = 0
-            while k < code.count {
-                let token = code[k]
-                if token.kind == .name {
-                    let first = bytes[token.start]
-                    if first == UInt8(ascii: "i") || first == UInt8(ascii: "e") || first == UInt8(ascii: "r"), !isPunct(k - 1, UInt8(ascii: ".")) {
-                        if isName(k, "import") { k = importForm(at: k); continue }
-                        if isName(k, "export") { k = exportForm(at: k); continue }
-                        if isName(k, "require") { k = requireCall(at: k, statement: k); continue }
-                    }
+            for keyword in keywords where keyword >= k {
+                k = keyword
+                if isPunct(k - 1, UInt8(ascii: ".")) { k += 1; continue }
+                switch bytes[code[k].start] {
+                case UInt8(ascii: "i"): k = importForm(at: k)
+                case UInt8(ascii: "e"): k = exportForm(at: k)
+                default: k = requireCall(at: k, statement: k)
                 }
-                k += 1
             }
         }
 
