@@ -19,6 +19,14 @@ struct TypeScriptModuleMap: ModuleMap {
     let files: Set<String>
     /// `tsconfig.json` path aliases, deepest folder first.
     let aliases: [TypeScriptPathAliases]
+    /// The innermost named package of each folder that holds a listed file (nil: none), found
+    /// once: `package(of:)` is asked for every file and for every import that names one, and
+    /// walking up the folders made a `String` and a lookup a level.
+    let packageOfFolder: [String: TypeScriptPackage?]
+    /// Each listed path less one of `TypeScriptImportResolver.extensions` (`src/a` for `src/a.ts`
+    /// and `src/a.d.ts`) with the extensions it is listed with, a bit each, in that list's order:
+    /// `TypeScriptImportResolver.find` tries them all with one lookup, not one string and lookup each.
+    let extensionsOfStem: [String: UInt16]
 
     init(packages: [TypeScriptPackage], files: [String], aliases: [TypeScriptPathAliases] = []) {
         var at: [String: TypeScriptPackage] = [:]
@@ -35,6 +43,39 @@ struct TypeScriptModuleMap: ModuleMap {
         packageNamed = named
         self.files = Set(files)
         self.aliases = aliases.sorted { ($0.directory.utf8.count, $0.directory) > ($1.directory.utf8.count, $1.directory) }
+        var ofFolder: [String: TypeScriptPackage?] = [:]
+        var stems: [String: UInt16] = [:]
+        for path in files {
+            let directory = TypeScriptModuleMap.parent(path)
+            if ofFolder[directory] == nil { ofFolder[directory] = .some(TypeScriptModuleMap.innermost(from: directory, in: at)) }
+            TypeScriptModuleMap.forEachExtension(of: path) { stem, bit in stems[stem, default: 0] |= bit }
+        }
+        packageOfFolder = ofFolder
+        extensionsOfStem = stems
+    }
+
+    /// Calls `body` with `path` less each of `TypeScriptImportResolver.extensions` it ends with,
+    /// and that extension's bit. On bytes: every listed file goes through here.
+    static func forEachExtension(of path: String, _ body: (String, UInt16) -> Void) {
+        let extensions = TypeScriptImportResolver.extensionBytes
+        var path = path
+        path.withUTF8 { bytes in
+            for (k, ext) in extensions.enumerated() where bytes.count >= ext.count {
+                let stem = bytes.count - ext.count
+                guard ext.withUnsafeBufferPointer({ ext in (0..<ext.count).allSatisfy { bytes[stem + $0] == ext[$0] } }) else { continue }
+                body(String(decoding: UnsafeBufferPointer(rebasing: bytes[..<stem]), as: UTF8.self), 1 << UInt16(k))
+            }
+        }
+    }
+
+    /// The innermost named package at or above `directory`.
+    private static func innermost(from directory: String, in packageAt: [String: TypeScriptPackage]) -> TypeScriptPackage? {
+        var directory = directory
+        while true {
+            if let package = packageAt[directory] { return package }
+            if directory.isEmpty { return nil }
+            directory = TypeScriptModuleMap.parent(directory)
+        }
     }
 
     static func isSource(_ path: String) -> Bool {
@@ -44,12 +85,9 @@ struct TypeScriptModuleMap: ModuleMap {
 
     /// The innermost named package holding `path`.
     func package(of path: String) -> TypeScriptPackage? {
-        var directory = TypeScriptModuleMap.parent(path)
-        while true {
-            if let package = packageAt[directory] { return package }
-            if directory.isEmpty { return nil }
-            directory = TypeScriptModuleMap.parent(directory)
-        }
+        let directory = TypeScriptModuleMap.parent(path)
+        if let known = packageOfFolder[directory] { return known }
+        return TypeScriptModuleMap.innermost(from: directory, in: packageAt)
     }
 
     /// The innermost package.json at or above `directory`, named or not.
