@@ -101,20 +101,29 @@ enum TypeScriptImportScanner {
         /// The source from `from` to `to` (token indices, inclusive) on one line: whitespace runs
         /// become one space. Snippets and fingerprints use it.
         func text(from: Int, to: Int) -> String {
-            var out: [UInt8] = []
-            var space = false
-            for byte in bytes[code[from].start..<code[to].end] {
-                if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
-                    space = true
-                    continue
+            let source = UnsafeBufferPointer(rebasing: bytes[code[from].start..<code[to].end])
+            // The text never grows but by the ellipsis (a whitespace run becomes at most one
+            // space): built in a temporary buffer, not by an `Array` append a byte.
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: source.count + 3) { out in
+                var count = 0
+                var space = false
+                for byte in source {
+                    if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+                        space = true
+                        continue
+                    }
+                    if space, count > 0, out[count - 1] != UInt8(ascii: "{"), byte != UInt8(ascii: "}") { out[count] = UInt8(ascii: " "); count += 1 }
+                    if space, byte == UInt8(ascii: "}"), count > 0, out[count - 1] == UInt8(ascii: ",") { out[count] = UInt8(ascii: " "); count += 1 }
+                    space = false
+                    out[count] = byte
+                    count += 1
                 }
-                if space, !out.isEmpty, out.last != UInt8(ascii: "{"), byte != UInt8(ascii: "}") { out.append(UInt8(ascii: " ")) }
-                if space, byte == UInt8(ascii: "}"), out.last == UInt8(ascii: ",") { out.append(UInt8(ascii: " ")) }
-                space = false
-                out.append(byte)
+                if count > 240 {
+                    count = 239
+                    for byte in "…".utf8 { out[count] = byte; count += 1 }
+                }
+                return String(decoding: UnsafeBufferPointer(rebasing: out[..<count]), as: UTF8.self)
             }
-            if out.count > 240 { out = Array(out.prefix(239)) + Array("…".utf8) }
-            return String(decoding: out, as: UTF8.self)
         }
 
         mutating func record(_ specifier: String?, attributes: [String], at keyword: Int, through end: Int) {

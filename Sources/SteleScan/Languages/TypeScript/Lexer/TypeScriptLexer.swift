@@ -35,12 +35,14 @@ struct TypeScriptLexer {
     private var comments: [TypeScriptToken] = []
     private var keywords: [Int] = []
     private let classes: UnsafePointer<UInt8>
+    private let actions: UnsafePointer<UInt8>
 
     private init(_ bytes: UnsafeBufferPointer<UInt8>, into storage: TypeScriptTokens) {
         self.bytes = bytes
         tokens = storage.base
         tokenCapacity = storage.capacity
         classes = TypeScriptLexer.classTable
+        actions = TypeScriptLexer.actionTable
         swap(&comments, &storage.comments)
         swap(&keywords, &storage.keywords)
         comments.removeAll(keepingCapacity: true)
@@ -85,49 +87,44 @@ struct TypeScriptLexer {
         }
         while index < count {
             let byte = bytes[index]
-            switch byte {
-            case UInt8(ascii: " "), UInt8(ascii: "\t"), 0x0B, 0x0C:
+            // On the byte's action (`actionTable`): a jump table, where a switch over byte
+            // values and ranges compiled to a chain of comparisons.
+            switch actions[Int(byte)] {
+            case TypeScriptLexer.skipSpace:
                 // A run at once (indentation): one trip through the switch, not one a byte.
-                index += 1
-                while index < count, classes[Int(bytes[index])] & TypeScriptLexer.space != 0 { index += 1 }
-                continue
-            case UInt8(ascii: "\n"), UInt8(ascii: "\r"):
+                index = skip(from: index + 1, while: TypeScriptLexer.space)
+            case TypeScriptLexer.lineBreak:
                 newline()
-                continue
-            case UInt8(ascii: "/"):
+            case TypeScriptLexer.slash:
                 if index + 1 < count, bytes[index + 1] == UInt8(ascii: "/") {
                     lineComment()
-                    continue
-                }
-                if index + 1 < count, bytes[index + 1] == UInt8(ascii: "*") {
+                } else if index + 1 < count, bytes[index + 1] == UInt8(ascii: "*") {
                     blockComment()
-                    continue
-                }
-                if regexAllowed(after: tokenCount - 1) {
+                } else if regexAllowed(after: tokenCount - 1) {
                     regex()
                 } else {
                     index += 1
                     emit(.punct, from: index - 1)
                 }
-            case UInt8(ascii: "'"), UInt8(ascii: "\""):
+            case TypeScriptLexer.quote:
                 string()
-            case UInt8(ascii: "`"):
+            case TypeScriptLexer.backtick:
                 index += 1
                 template(from: index - 1)
-            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+            case TypeScriptLexer.digit:
                 number()
-            case UInt8(ascii: "."):
+            case TypeScriptLexer.dot:
                 if index + 1 < count, TypeScriptLexer.isDigit(bytes[index + 1]) {
                     number()
                 } else {
                     index += 1
                     emit(.punct, from: index - 1)
                 }
-            case UInt8(ascii: "{"):
+            case TypeScriptLexer.openBrace:
                 depth += 1
                 index += 1
                 emit(.punct, from: index - 1)
-            case UInt8(ascii: "}"):
+            case TypeScriptLexer.closeBrace:
                 if let open = substitutions.last, open == depth {
                     // The end of a template's substitution: the template goes on.
                     substitutions.removeLast()
@@ -138,19 +135,26 @@ struct TypeScriptLexer {
                     index += 1
                     emit(.punct, from: index - 1)
                 }
+            case TypeScriptLexer.name:
+                let start = index
+                index = skip(from: index + 1, while: TypeScriptLexer.nameByte)
+                if isImportKeyword(from: start) { keywords.append(tokenCount) }
+                emit(.name, from: start)
             default:
-                if classes[Int(byte)] & TypeScriptLexer.nameStart != 0 {
-                    let start = index
-                    index += 1
-                    while index < count, classes[Int(bytes[index])] & TypeScriptLexer.nameByte != 0 { index += 1 }
-                    if isImportKeyword(from: start) { keywords.append(tokenCount) }
-                    emit(.name, from: start)
-                } else {
-                    index += 1
-                    emit(.punct, from: index - 1)
-                }
+                index += 1
+                emit(.punct, from: index - 1)
             }
         }
+    }
+
+    /// The index of the first byte from `start` on that is not of `byteClass` (or the end), in a
+    /// local variable: the loop runs over most of a file's bytes.
+    @inline(__always)
+    private func skip(from start: Int, while byteClass: UInt8) -> Int {
+        var k = start
+        let count = bytes.count
+        while k < count, classes[Int(bytes[k])] & byteClass != 0 { k += 1 }
+        return k
     }
 
     /// `import`, `export` or `require` from `start` to `index`: the import reader looks at these
@@ -206,7 +210,9 @@ struct TypeScriptLexer {
 
     private mutating func lineComment() {
         let start = index
-        while index < bytes.count, classes[Int(bytes[index])] & TypeScriptLexer.lineEnd == 0 { index += 1 }
+        var end = index
+        while end < bytes.count, classes[Int(bytes[end])] & TypeScriptLexer.lineEnd == 0 { end += 1 }
+        index = end
         comments.append(TypeScriptToken(kind: .comment, start: start, end: index, line: line, column: start - lineStart + 1))
     }
 
@@ -379,6 +385,30 @@ struct TypeScriptLexer {
     static let lineEnd: UInt8 = 8
     /// What a `'…'` or `"…"` string must look at: a quote, a backslash, a line end.
     static let stringStop: UInt8 = 16
+
+    /// What a byte starts in code (`actionTable`).
+    static let punctuation: UInt8 = 0, skipSpace: UInt8 = 1, lineBreak: UInt8 = 2, slash: UInt8 = 3, quote: UInt8 = 4,
+               backtick: UInt8 = 5, digit: UInt8 = 6, dot: UInt8 = 7, openBrace: UInt8 = 8, closeBrace: UInt8 = 9, name: UInt8 = 10
+
+    nonisolated(unsafe) static let actionTable: UnsafePointer<UInt8> = {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        for value in 0..<256 {
+            let byte = UInt8(value)
+            switch byte {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), 0x0B, 0x0C: table[value] = skipSpace
+            case UInt8(ascii: "\n"), UInt8(ascii: "\r"): table[value] = lineBreak
+            case UInt8(ascii: "/"): table[value] = slash
+            case UInt8(ascii: "'"), UInt8(ascii: "\""): table[value] = quote
+            case UInt8(ascii: "`"): table[value] = backtick
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): table[value] = digit
+            case UInt8(ascii: "."): table[value] = dot
+            case UInt8(ascii: "{"): table[value] = openBrace
+            case UInt8(ascii: "}"): table[value] = closeBrace
+            default: table[value] = isNameStart(byte) ? name : punctuation
+            }
+        }
+        return UnsafePointer(table)
+    }()
 
     /// The class bits of each byte value, made once, never freed (a pointer: an `Array` read in
     /// the hot loops would go through its lazy global's accessor).
