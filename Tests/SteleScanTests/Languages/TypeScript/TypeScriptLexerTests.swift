@@ -76,6 +76,18 @@ final class TypeScriptLexerTests: XCTestCase {
         XCTAssertEqual(tokens.map { "\($0.line):\($0.column)" }, ["1:4", "2:5", "2:8"])
     }
 
+    /// A line comment is read four bytes at a time: its end may fall on any of the four.
+    func testLineCommentsEndingAtEachOfFourBytesAndAtTheEndOfTheBuffer() {
+        for length in 0..<10 {
+            let body = "//" + String(repeating: "x", count: length)
+            XCTAssertEqual(of(.comment, "a " + body), [body], "to the end of the buffer")
+            XCTAssertEqual(tokens("a " + body + "\nb").map(\.1), ["a", body, "b"])
+            XCTAssertEqual(of(.comment, "a " + body + "\r\nb"), [body])
+            XCTAssertEqual(tokens("a " + body + "\rb").map(\.1), ["a", body, "b"])
+        }
+        XCTAssertEqual(names("// caf\u{E9} require('x') import('y')\nz"), ["z"], "non-ASCII bytes and calls in a comment")
+    }
+
     func testStringBodiesWithEscapesAndNonASCII() {
         XCTAssertEqual(of(.string, #"a('\u00e9\'"', "x\\", "\#u{E9}\#u{FC}") + b"#), [#"'\u00e9\'"'"#, #""x\\""#, "\"\u{E9}\u{FC}\""])
         XCTAssertEqual(names("s = 'open \u{E9}\nrequire"), ["s", "require"], "an unterminated string ends at its line")

@@ -21,6 +21,7 @@ enum TypeScriptImportScanner {
     static let typeOnly = "type-only"
     static let dynamic = "dynamic"
     static let require = "require"
+    static let requireAlone = [require]
 
     static func scan(_ bytes: [UInt8], into tokens: TypeScriptTokens) -> (imports: [Import], suppressions: [Suppression]) {
         TypeScriptLexer.tokenize(bytes, into: tokens)
@@ -221,7 +222,9 @@ enum TypeScriptImportScanner {
 
         /// A call's `(` at `open`: one literal argument (then `)` or `,`) names the module.
         mutating func call(at keyword: Int, open: Int, attribute: String, statement: Int, extra: [String] = []) -> Int {
-            let attributes = extra + [attribute]
+            // Mostly `[attribute]` alone: the shared arrays, not one made for each call.
+            let attributes = !extra.isEmpty ? extra + [attribute]
+                : attribute == TypeScriptImportScanner.require ? TypeScriptImportScanner.requireAlone : [attribute]
             if let specifier = literal(at: open + 1), isPunct(open + 2, UInt8(ascii: ")")) || isPunct(open + 2, UInt8(ascii: ",")) {
                 record(specifier, attributes: attributes, at: keyword, through: open + 2)
                 return open + 2

@@ -211,7 +211,13 @@ struct TypeScriptLexer {
     private mutating func lineComment() {
         let start = index
         var end = index
-        while end < bytes.count, classes[Int(bytes[end])] & TypeScriptLexer.lineEnd == 0 { end += 1 }
+        let count = bytes.count
+        // Comments run long: four bytes a test while none ends the line.
+        while end + 4 <= count,
+              (classes[Int(bytes[end])] | classes[Int(bytes[end + 1])] | classes[Int(bytes[end + 2])] | classes[Int(bytes[end + 3])]) & TypeScriptLexer.lineEnd == 0 {
+            end += 4
+        }
+        while end < count, classes[Int(bytes[end])] & TypeScriptLexer.lineEnd == 0 { end += 1 }
         index = end
         comments.append(TypeScriptToken(kind: .comment, start: start, end: index, line: line, column: start - lineStart + 1))
     }

@@ -19,10 +19,13 @@ struct TypeScriptModuleMap: ModuleMap {
     let files: Set<String>
     /// `tsconfig.json` path aliases, deepest folder first.
     let aliases: [TypeScriptPathAliases]
-    /// The innermost named package of each folder that holds a listed file (nil: none), found
-    /// once: `package(of:)` is asked for every file and for every import that names one, and
-    /// walking up the folders made a `String` and a lookup a level.
-    let packageOfFolder: [String: TypeScriptPackage?]
+    /// The innermost named package of each folder that holds a listed file, as an index in
+    /// `namedPackages` (-1: none), found once: `moduleName(of:)` is asked for every file and for
+    /// every import that names one, and walking up the folders made a `String` and a lookup a
+    /// level (an index, so that a lookup copies no package).
+    let packageOfFolder: [String: Int]
+    /// The named packages, sorted by folder.
+    let namedPackages: [TypeScriptPackage]
     /// Each listed path less one of `TypeScriptImportResolver.extensions` (`src/a` for `src/a.ts`
     /// and `src/a.d.ts`) with the extensions it is listed with, a bit each, in that list's order:
     /// `TypeScriptImportResolver.find` tries them all with one lookup, not one string and lookup each.
@@ -43,14 +46,17 @@ struct TypeScriptModuleMap: ModuleMap {
         packageNamed = named
         self.files = Set(files)
         self.aliases = aliases.sorted { ($0.directory.utf8.count, $0.directory) > ($1.directory.utf8.count, $1.directory) }
-        var ofFolder: [String: TypeScriptPackage?] = [:]
+        let sortedNamed = at.values.sorted { $0.directory < $1.directory }
+        let indexOfFolder = Dictionary(uniqueKeysWithValues: sortedNamed.enumerated().map { ($1.directory, $0) })
+        var ofFolder: [String: Int] = [:]
         var stems: [String: UInt16] = [:]
         for path in files {
             let directory = TypeScriptModuleMap.parent(path)
-            if ofFolder[directory] == nil { ofFolder[directory] = .some(TypeScriptModuleMap.innermost(from: directory, in: at)) }
+            if ofFolder[directory] == nil { ofFolder[directory] = TypeScriptModuleMap.innermost(from: directory, in: at).flatMap { indexOfFolder[$0.directory] } ?? -1 }
             TypeScriptModuleMap.forEachExtension(of: path) { stem, bit in stems[stem, default: 0] |= bit }
         }
         packageOfFolder = ofFolder
+        namedPackages = sortedNamed
         extensionsOfStem = stems
     }
 
@@ -83,13 +89,6 @@ struct TypeScriptModuleMap: ModuleMap {
         return language == .typescript || language == .javascript
     }
 
-    /// The innermost named package holding `path`.
-    func package(of path: String) -> TypeScriptPackage? {
-        let directory = TypeScriptModuleMap.parent(path)
-        if let known = packageOfFolder[directory] { return known }
-        return TypeScriptModuleMap.innermost(from: directory, in: packageAt)
-    }
-
     /// The innermost package.json at or above `directory`, named or not.
     func manifest(at directory: String) -> TypeScriptPackage? {
         var directory = directory
@@ -102,7 +101,16 @@ struct TypeScriptModuleMap: ModuleMap {
 
     /// The module name of the file at `path`: `<package name>/<path in the package>`, else the path.
     func moduleName(of path: String) -> String {
-        guard let package = package(of: path), let name = package.name else { return path }
+        let directory = TypeScriptModuleMap.parent(path)
+        if let k = packageOfFolder[directory] {
+            return k < 0 ? path : TypeScriptModuleMap.moduleName(of: path, in: namedPackages[k])
+        }
+        guard let package = TypeScriptModuleMap.innermost(from: directory, in: packageAt) else { return path }
+        return TypeScriptModuleMap.moduleName(of: path, in: package)
+    }
+
+    private static func moduleName(of path: String, in package: TypeScriptPackage) -> String {
+        guard let name = package.name else { return path }
         // The path below the package's folder, cut on bytes (`dropFirst` counts characters).
         return package.directory.isEmpty ? name + "/" + path : name + path[path.utf8.index(path.utf8.startIndex, offsetBy: package.directory.utf8.count)...]
     }
