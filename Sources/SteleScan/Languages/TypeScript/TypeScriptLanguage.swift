@@ -40,15 +40,15 @@ enum TypeScriptLanguage: LanguageSupport {
 
     /// One worker's reader: the token buffer is kept from file to file.
     final class Reader: SourceReader {
-        var tokens: [TypeScriptToken] = []
+        let tokens = TypeScriptTokens()
 
         /// Imports may be anywhere (`require` in a function, `import()` in an expression): the whole file is read.
         func imports(in bytes: [UInt8], wholeFile: Bool) -> (imports: [Import], suppressions: [Suppression]) {
-            TypeScriptImportScanner.scan(bytes, tokens: &tokens)
+            TypeScriptImportScanner.scan(bytes, into: tokens)
         }
 
         func symbols(in bytes: [UInt8]) -> (declarations: [Declaration], references: [Reference], suppressions: [Suppression]) {
-            ([], [], TypeScriptImportScanner.scan(bytes, tokens: &tokens).suppressions)
+            ([], [], TypeScriptImportScanner.scan(bytes, into: tokens).suppressions)
         }
     }
 }

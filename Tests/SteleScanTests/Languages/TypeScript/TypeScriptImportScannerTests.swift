@@ -99,6 +99,21 @@ final class TypeScriptImportScannerTests: XCTestCase {
         XCTAssertEqual(summary("const t = `${ await import('a') } and ${ require('b') }`"), ["1:21 import a dynamic", "1:42 import b require"])
     }
 
+    /// The text is built in a buffer of the source's length (plus the ellipsis): whitespace runs
+    /// become one space, none after `{` or before `}` (but after `,`), and it is cut at 240 bytes.
+    func testTheImportTextOnOneLine() {
+        XCTAssertEqual(scan("import  {\ta ,\r\n b }\n  from\t'm'").imports.map(\.text), ["import {a , b} from 'm'"])
+        XCTAssertEqual(scan("export {\n  x,\n  }   from 'm'").imports.map(\.text), ["export {x, } from 'm'"])
+        let names = (0..<60).map { "n\($0)" }.joined(separator: ",\n  ")
+        let text = scan("import {\n  \(names)\n} from 'long'").imports.first?.text ?? ""
+        XCTAssertEqual(text.utf8.count, 242)
+        XCTAssertTrue(text.hasPrefix("import {n0, n1, n2"))
+        XCTAssertTrue(text.hasSuffix("…"))
+        let wide = (0..<150).map { _ in "\u{E9}" }.joined()
+        let cut = scan("import {\(wide)} from 'w'").imports.first?.text ?? ""
+        XCTAssertEqual(cut, "import {" + String(repeating: "\u{E9}", count: 115) + "\u{FFFD}…", "a character cut in two is replaced")
+    }
+
     func testColumnsCountUTF8Bytes() {
         XCTAssertEqual(summary("const é = require('a')"), ["1:12 import a require"])
     }

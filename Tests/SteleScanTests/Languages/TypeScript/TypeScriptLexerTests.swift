@@ -62,4 +62,68 @@ final class TypeScriptLexerTests: XCTestCase {
             _ = tokens(source)
         }
     }
+
+    // The fast paths: runs of spaces, names and string bodies read by the byte-class table, code
+    // tokens written to `TypeScriptTokens`' own memory, and the list of `import`/`export`/`require`.
+
+    func testWhitespaceRunsAndNamesUpToTheEndOfTheBuffer() {
+        XCTAssertEqual(tokens("a \t\u{0B}\u{0C}  b    ").map(\.1), ["a", "b"], "every whitespace byte, to the end of the buffer")
+        XCTAssertEqual(names("x = require"), ["x", "require"], "a name that ends the buffer")
+        XCTAssertEqual(names("caf\u{E9} = na\u{EF}ve + \u{1F600}x + $_9"), ["caf\u{E9}", "na\u{EF}ve", "\u{1F600}x", "$_9"],
+                       "non-ASCII bytes are name bytes")
+        var tokens: [TypeScriptToken] = []
+        TypeScriptLexer.tokenize(Array("\t  a\n    b  c".utf8), into: &tokens)
+        XCTAssertEqual(tokens.map { "\($0.line):\($0.column)" }, ["1:4", "2:5", "2:8"])
+    }
+
+    /// A line comment is read four bytes at a time: its end may fall on any of the four.
+    func testLineCommentsEndingAtEachOfFourBytesAndAtTheEndOfTheBuffer() {
+        for length in 0..<10 {
+            let body = "//" + String(repeating: "x", count: length)
+            XCTAssertEqual(of(.comment, "a " + body), [body], "to the end of the buffer")
+            XCTAssertEqual(tokens("a " + body + "\nb").map(\.1), ["a", body, "b"])
+            XCTAssertEqual(of(.comment, "a " + body + "\r\nb"), [body])
+            XCTAssertEqual(tokens("a " + body + "\rb").map(\.1), ["a", body, "b"])
+        }
+        XCTAssertEqual(names("// caf\u{E9} require('x') import('y')\nz"), ["z"], "non-ASCII bytes and calls in a comment")
+    }
+
+    func testStringBodiesWithEscapesAndNonASCII() {
+        XCTAssertEqual(of(.string, #"a('\u00e9\'"', "x\\", "\#u{E9}\#u{FC}") + b"#), [#"'\u00e9\'"'"#, #""x\\""#, "\"\u{E9}\u{FC}\""])
+        XCTAssertEqual(names("s = 'open \u{E9}\nrequire"), ["s", "require"], "an unterminated string ends at its line")
+        XCTAssertEqual(of(.string, "'end"), ["'end"], "a string that ends the buffer")
+    }
+
+    func testBracesAroundTemplateSubstitutions() {
+        XCTAssertEqual(of(.template, "}} `a ${ b } c`"), ["`a ${", "} c`"], "an unmatched `}` in code is punctuation")
+        XCTAssertEqual(of(.template, "{ `a ${ {b: {c}} } d` } `e`"), ["`a ${", "} d`", "`e`"])
+        XCTAssertEqual(names("{ `a ${ x } } y` z } w"), ["x", "z", "w"], "the substitution's `}` goes back into the template")
+        XCTAssertEqual(of(.template, "`${ `${ {} }` }` x"), ["`${", "`${", "}`", "}`"])
+    }
+
+    func testImportKeywordsAreListedWhereverTheyAreCode() {
+        let source = #"import a from 'x'; export * from "y"; const r = require('z'); x.import; imports; exported; requires; "#
+            + #"'require(1)'; // import('c')\#n/* require('d') */ `${ import('e') }`; /require(/; reQuire; IMPORT"#
+        let storage = TypeScriptTokens()
+        let bytes = Array(source.utf8)
+        TypeScriptLexer.tokenize(bytes, into: storage)
+        let code = storage.code
+        XCTAssertEqual(storage.keywords.map { String(decoding: bytes[code[$0].start..<code[$0].end], as: UTF8.self) },
+                       ["import", "export", "require", "import", "import"])
+        XCTAssertEqual(storage.comments.count, 2)
+    }
+
+    func testTokenMemoryGrowsAndIsReusedFromFileToFile() {
+        let storage = TypeScriptTokens()
+        let long = Array(String(repeating: "a(b); ", count: 2000).utf8) + Array("import".utf8)
+        TypeScriptLexer.tokenize(long, into: storage)
+        XCTAssertEqual(storage.count, 10_001)
+        XCTAssertEqual(storage.code.last.map { String(decoding: long[$0.start..<$0.end], as: UTF8.self) }, "import")
+        XCTAssertEqual(storage.keywords, [10_000])
+        let short = Array("// c\nx".utf8)
+        TypeScriptLexer.tokenize(short, into: storage)
+        XCTAssertEqual(storage.code.map(\.start), [5], "no token of the previous file is left")
+        XCTAssertEqual(storage.keywords, [])
+        XCTAssertEqual(storage.comments.map(\.start), [0])
+    }
 }

@@ -77,6 +77,41 @@ final class TypeScriptModuleMapTests: XCTestCase {
         XCTAssertEqual(target("node:test", from: "tools"), "node:test")
     }
 
+    /// `find` reads the extensions a stem is listed with from one lookup (`extensionsOfStem`):
+    /// with several listed, the first in `TypeScriptImportResolver.extensions` wins.
+    func testTheFirstListedExtensionWinsAsInTheLoopOverThem() {
+        let files = ["a.js", "a.ts", "b.js", "b.d.ts", "c.tsx", "c.ts", "d.tsx", "e/index.js", "e/index.jsx", "f.d.ts", ".ts", "g.mjs", "g.cts"]
+        let map = TypeScriptModuleMap(packages: [], files: files)
+        XCTAssertEqual(TypeScriptImportResolver.find("a", map: map), "a.ts")
+        XCTAssertEqual(TypeScriptImportResolver.find("b", map: map), "b.d.ts", "`.d.ts` comes before `.js`")
+        XCTAssertEqual(TypeScriptImportResolver.find("c.js", map: map), "c.ts", "`.ts` before `.tsx` for a `.js` name")
+        XCTAssertEqual(TypeScriptImportResolver.find("d.js", map: map), "d.tsx")
+        XCTAssertEqual(TypeScriptImportResolver.find("a.js", map: map), "a.js", "a listed path as written comes first")
+        XCTAssertEqual(TypeScriptImportResolver.find("e", map: map), "e/index.js")
+        XCTAssertEqual(TypeScriptImportResolver.find("f.d", map: map), "f.d.ts")
+        XCTAssertEqual(TypeScriptImportResolver.find("", map: map), ".ts", "a file named only an extension")
+        XCTAssertEqual(TypeScriptImportResolver.find("g.mjs", map: map), "g.mjs")
+        XCTAssertEqual(TypeScriptImportResolver.find("g.cjs", map: map), "g.cts", "a `.cjs` name finds its `.cts`")
+        XCTAssertEqual(TypeScriptImportResolver.find("g", map: map), "g.cts", "`.cts` comes before `.mjs`")
+        XCTAssertNil(TypeScriptImportResolver.find("h", map: map))
+    }
+
+    /// Packages are found once for each listed folder (`packageOfFolder`); other paths still walk up.
+    func testModuleNamesOfListedAndUnlistedFolders() {
+        XCTAssertEqual(map.moduleName(of: "packages/orders/src/model/order.ts"), "@acme/orders/src/model/order.ts")
+        XCTAssertEqual(map.moduleName(of: "packages/orders/src/deep/unlisted/x.ts"), "@acme/orders/src/deep/unlisted/x.ts")
+        XCTAssertEqual(map.moduleName(of: "packages/unnamed/x.ts"), "acme/packages/unnamed/x.ts", "an unnamed package.json names nothing")
+        XCTAssertEqual(TypeScriptModuleMap(packages: [], files: ["a/b.ts"]).moduleName(of: "a/b.ts"), "a/b.ts")
+    }
+
+    func testPackageNamesOfSpecifiers() {
+        for (specifier, scoped, name) in [("lodash", true, "lodash"), ("lodash/fp/x", true, "lodash"), ("@s/p/x", true, "@s/p"), ("@s/p/x", false, "@s"),
+                                          ("@s", true, "@s"), ("@s/", true, "@s/"), ("/x", true, ""), ("", true, ""), ("caf\u{E9}/x", true, "caf\u{E9}"),
+                                          ("@\u{E9}/p/x", true, "@\u{E9}/p")] {
+            XCTAssertEqual(TypeScriptImportResolver.packageName(specifier, scoped: scoped), name, specifier)
+        }
+    }
+
     func testTsconfigAliasesForTheFilesBelowIt() {
         XCTAssertEqual(target("@ui/button", from: "packages/web/src"), "@acme/web/src/ui/button.tsx")
         XCTAssertEqual(target("~app", from: "packages/web/src/ui"), "@acme/web/src/app.ts")

@@ -21,17 +21,23 @@ enum TypeScriptImportScanner {
     static let typeOnly = "type-only"
     static let dynamic = "dynamic"
     static let require = "require"
+    static let requireAlone = [require]
 
-    static func scan(_ bytes: [UInt8], tokens: inout [TypeScriptToken]) -> (imports: [Import], suppressions: [Suppression]) {
-        var comments: [TypeScriptToken] = []
-        TypeScriptLexer.tokenize(bytes, into: &tokens, comments: &comments)
+    static func scan(_ bytes: [UInt8], into tokens: TypeScriptTokens) -> (imports: [Import], suppressions: [Suppression]) {
+        TypeScriptLexer.tokenize(bytes, into: tokens)
         return bytes.withUnsafeBufferPointer { bytes in
-            tokens.withUnsafeBufferPointer { tokens in
-                var reader = Reader(bytes: bytes, code: tokens)
-                reader.read(comments: comments)
-                return (reader.imports, reader.suppressions)
-            }
+            var reader = Reader(bytes: bytes, code: tokens.code)
+            reader.read(comments: tokens.comments, keywords: tokens.keywords)
+            return (reader.imports, reader.suppressions)
         }
+    }
+
+    /// `scan(_:into:)` with the code tokens left in `tokens` (tests and the fuzzer).
+    static func scan(_ bytes: [UInt8], tokens: inout [TypeScriptToken]) -> (imports: [Import], suppressions: [Suppression]) {
+        let storage = TypeScriptTokens()
+        let found = scan(bytes, into: storage)
+        tokens = Array(storage.code)
+        return found
     }
 
     struct Reader {
@@ -57,20 +63,20 @@ enum TypeScriptImportScanner {
             k >= 0 && k < code.count && code[k].kind == .punct && bytes[code[k].start] == byte
         }
 
-        mutating func read(comments: [TypeScriptToken]) {
+        /// The forms start at `import`, `export` and `require` only: the lexer lists where those
+        /// names are (`keywords`), so the tokens between are not visited. A form read past a
+        /// later keyword (`export { require } from 'm'`) has used it, as a walk over every token would.
+        mutating func read(comments: [TypeScriptToken], keywords: [Int]) {
             for token in comments { suppression(in: token) }
             var k = 0
-            while k < code.count {
-                let token = code[k]
-                if token.kind == .name {
-                    let first = bytes[token.start]
-                    if first == UInt8(ascii: "i") || first == UInt8(ascii: "e") || first == UInt8(ascii: "r"), !isPunct(k - 1, UInt8(ascii: ".")) {
-                        if isName(k, "import") { k = importForm(at: k); continue }
-                        if isName(k, "export") { k = exportForm(at: k); continue }
-                        if isName(k, "require") { k = requireCall(at: k, statement: k); continue }
-                    }
+            for keyword in keywords where keyword >= k {
+                k = keyword
+                if isPunct(k - 1, UInt8(ascii: ".")) { k += 1; continue }
+                switch bytes[code[k].start] {
+                case UInt8(ascii: "i"): k = importForm(at: k)
+                case UInt8(ascii: "e"): k = exportForm(at: k)
+                default: k = requireCall(at: k, statement: k)
                 }
-                k += 1
             }
         }
 
@@ -96,20 +102,29 @@ enum TypeScriptImportScanner {
         /// The source from `from` to `to` (token indices, inclusive) on one line: whitespace runs
         /// become one space. Snippets and fingerprints use it.
         func text(from: Int, to: Int) -> String {
-            var out: [UInt8] = []
-            var space = false
-            for byte in bytes[code[from].start..<code[to].end] {
-                if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
-                    space = true
-                    continue
+            let source = UnsafeBufferPointer(rebasing: bytes[code[from].start..<code[to].end])
+            // The text never grows but by the ellipsis (a whitespace run becomes at most one
+            // space): built in a temporary buffer, not by an `Array` append a byte.
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: source.count + 3) { out in
+                var count = 0
+                var space = false
+                for byte in source {
+                    if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+                        space = true
+                        continue
+                    }
+                    if space, count > 0, out[count - 1] != UInt8(ascii: "{"), byte != UInt8(ascii: "}") { out[count] = UInt8(ascii: " "); count += 1 }
+                    if space, byte == UInt8(ascii: "}"), count > 0, out[count - 1] == UInt8(ascii: ",") { out[count] = UInt8(ascii: " "); count += 1 }
+                    space = false
+                    out[count] = byte
+                    count += 1
                 }
-                if space, !out.isEmpty, out.last != UInt8(ascii: "{"), byte != UInt8(ascii: "}") { out.append(UInt8(ascii: " ")) }
-                if space, byte == UInt8(ascii: "}"), out.last == UInt8(ascii: ",") { out.append(UInt8(ascii: " ")) }
-                space = false
-                out.append(byte)
+                if count > 240 {
+                    count = 239
+                    for byte in "…".utf8 { out[count] = byte; count += 1 }
+                }
+                return String(decoding: UnsafeBufferPointer(rebasing: out[..<count]), as: UTF8.self)
             }
-            if out.count > 240 { out = Array(out.prefix(239)) + Array("…".utf8) }
-            return String(decoding: out, as: UTF8.self)
         }
 
         mutating func record(_ specifier: String?, attributes: [String], at keyword: Int, through end: Int) {
@@ -207,7 +222,9 @@ enum TypeScriptImportScanner {
 
         /// A call's `(` at `open`: one literal argument (then `)` or `,`) names the module.
         mutating func call(at keyword: Int, open: Int, attribute: String, statement: Int, extra: [String] = []) -> Int {
-            let attributes = extra + [attribute]
+            // Mostly `[attribute]` alone: the shared arrays, not one made for each call.
+            let attributes = !extra.isEmpty ? extra + [attribute]
+                : attribute == TypeScriptImportScanner.require ? TypeScriptImportScanner.requireAlone : [attribute]
             if let specifier = literal(at: open + 1), isPunct(open + 2, UInt8(ascii: ")")) || isPunct(open + 2, UInt8(ascii: ",")) {
                 record(specifier, attributes: attributes, at: keyword, through: open + 2)
                 return open + 2

@@ -21,23 +21,55 @@ struct TypeScriptLexer {
     private var index = 0
     private var line = 1
     private var lineStart = 0
-    /// One entry per open `{`: true for a template's `${`, whose `}` goes back into the template.
-    private var braces: [Bool] = []
+    /// Open `{` of code (not a template's `${`).
+    private var depth = 0
+    /// For each open template substitution `${`, the `depth` at its opening: a `}` at that depth
+    /// closes the substitution and goes back into the template. A counter and this short stack
+    /// instead of a stack entry for every brace: most braces are code's.
+    private var substitutions: [Int] = []
+    /// The code tokens, written straight into `TypeScriptTokens`' storage (an `Array` append
+    /// checked its buffer's uniqueness for each of a file's thousands of tokens).
+    private var tokens: UnsafeMutablePointer<TypeScriptToken>
+    private var tokenCount = 0
+    private var tokenCapacity: Int
+    private var comments: [TypeScriptToken] = []
+    private var keywords: [Int] = []
+    private let classes: UnsafePointer<UInt8>
+    private let actions: UnsafePointer<UInt8>
 
-    private init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    private init(_ bytes: UnsafeBufferPointer<UInt8>, into storage: TypeScriptTokens) {
         self.bytes = bytes
+        tokens = storage.base
+        tokenCapacity = storage.capacity
+        classes = TypeScriptLexer.classTable
+        actions = TypeScriptLexer.actionTable
+        swap(&comments, &storage.comments)
+        swap(&keywords, &storage.keywords)
+        comments.removeAll(keepingCapacity: true)
+        keywords.removeAll(keepingCapacity: true)
+    }
+
+    /// Lexes `bytes` into `storage` (its previous file's tokens dropped, its memory reused).
+    static func tokenize(_ bytes: [UInt8], into storage: TypeScriptTokens) {
+        bytes.withUnsafeBufferPointer { buffer in
+            var lexer = TypeScriptLexer(buffer, into: storage)
+            lexer.run()
+            storage.base = lexer.tokens
+            storage.capacity = lexer.tokenCapacity
+            storage.count = lexer.tokenCount
+            swap(&lexer.comments, &storage.comments)
+            swap(&lexer.keywords, &storage.keywords)
+        }
     }
 
     /// Every token of the file into `tokens`, its comments into `comments` apart (both emptied
-    /// first: the buffers are reused between files). The import reader reads the code tokens
-    /// as they are, with no copy that leaves the comments out.
+    /// first). The import reader reads the code tokens as they are, with no copy that leaves the
+    /// comments out.
     static func tokenize(_ bytes: [UInt8], into tokens: inout [TypeScriptToken], comments: inout [TypeScriptToken]) {
-        tokens.removeAll(keepingCapacity: true)
-        comments.removeAll(keepingCapacity: true)
-        bytes.withUnsafeBufferPointer { buffer in
-            var lexer = TypeScriptLexer(buffer)
-            lexer.run(into: &tokens, comments: &comments)
-        }
+        let storage = TypeScriptTokens()
+        tokenize(bytes, into: storage)
+        tokens = Array(storage.code)
+        comments = storage.comments
     }
 
     /// Every token, comments among them in source order.
@@ -48,79 +80,125 @@ struct TypeScriptLexer {
         tokens = (tokens + comments).sorted { $0.start < $1.start }
     }
 
-    private mutating func run(into tokens: inout [TypeScriptToken], comments: inout [TypeScriptToken]) {
+    private mutating func run() {
         let count = bytes.count
         if count >= 2, bytes[0] == UInt8(ascii: "#"), bytes[1] == UInt8(ascii: "!") {
-            lineComment(into: &comments)
+            lineComment()
         }
         while index < count {
-            /// The last token, for the regex-or-division decision (comments are not among them).
-            let previous = tokens.count - 1
             let byte = bytes[index]
-            switch byte {
-            case UInt8(ascii: " "), UInt8(ascii: "\t"), 0x0B, 0x0C:
-                index += 1
-                continue
-            case UInt8(ascii: "\n"), UInt8(ascii: "\r"):
+            // On the byte's action (`actionTable`): a jump table, where a switch over byte
+            // values and ranges compiled to a chain of comparisons.
+            switch actions[Int(byte)] {
+            case TypeScriptLexer.skipSpace:
+                // A run at once (indentation): one trip through the switch, not one a byte.
+                index = skip(from: index + 1, while: TypeScriptLexer.space)
+            case TypeScriptLexer.lineBreak:
                 newline()
-                continue
-            case UInt8(ascii: "/"):
+            case TypeScriptLexer.slash:
                 if index + 1 < count, bytes[index + 1] == UInt8(ascii: "/") {
-                    lineComment(into: &comments)
-                    continue
-                }
-                if index + 1 < count, bytes[index + 1] == UInt8(ascii: "*") {
-                    blockComment(into: &comments)
-                    continue
-                }
-                if regexAllowed(after: previous, in: tokens) {
-                    regex(into: &tokens)
+                    lineComment()
+                } else if index + 1 < count, bytes[index + 1] == UInt8(ascii: "*") {
+                    blockComment()
+                } else if regexAllowed(after: tokenCount - 1) {
+                    regex()
                 } else {
                     index += 1
-                    tokens.append(token(.punct, from: index - 1))
+                    emit(.punct, from: index - 1)
                 }
-            case UInt8(ascii: "'"), UInt8(ascii: "\""):
-                string(into: &tokens)
-            case UInt8(ascii: "`"):
+            case TypeScriptLexer.quote:
+                string()
+            case TypeScriptLexer.backtick:
                 index += 1
-                template(from: index - 1, into: &tokens)
-            case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                number(into: &tokens)
-            case UInt8(ascii: "."):
+                template(from: index - 1)
+            case TypeScriptLexer.digit:
+                number()
+            case TypeScriptLexer.dot:
                 if index + 1 < count, TypeScriptLexer.isDigit(bytes[index + 1]) {
-                    number(into: &tokens)
+                    number()
                 } else {
                     index += 1
-                    tokens.append(token(.punct, from: index - 1))
+                    emit(.punct, from: index - 1)
                 }
-            case UInt8(ascii: "{"):
-                braces.append(false)
+            case TypeScriptLexer.openBrace:
+                depth += 1
                 index += 1
-                tokens.append(token(.punct, from: index - 1))
-            case UInt8(ascii: "}"):
-                if braces.popLast() == true {
+                emit(.punct, from: index - 1)
+            case TypeScriptLexer.closeBrace:
+                if let open = substitutions.last, open == depth {
                     // The end of a template's substitution: the template goes on.
+                    substitutions.removeLast()
                     index += 1
-                    template(from: index - 1, into: &tokens)
+                    template(from: index - 1)
                 } else {
+                    if depth > 0 { depth -= 1 }
                     index += 1
-                    tokens.append(token(.punct, from: index - 1))
+                    emit(.punct, from: index - 1)
                 }
+            case TypeScriptLexer.name:
+                let start = index
+                index = skip(from: index + 1, while: TypeScriptLexer.nameByte)
+                if isImportKeyword(from: start) { keywords.append(tokenCount) }
+                emit(.name, from: start)
             default:
-                if TypeScriptLexer.isNameStart(byte) {
-                    let start = index
-                    while index < count, TypeScriptLexer.isNameByte(bytes[index]) { index += 1 }
-                    tokens.append(token(.name, from: start))
-                } else {
-                    index += 1
-                    tokens.append(token(.punct, from: index - 1))
-                }
+                index += 1
+                emit(.punct, from: index - 1)
             }
         }
     }
 
-    private func token(_ kind: TypeScriptToken.Kind, from start: Int) -> TypeScriptToken {
-        TypeScriptToken(kind: kind, start: start, end: index, line: line, column: start - lineStart + 1)
+    /// The index of the first byte from `start` on that is not of `byteClass` (or the end), in a
+    /// local variable: the loop runs over most of a file's bytes.
+    @inline(__always)
+    private func skip(from start: Int, while byteClass: UInt8) -> Int {
+        var k = start
+        let count = bytes.count
+        while k < count, classes[Int(bytes[k])] & byteClass != 0 { k += 1 }
+        return k
+    }
+
+    /// `import`, `export` or `require` from `start` to `index`: the import reader looks at these
+    /// names only (and at the tokens around them), not at every token.
+    @inline(__always)
+    private func isImportKeyword(from start: Int) -> Bool {
+        switch index - start {
+        case 6:
+            let first = bytes[start]
+            guard first == UInt8(ascii: "i") || first == UInt8(ascii: "e") else { return false }
+            return TypeScriptLexer.equals(bytes, start, "import") || TypeScriptLexer.equals(bytes, start, "export")
+        case 7:
+            return bytes[start] == UInt8(ascii: "r") && TypeScriptLexer.equals(bytes, start, "require")
+        default:
+            return false
+        }
+    }
+
+    private static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ word: StaticString) -> Bool {
+        let count = word.utf8CodeUnitCount
+        guard start + count <= bytes.count else { return false }
+        for k in 0..<count where bytes[start + k] != word.utf8Start[k] { return false }
+        return true
+    }
+
+    @inline(__always)
+    private mutating func emit(_ kind: TypeScriptToken.Kind, from start: Int) {
+        append(TypeScriptToken(kind: kind, start: start, end: index, line: line, column: start - lineStart + 1))
+    }
+
+    @inline(__always)
+    private mutating func append(_ token: TypeScriptToken) {
+        if tokenCount == tokenCapacity { grow() }
+        (tokens + tokenCount).initialize(to: token)
+        tokenCount += 1
+    }
+
+    private mutating func grow() {
+        let capacity = max(1024, tokenCapacity * 2)
+        let larger = UnsafeMutablePointer<TypeScriptToken>.allocate(capacity: capacity)
+        larger.moveInitialize(from: tokens, count: tokenCount)
+        tokens.deallocate()
+        tokens = larger
+        tokenCapacity = capacity
     }
 
     /// Steps over one line end (`\n`, `\r\n` or `\r`) at `index`.
@@ -130,24 +208,33 @@ struct TypeScriptLexer {
         lineStart = index
     }
 
-    private mutating func lineComment(into tokens: inout [TypeScriptToken]) {
+    private mutating func lineComment() {
         let start = index
-        while index < bytes.count, bytes[index] != UInt8(ascii: "\n"), bytes[index] != UInt8(ascii: "\r") { index += 1 }
-        tokens.append(token(.comment, from: start))
+        var end = index
+        let count = bytes.count
+        // Comments run long: four bytes a test while none ends the line.
+        while end + 4 <= count,
+              (classes[Int(bytes[end])] | classes[Int(bytes[end + 1])] | classes[Int(bytes[end + 2])] | classes[Int(bytes[end + 3])]) & TypeScriptLexer.lineEnd == 0 {
+            end += 4
+        }
+        while end < count, classes[Int(bytes[end])] & TypeScriptLexer.lineEnd == 0 { end += 1 }
+        index = end
+        comments.append(TypeScriptToken(kind: .comment, start: start, end: index, line: line, column: start - lineStart + 1))
     }
 
-    private mutating func blockComment(into tokens: inout [TypeScriptToken]) {
+    private mutating func blockComment() {
         let start = index
         let (startLine, startColumn) = (line, index - lineStart + 1)
         index += 2
         while index < bytes.count {
-            if bytes[index] == UInt8(ascii: "*"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "/") { index += 2; break }
-            if bytes[index] == UInt8(ascii: "\n") || bytes[index] == UInt8(ascii: "\r") { newline() } else { index += 1 }
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "*"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "/") { index += 2; break }
+            if classes[Int(byte)] & TypeScriptLexer.lineEnd != 0 { newline() } else { index += 1 }
         }
-        tokens.append(TypeScriptToken(kind: .comment, start: start, end: index, line: startLine, column: startColumn))
+        comments.append(TypeScriptToken(kind: .comment, start: start, end: index, line: startLine, column: startColumn))
     }
 
-    private mutating func string(into tokens: inout [TypeScriptToken]) {
+    private mutating func string() {
         let start = index
         let (startLine, startColumn) = (line, index - lineStart + 1)
         let quote = bytes[index]
@@ -155,6 +242,7 @@ struct TypeScriptLexer {
         while index < bytes.count {
             let byte = bytes[index]
             if byte == quote { index += 1; break }
+            if classes[Int(byte)] & TypeScriptLexer.stringStop == 0 { index += 1; continue }
             if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { break } // unterminated
             if byte == UInt8(ascii: "\\") {
                 index += 1
@@ -164,12 +252,12 @@ struct TypeScriptLexer {
             }
             index += 1
         }
-        tokens.append(TypeScriptToken(kind: .string, start: start, end: index, line: startLine, column: startColumn))
+        append(TypeScriptToken(kind: .string, start: start, end: index, line: startLine, column: startColumn))
     }
 
     /// A template piece from `start` (its `` ` `` or `}`), `index` just after it: up to the closing
     /// backtick, or up to a `${`, whose brace is pushed so that its `}` comes back here.
-    private mutating func template(from start: Int, into tokens: inout [TypeScriptToken]) {
+    private mutating func template(from start: Int) {
         let (startLine, startColumn) = (line, start - lineStart + 1)
         let count = bytes.count
         while index < count {
@@ -183,16 +271,16 @@ struct TypeScriptLexer {
             }
             if byte == UInt8(ascii: "$"), index + 1 < count, bytes[index + 1] == UInt8(ascii: "{") {
                 index += 2
-                braces.append(true)
+                substitutions.append(depth)
                 break
             }
             if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { newline() } else { index += 1 }
         }
-        tokens.append(TypeScriptToken(kind: .template, start: start, end: index, line: startLine, column: startColumn))
+        append(TypeScriptToken(kind: .template, start: start, end: index, line: startLine, column: startColumn))
     }
 
     /// `/…/flags` from the `/` at `index`.
-    private mutating func regex(into tokens: inout [TypeScriptToken]) {
+    private mutating func regex() {
         let start = index
         let count = bytes.count
         index += 1
@@ -212,10 +300,10 @@ struct TypeScriptLexer {
                 break
             }
         }
-        tokens.append(token(.regex, from: start))
+        emit(.regex, from: start)
     }
 
-    private mutating func number(into tokens: inout [TypeScriptToken]) {
+    private mutating func number() {
         let start = index
         while index < bytes.count {
             let byte = bytes[index]
@@ -228,11 +316,11 @@ struct TypeScriptLexer {
                 break
             }
         }
-        tokens.append(token(.number, from: start))
+        emit(.number, from: start)
     }
 
     /// Whether a `/` after the token at `previous` starts a regex (an operand is expected there).
-    private func regexAllowed(after previous: Int, in tokens: [TypeScriptToken]) -> Bool {
+    private func regexAllowed(after previous: Int) -> Bool {
         guard previous >= 0 else { return true }
         let token = tokens[previous]
         switch token.kind {
@@ -294,4 +382,76 @@ struct TypeScriptLexer {
     static let letters: UInt64 = (((1 << 26) - 1) << 1) | (1 << 31) | (((1 << 26) - 1) << 33)
     /// Bits 36 (`$`) and 48-57 (`0`-`9`).
     static let digits: UInt64 = (((1 << 10) - 1) << 48) | (1 << 36)
+
+    /// Byte classes of `classTable`, for the loops that run over most of a file's bytes (names,
+    /// indentation, comments, strings): one load and test a byte.
+    static let nameStart: UInt8 = 1
+    static let nameByte: UInt8 = 2
+    static let space: UInt8 = 4
+    static let lineEnd: UInt8 = 8
+    /// What a `'…'` or `"…"` string must look at: a quote, a backslash, a line end.
+    static let stringStop: UInt8 = 16
+
+    /// What a byte starts in code (`actionTable`).
+    static let punctuation: UInt8 = 0, skipSpace: UInt8 = 1, lineBreak: UInt8 = 2, slash: UInt8 = 3, quote: UInt8 = 4,
+               backtick: UInt8 = 5, digit: UInt8 = 6, dot: UInt8 = 7, openBrace: UInt8 = 8, closeBrace: UInt8 = 9, name: UInt8 = 10
+
+    nonisolated(unsafe) static let actionTable: UnsafePointer<UInt8> = {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        for value in 0..<256 {
+            let byte = UInt8(value)
+            switch byte {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), 0x0B, 0x0C: table[value] = skipSpace
+            case UInt8(ascii: "\n"), UInt8(ascii: "\r"): table[value] = lineBreak
+            case UInt8(ascii: "/"): table[value] = slash
+            case UInt8(ascii: "'"), UInt8(ascii: "\""): table[value] = quote
+            case UInt8(ascii: "`"): table[value] = backtick
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): table[value] = digit
+            case UInt8(ascii: "."): table[value] = dot
+            case UInt8(ascii: "{"): table[value] = openBrace
+            case UInt8(ascii: "}"): table[value] = closeBrace
+            default: table[value] = isNameStart(byte) ? name : punctuation
+            }
+        }
+        return UnsafePointer(table)
+    }()
+
+    /// The class bits of each byte value, made once, never freed (a pointer: an `Array` read in
+    /// the hot loops would go through its lazy global's accessor).
+    nonisolated(unsafe) static let classTable: UnsafePointer<UInt8> = {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        for value in 0..<256 {
+            let byte = UInt8(value)
+            var bits: UInt8 = 0
+            if isNameStart(byte) { bits |= nameStart }
+            if isNameByte(byte) { bits |= nameByte }
+            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == 0x0B || byte == 0x0C { bits |= space }
+            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { bits |= lineEnd | stringStop }
+            if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { bits |= stringStop }
+            table[value] = bits
+        }
+        return UnsafePointer(table)
+    }()
+}
+
+/// One file's tokens, kept by a worker's reader and reused from file to file: the code tokens in
+/// memory the lexer writes to directly (see `TypeScriptLexer.append`), the comments apart, and
+/// where the names `import`, `export` and `require` are among the code tokens.
+final class TypeScriptTokens {
+    fileprivate(set) var base: UnsafeMutablePointer<TypeScriptToken>
+    fileprivate(set) var capacity: Int
+    fileprivate(set) var count = 0
+    fileprivate(set) var comments: [TypeScriptToken] = []
+    /// Indices in `code` of every `import`, `export` and `require` name, in order.
+    fileprivate(set) var keywords: [Int] = []
+
+    init() {
+        capacity = 1024
+        base = .allocate(capacity: capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    /// The code tokens (comments left out), valid until the next file is lexed here.
+    var code: UnsafeBufferPointer<TypeScriptToken> { UnsafeBufferPointer(start: base, count: count) }
 }

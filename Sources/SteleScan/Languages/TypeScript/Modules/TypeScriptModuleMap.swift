@@ -19,6 +19,17 @@ struct TypeScriptModuleMap: ModuleMap {
     let files: Set<String>
     /// `tsconfig.json` path aliases, deepest folder first.
     let aliases: [TypeScriptPathAliases]
+    /// The innermost named package of each folder that holds a listed file, as an index in
+    /// `namedPackages` (-1: none), found once: `moduleName(of:)` is asked for every file and for
+    /// every import that names one, and walking up the folders made a `String` and a lookup a
+    /// level (an index, so that a lookup copies no package).
+    let packageOfFolder: [String: Int]
+    /// The named packages, sorted by folder.
+    let namedPackages: [TypeScriptPackage]
+    /// Each listed path less one of `TypeScriptImportResolver.extensions` (`src/a` for `src/a.ts`
+    /// and `src/a.d.ts`) with the extensions it is listed with, a bit each, in that list's order:
+    /// `TypeScriptImportResolver.find` tries them all with one lookup, not one string and lookup each.
+    let extensionsOfStem: [String: UInt16]
 
     init(packages: [TypeScriptPackage], files: [String], aliases: [TypeScriptPathAliases] = []) {
         var at: [String: TypeScriptPackage] = [:]
@@ -35,21 +46,47 @@ struct TypeScriptModuleMap: ModuleMap {
         packageNamed = named
         self.files = Set(files)
         self.aliases = aliases.sorted { ($0.directory.utf8.count, $0.directory) > ($1.directory.utf8.count, $1.directory) }
+        let sortedNamed = at.values.sorted { $0.directory < $1.directory }
+        let indexOfFolder = Dictionary(uniqueKeysWithValues: sortedNamed.enumerated().map { ($1.directory, $0) })
+        var ofFolder: [String: Int] = [:]
+        var stems: [String: UInt16] = [:]
+        for path in files {
+            let directory = TypeScriptModuleMap.parent(path)
+            if ofFolder[directory] == nil { ofFolder[directory] = TypeScriptModuleMap.innermost(from: directory, in: at).flatMap { indexOfFolder[$0.directory] } ?? -1 }
+            TypeScriptModuleMap.forEachExtension(of: path) { stem, bit in stems[stem, default: 0] |= bit }
+        }
+        packageOfFolder = ofFolder
+        namedPackages = sortedNamed
+        extensionsOfStem = stems
     }
 
-    static func isSource(_ path: String) -> Bool {
-        let language = Language.of(path: path)
-        return language == .typescript || language == .javascript
+    /// Calls `body` with `path` less each of `TypeScriptImportResolver.extensions` it ends with,
+    /// and that extension's bit. On bytes: every listed file goes through here.
+    static func forEachExtension(of path: String, _ body: (String, UInt16) -> Void) {
+        let extensions = TypeScriptImportResolver.extensionBytes
+        var path = path
+        path.withUTF8 { bytes in
+            for (k, ext) in extensions.enumerated() where bytes.count >= ext.count {
+                let stem = bytes.count - ext.count
+                guard ext.withUnsafeBufferPointer({ ext in (0..<ext.count).allSatisfy { bytes[stem + $0] == ext[$0] } }) else { continue }
+                body(String(decoding: UnsafeBufferPointer(rebasing: bytes[..<stem]), as: UTF8.self), 1 << UInt16(k))
+            }
+        }
     }
 
-    /// The innermost named package holding `path`.
-    func package(of path: String) -> TypeScriptPackage? {
-        var directory = TypeScriptModuleMap.parent(path)
+    /// The innermost named package at or above `directory`.
+    private static func innermost(from directory: String, in packageAt: [String: TypeScriptPackage]) -> TypeScriptPackage? {
+        var directory = directory
         while true {
             if let package = packageAt[directory] { return package }
             if directory.isEmpty { return nil }
             directory = TypeScriptModuleMap.parent(directory)
         }
+    }
+
+    static func isSource(_ path: String) -> Bool {
+        let language = Language.of(path: path)
+        return language == .typescript || language == .javascript
     }
 
     /// The innermost package.json at or above `directory`, named or not.
@@ -64,7 +101,16 @@ struct TypeScriptModuleMap: ModuleMap {
 
     /// The module name of the file at `path`: `<package name>/<path in the package>`, else the path.
     func moduleName(of path: String) -> String {
-        guard let package = package(of: path), let name = package.name else { return path }
+        let directory = TypeScriptModuleMap.parent(path)
+        if let k = packageOfFolder[directory] {
+            return k < 0 ? path : TypeScriptModuleMap.moduleName(of: path, in: namedPackages[k])
+        }
+        guard let package = TypeScriptModuleMap.innermost(from: directory, in: packageAt) else { return path }
+        return TypeScriptModuleMap.moduleName(of: path, in: package)
+    }
+
+    private static func moduleName(of path: String, in package: TypeScriptPackage) -> String {
+        guard let name = package.name else { return path }
         // The path below the package's folder, cut on bytes (`dropFirst` counts characters).
         return package.directory.isEmpty ? name + "/" + path : name + path[path.utf8.index(path.utf8.startIndex, offsetBy: package.directory.utf8.count)...]
     }
