@@ -45,7 +45,9 @@ struct Pipeline {
         // Symbol-level rules: which files' uses they read follows from paths and modules alone, so an
         // architecture of imports tells; only those files and what they can see are read further.
         var subjects: Set<Int>?
-        let rulesNeedSymbols = Checker.needsSymbols(book)
+        // In a tree with no file of a language that has symbols (TypeScript alone, Python), there
+        // is nothing more to read: the architecture of imports is not built twice.
+        let rulesNeedSymbols = Checker.needsSymbols(book) && session.result.files.contains { ProjectScanner.readsSymbols($0.language) }
         if rulesNeedSymbols || symbolSources != nil {
             let imports = Architecture(scan: session.result, components: book.components)
             var needed = rulesNeedSymbols ? Checker.symbolReading(book, architecture: imports) : Checker.SymbolReading()

@@ -37,6 +37,10 @@ public enum ProjectScanner {
     /// Whether files of `language` are read for imports (the others are matched by path only).
     public static func reads(_ language: Language) -> Bool { LanguageRegistry.reads(language) }
 
+    /// Whether files of `language` have declarations and references (Swift's): symbol-level rules
+    /// find nothing more in a tree with none of them than its imports tell.
+    public static func readsSymbols(_ language: Language) -> Bool { LanguageRegistry.readsSymbols(language) }
+
     /// One file's scan: the file, its warning if any, and (with a cache) its record and whether the
     /// record came from the cache. The warning and the record, which most files of a run lack,
     /// are held by reference: a scan keeps one of these per file (376 bytes a file inline, 184 so).

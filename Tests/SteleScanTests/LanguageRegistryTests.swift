@@ -61,4 +61,22 @@ final class LanguageRegistryTests: XCTestCase {
         }
         XCTAssertNil(SourceReaders().reader(for: .objectiveC), "a language that is not read has no reader")
     }
+
+    /// A language says it has symbols only if its reader finds some: the check skips reading
+    /// symbols in a tree without such files, which must then lose nothing.
+    func testOnlyLanguagesWhoseReadersFindSymbolsSayTheyHaveThem() {
+        let samples: [Language: String] = [
+            .swift: "struct A { let b = B() }\n", .python: "class A:\n    b = B()\n", .typescript: "class A { b = new B() }\n",
+            .javascript: "class A { b = new B() }\n", .go: "package a\n\ntype A struct { b B }\n",
+            .java: "class A { B b = new B(); }\n", .kotlin: "class A { val b = B() }\n",
+        ]
+        for support in LanguageRegistry.all {
+            for language in support.languages {
+                guard let sample = samples[language], let reader = SourceReaders().reader(for: language) else { return XCTFail("\(language)") }
+                let found = reader.symbols(in: Array(sample.utf8))
+                XCTAssertEqual(!found.declarations.isEmpty || !found.references.isEmpty, ProjectScanner.readsSymbols(language), "\(language)")
+            }
+        }
+        XCTAssertFalse(ProjectScanner.readsSymbols(.objectiveC))
+    }
 }

@@ -16,6 +16,9 @@ enum LanguageRegistry {
     static func reads(_ language: Language) -> Bool { support(for: language) != nil }
 
     static func isSourceManifest(_ path: String) -> Bool { all.contains { $0.isSourceManifest(path) } }
+
+    /// Whether files of `language` have declarations and references to read.
+    static func readsSymbols(_ language: Language) -> Bool { support(for: language)?.readsSymbols ?? false }
 }
 
 /// One worker's readers, one per language, made when the worker first meets a file of it.

@@ -21,10 +21,15 @@ protocol LanguageSupport {
     /// Whether its module map has anything to place in a tree with files of `present` languages
     /// and these `files`; a language without work is not asked (its map would place nothing).
     static func hasModules(among files: [String], present: Set<Language>) -> Bool
+    /// Whether its reader finds declarations and references (symbol-level rules read them); by
+    /// default not: a file of such a language is never read for symbols.
+    static var readsSymbols: Bool { get }
 }
 
 extension LanguageSupport {
     static func makeReader(for language: Language) -> any SourceReader { makeReader() }
+
+    static var readsSymbols: Bool { false }
 
     /// By default: when the tree has a file of one of its languages.
     static func hasModules(among files: [String], present: Set<Language>) -> Bool {

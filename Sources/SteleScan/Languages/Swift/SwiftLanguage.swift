@@ -6,6 +6,7 @@ import SteleFiles
 /// (`project.pbxproj`), SwiftPM first (see `SwiftModuleMap`).
 enum SwiftLanguage: LanguageSupport {
     static let languages: [Language] = [.swift]
+    static let readsSymbols = true
 
     static func makeReader() -> any SourceReader { Reader() }
 
