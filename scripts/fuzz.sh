@@ -10,6 +10,8 @@
 # grows in .build-fuzz/corpus/TARGET; a crash is written to .build-fuzz/crashes/ and fails the run.
 # FUZZ_MAX_LEN (default 65536) caps an input's size: seeds are real files of tens of KB, which
 # AddressSanitizer makes slow (the python target ran 55 inputs a second; 1,570 with 4096).
+# The -timeout is wall time: a fuzzer paused (kill -STOP, to time something else) for longer
+# reports the input it was on as a timeout when it resumes; run it again alone before believing it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ONLY=${1:-all}
@@ -52,7 +54,7 @@ for t in $TARGETS; do
   esac
   echo "fuzz: $t for ${SECONDS_EACH}s"
   "$OUT/bin/$t" "$OUT/corpus/$t" -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=2048 -max_len="${FUZZ_MAX_LEN:-65536}" \
-    -artifact_prefix="$OUT/crashes/$t-" -print_final_stats=1 2>&1 | grep -E "^(#[0-9]+ +DONE|Done|stat::number_of_executed_units|stat::peak_rss|==[0-9]+==ERROR|SUMMARY|artifact_prefix|Test unit written)" || true
+    -artifact_prefix="$OUT/crashes/$t-" -print_final_stats=1 2>&1 | grep -E "^(#[0-9]+[[:space:]]+(INITED|DONE)|Done|stat::number_of_executed_units|stat::peak_rss|==[0-9]+==ERROR|SUMMARY|artifact_prefix|Test unit written)" || true
   if ls "$OUT/crashes/$t-"* >/dev/null 2>&1; then
     echo "fuzz: $t found a crash: $(ls "$OUT/crashes/$t-"*)" >&2
     exit 1
