@@ -5,7 +5,7 @@ import SteleScan
 
 /// Everything one rule's check needs: the architecture, the rule, and its carve-outs resolved.
 /// The helpers here are the vocabulary every check is written in.
-public struct CheckContext {
+public struct CheckContext: Sendable {
     public let architecture: Architecture
     public let rule: CompiledRule
     /// Files named by `except`: not checked as sources of dependencies.

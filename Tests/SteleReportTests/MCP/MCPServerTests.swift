@@ -64,7 +64,7 @@ final class MCPServerTests: XCTestCase {
 
     func testABatchIsAnsweredAsOne() throws {
         var server = MCPServer(version: "1")
-        let answer = try server.handle(line: #"[{"jsonrpc":"2.0","id":1,"method":"ping"},{"jsonrpc":"2.0","method":"notifications/initialized"}]"#) { _, _ in .failure("") }
+        let answer = server.handle(line: #"[{"jsonrpc":"2.0","id":1,"method":"ping"},{"jsonrpc":"2.0","method":"notifications/initialized"}]"#) { _, _ in .failure("") }
         XCTAssertEqual(answer, #"[{"jsonrpc":"2.0","id":1,"result":{}}]"#)
         XCTAssertEqual(JSON.object([("a", .string("x\ny"))]).compact(), #"{"a":"x\ny"}"#)
     }
