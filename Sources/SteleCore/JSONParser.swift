@@ -137,15 +137,7 @@ private struct JSONReader {
             case UInt8(ascii: "r"): scalars.append("\r")
             case UInt8(ascii: "t"): scalars.append("\t")
             case UInt8(ascii: "u"):
-                guard var code = hex4() else { return nil }
-                if (0xD800...0xDBFF).contains(code) {
-                    // A surrogate pair: `\uD83D\uDE00`.
-                    guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else { return nil }
-                    index += 2
-                    guard let low = hex4(), (0xDC00...0xDFFF).contains(low) else { return nil }
-                    code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
-                }
-                guard let scalar = Unicode.Scalar(code) else { return nil }
+                guard let scalar = JSONUnicodeEscape.scalar(in: bytes, at: &index) else { return nil }
                 scalars.append(scalar)
             default:
                 return nil
@@ -154,11 +146,6 @@ private struct JSONReader {
         return nil
     }
 
-    mutating func hex4() -> UInt32? {
-        guard index + 4 <= bytes.count, let v = UInt32(String(decoding: bytes[index..<(index + 4)], as: UTF8.self), radix: 16) else { return nil }
-        index += 4
-        return v
-    }
 
     mutating func number() -> JSON? {
         let start = index
@@ -173,5 +160,42 @@ private struct JSONReader {
     static func isNumberByte(_ b: UInt8) -> Bool {
         (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || b == UInt8(ascii: ".") || b == UInt8(ascii: "e") || b == UInt8(ascii: "E")
             || b == UInt8(ascii: "+") || b == UInt8(ascii: "-")
+    }
+}
+
+/// The `\u` escape of a JSON string, shared by every reader of JSON text (the whole parser, and
+/// the skimmer that checks what it does not keep).
+public enum JSONUnicodeEscape {
+    /// The scalar of a `\u` escape whose four hex digits start at `index` (a surrogate pair's
+    /// second `\uXXXX` read too), with `index` moved past it; nil when JSON does not allow it.
+    public static func scalar<Bytes: RandomAccessCollection<UInt8>>(in bytes: Bytes, at index: inout Int) -> Unicode.Scalar?
+        where Bytes.Index == Int {
+        guard var code = hex4(bytes, at: &index) else { return nil }
+        if (0xD800...0xDBFF).contains(code) {
+            // A surrogate pair: `\uD83D\uDE00`.
+            guard index + 1 < bytes.endIndex, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else { return nil }
+            index += 2
+            guard let low = hex4(bytes, at: &index), (0xDC00...0xDFFF).contains(low) else { return nil }
+            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+        }
+        return Unicode.Scalar(code)
+    }
+
+    static func hex4<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at index: inout Int) -> UInt32? where Bytes.Index == Int {
+        guard index + 4 <= bytes.endIndex else { return nil }
+        var value: UInt32 = 0
+        for k in index..<index + 4 {
+            let b = bytes[k]
+            let digit: UInt8
+            switch b {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = b - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = b - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = b - UInt8(ascii: "A") + 10
+            default: return nil
+            }
+            value = value << 4 | UInt32(digit)
+        }
+        index += 4
+        return value
     }
 }

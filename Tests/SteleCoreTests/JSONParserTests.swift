@@ -34,4 +34,23 @@ final class JSONParserTests: XCTestCase {
         XCTAssertEqual(JSON.parse(bytes: [0x22, 0x61, 0xFF, 0x62, 0x22]), .string("a\u{FFFD}b"))
         XCTAssertNil(JSON.parse(bytes: [0x7B, 0xFF, 0x7D]), "an invalid byte outside a string is no JSON")
     }
+
+    /// `\u` escapes: four hex digits of either case, surrogates only in pairs, nothing else (Swift's
+    /// `UInt32(_:radix:)` would take `+12a` as hex).
+    func testUnicodeEscapes() {
+        func scalar(_ text: String) -> (Unicode.Scalar?, Int) {
+            var index = 0
+            let found = JSONUnicodeEscape.scalar(in: Array(text.utf8), at: &index)
+            return (found, index)
+        }
+        XCTAssertEqual(scalar("00e9").0, "é")
+        XCTAssertEqual(scalar("00E9x").1, 4)
+        XCTAssertEqual(scalar("D83D\\uDE00").0, "😀")
+        XCTAssertEqual(scalar("D83D\\uDE00").1, 10)
+        for bad in ["+12a", "-000", "12", "12g4", "D83D", "D83D\\u0041", "DE00", "D83Dx\\uDE00"] {
+            XCTAssertNil(scalar(bad).0, bad)
+        }
+        XCTAssertEqual(JSON.parse(#""\u00e9\uD83D\uDE00""#), .string("é😀"))
+        XCTAssertNil(JSON.parse(#""\u+12a""#))
+    }
 }

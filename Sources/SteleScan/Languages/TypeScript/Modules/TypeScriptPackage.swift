@@ -184,14 +184,7 @@ struct PackageJSONSkimmer {
                  UInt8(ascii: "r"), UInt8(ascii: "t"):
                 continue
             case UInt8(ascii: "u"):
-                guard var code = hex4() else { return false }
-                if (0xD800...0xDBFF).contains(code) {
-                    guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else { return false }
-                    index += 2
-                    guard let low = hex4(), (0xDC00...0xDFFF).contains(low) else { return false }
-                    code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
-                }
-                guard Unicode.Scalar(code) != nil else { return false }
+                guard JSONUnicodeEscape.scalar(in: bytes, at: &index) != nil else { return false }
             default:
                 return false
             }
@@ -199,11 +192,6 @@ struct PackageJSONSkimmer {
         return false
     }
 
-    mutating func hex4() -> UInt32? {
-        guard index + 4 <= bytes.count, let v = UInt32(String(decoding: bytes[index..<(index + 4)], as: UTF8.self), radix: 16) else { return nil }
-        index += 4
-        return v
-    }
 
     /// A number as `JSON.parse` takes one: its bytes, then `Int` or a finite `Double` ending in a digit.
     mutating func number() -> Bool {
