@@ -8,6 +8,9 @@ enum RepositoryPath {
         return path[..<path.utf8.index(path.utf8.startIndex, offsetBy: slash)]
     }
 
+    /// `parent(of:)` as a string of its own, to keep (a table's key).
+    static func folder(of path: String) -> String { String(parent(of: path)) }
+
     /// The byte offset of the last `/` of `path`, nil when it has none.
     static func lastSlash(in path: String) -> Int? {
         var path = path

@@ -19,7 +19,7 @@ enum PythonLanguage: LanguageSupport {
         var diagnostics: [Diagnostic] = []
         for path in files where PythonProject.isManifest(path) {
             if path.hasSuffix("setup.py") {
-                projects.append(PythonProject(directory: PythonModuleMap.parent(path), manifestPath: path))
+                projects.append(PythonProject(directory: RepositoryPath.folder(of: path), manifestPath: path))
                 continue
             }
             switch FileReader.read(root + "/" + path) {

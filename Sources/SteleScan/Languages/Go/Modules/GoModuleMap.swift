@@ -21,7 +21,7 @@ struct GoModuleMap: ModuleMap {
         var named: [String: String] = [:]
         var previous: String?
         for path in files where GoModuleMap.isSource(path) {
-            let directory = GoModuleMap.parent(path)
+            let directory = RepositoryPath.folder(of: path)
             if directory == previous { continue }
             previous = directory
             if named[directory] == nil { named[directory] = GoModuleMap.importPath(of: directory, modules: at) }
@@ -41,21 +41,17 @@ struct GoModuleMap: ModuleMap {
                 return below.isEmpty ? path : path + "/" + below
             }
             if up.isEmpty { break }
-            up = parent(up)
+            up = RepositoryPath.folder(of: up)
         }
         return directory.isEmpty ? "." : directory
     }
 
     func modules(ofSorted paths: [String]) -> [String?] {
-        paths.map { GoModuleMap.isSource($0) ? packageOfDirectory[GoModuleMap.parent($0)] : nil }
+        paths.map { GoModuleMap.isSource($0) ? packageOfDirectory[RepositoryPath.folder(of: $0)] : nil }
     }
 
     func resolve(_ file: SourceFile) -> SourceFile {
         guard file.language == .go else { return file }
         return GoImportResolver.resolve(file)
-    }
-
-    static func parent(_ path: String) -> String {
-        path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[..<$0]) } ?? ""
     }
 }

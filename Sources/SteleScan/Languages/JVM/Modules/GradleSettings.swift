@@ -17,7 +17,7 @@ enum GradleSettings {
     }
 
     static func parse(_ bytes: [UInt8], path: String) -> (modules: [ResolvedModule], diagnostics: [Diagnostic]) {
-        let directory = JVMModuleMap.parent(path)
+        let directory = RepositoryPath.folder(of: path)
         var modules: [ResolvedModule] = []
         var diagnostics: [Diagnostic] = []
         /// Project path (`:app`) → the directory `projectDir` moves it to.

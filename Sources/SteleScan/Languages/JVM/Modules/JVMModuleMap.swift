@@ -17,7 +17,7 @@ struct JVMModuleMap: ModuleMap {
         var packages = Set<String>()
         var last = ""
         for path in files {
-            let directory = JVMModuleMap.parent(path)
+            let directory = RepositoryPath.folder(of: path)
             // Files come sorted: a folder's files are neighbours. Most folders have no capital.
             guard directory != last, directory.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }),
                   path.hasSuffix(".java") || path.hasSuffix(".kt") else { continue }
@@ -36,10 +36,6 @@ struct JVMModuleMap: ModuleMap {
     func resolve(_ file: SourceFile) -> SourceFile {
         guard file.language == .java || file.language == .kotlin else { return file }
         return JVMImportResolver.resolve(file, packagesWithCapitals: packagesWithCapitals)
-    }
-
-    static func parent(_ path: String) -> String {
-        path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[..<$0]) } ?? ""
     }
 
     static func fileName(_ path: String) -> Substring {

@@ -12,7 +12,7 @@ enum MavenModules {
     static func isManifest(_ path: String) -> Bool { JVMModuleMap.fileName(path) == "pom.xml" }
 
     static func parse(_ bytes: [UInt8], path: String) -> (modules: [ResolvedModule], diagnostics: [Diagnostic]) {
-        let directory = JVMModuleMap.parent(path)
+        let directory = RepositoryPath.folder(of: path)
         var modules: [ResolvedModule] = []
         var diagnostics: [Diagnostic] = []
         let open = Array("<module>".utf8), close = Array("</module>".utf8)

@@ -32,7 +32,7 @@ struct PythonModuleMap: ModuleMap {
         for path in files where path.hasSuffix(".py") || path.hasSuffix(".pyi") {
             pythonFiles.append(path)
             let name = PythonModuleMap.fileName(path)
-            if name == "__init__.py" || name == "__init__.pyi" { initDirectories.insert(PythonModuleMap.parent(path)) }
+            if name == "__init__.py" || name == "__init__.pyi" { initDirectories.insert(RepositoryPath.folder(of: path)) }
         }
         // Roots and package directories, deepest first: the first that holds a file names it.
         var places: [(directory: String, prefix: String)] = []
@@ -53,8 +53,8 @@ struct PythonModuleMap: ModuleMap {
                 let relative = placed.directory.isEmpty ? path : String(path.dropFirst(placed.directory.count + 1))
                 name = PythonModuleMap.dottedName(relative, prefix: placed.prefix)
             } else {
-                var base = PythonModuleMap.parent(path)
-                while !base.isEmpty, initDirectories.contains(base) { base = PythonModuleMap.parent(base) }
+                var base = RepositoryPath.folder(of: path)
+                while !base.isEmpty, initDirectories.contains(base) { base = RepositoryPath.folder(of: base) }
                 name = PythonModuleMap.dottedName(base.isEmpty ? path : String(path.dropFirst(base.count + 1)), prefix: "")
             }
             guard let name else { continue }
@@ -80,10 +80,6 @@ struct PythonModuleMap: ModuleMap {
     static func contains(_ directory: String, _ path: String) -> Bool {
         directory.isEmpty || (path.hasPrefix(directory) && path.utf8.count > directory.utf8.count
             && path.utf8[path.utf8.index(path.utf8.startIndex, offsetBy: directory.utf8.count)] == UInt8(ascii: "/"))
-    }
-
-    static func parent(_ path: String) -> String {
-        String(RepositoryPath.parent(of: path))
     }
 
     static func fileName(_ path: String) -> Substring {

@@ -31,7 +31,7 @@ enum TypeScriptImportResolver {
     static func resolve(_ file: SourceFile, map: TypeScriptModuleMap) -> SourceFile {
         var file = file
         guard !file.imports.isEmpty else { return file }
-        let directory = TypeScriptModuleMap.parent(file.path)
+        let directory = RepositoryPath.folder(of: file.path)
         var resolved: [Import] = []
         resolved.reserveCapacity(file.imports.count)
         for raw in file.imports {

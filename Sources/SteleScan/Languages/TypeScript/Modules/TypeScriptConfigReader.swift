@@ -20,7 +20,7 @@ enum TypeScriptConfigReader {
             for _ in 0..<8 {
                 guard let config = configs[current] else { break }
                 if var found = config.aliases {
-                    found.directory = TypeScriptModuleMap.parent(path)
+                    found.directory = RepositoryPath.folder(of: path)
                     result.append(found)
                     break
                 }
@@ -42,7 +42,7 @@ enum TypeScriptConfigReader {
             text += bytes[token.start..<token.end]
             text.append(UInt8(ascii: " "))
         }
-        let directory = TypeScriptModuleMap.parent(path)
+        let directory = RepositoryPath.folder(of: path)
         guard let json = JSON.parse(bytes: text), case .object = json else {
             return (nil, .warning("tsconfig.json not read: not JSON, even with comments and trailing commas allowed",
                                   at: SourceLocation(file: path, line: 1, column: 1)))

@@ -51,7 +51,7 @@ struct TypeScriptModuleMap: ModuleMap {
         var ofFolder: [String: Int] = [:]
         var stems: [String: UInt16] = [:]
         for path in files {
-            let directory = TypeScriptModuleMap.parent(path)
+            let directory = RepositoryPath.folder(of: path)
             if ofFolder[directory] == nil { ofFolder[directory] = TypeScriptModuleMap.innermost(from: directory, in: at).flatMap { indexOfFolder[$0.directory] } ?? -1 }
             TypeScriptModuleMap.forEachExtension(of: path) { stem, bit in stems[stem, default: 0] |= bit }
         }
@@ -80,7 +80,7 @@ struct TypeScriptModuleMap: ModuleMap {
         while true {
             if let package = packageAt[directory] { return package }
             if directory.isEmpty { return nil }
-            directory = TypeScriptModuleMap.parent(directory)
+            directory = RepositoryPath.folder(of: directory)
         }
     }
 
@@ -95,13 +95,13 @@ struct TypeScriptModuleMap: ModuleMap {
         while true {
             if let package = manifestAt[directory] { return package }
             if directory.isEmpty { return nil }
-            directory = TypeScriptModuleMap.parent(directory)
+            directory = RepositoryPath.folder(of: directory)
         }
     }
 
     /// The module name of the file at `path`: `<package name>/<path in the package>`, else the path.
     func moduleName(of path: String) -> String {
-        let directory = TypeScriptModuleMap.parent(path)
+        let directory = RepositoryPath.folder(of: path)
         if let k = packageOfFolder[directory] {
             return k < 0 ? path : TypeScriptModuleMap.moduleName(of: path, in: namedPackages[k])
         }
@@ -122,9 +122,5 @@ struct TypeScriptModuleMap: ModuleMap {
     func resolve(_ file: SourceFile) -> SourceFile {
         guard file.language == .typescript || file.language == .javascript else { return file }
         return TypeScriptImportResolver.resolve(file, map: self)
-    }
-
-    static func parent(_ path: String) -> String {
-        String(RepositoryPath.parent(of: path))
     }
 }
