@@ -127,8 +127,8 @@ struct SwiftLexer {
     }
 
     /// Where the lexer is: `reset(to:)` goes back there. Cheaper than copying the lexer to look
-    /// ahead, which retains and releases its buffers (a third of the import scan's cost was such
-    /// copies).
+    /// ahead, which retains and releases its buffers (such copies were about a tenth of the
+    /// import scan's instructions on the 50,000-file monorepo).
     struct Mark {
         fileprivate var pos: Int
         fileprivate var line: Int
