@@ -216,7 +216,7 @@ public struct FactsCache: Sendable {
         var byPath: [String: Record] = [:]
         for record in records { byPath[record.path] = record }
         var bytes: [UInt8] = []
-        FactsCacheWriter.write(FactsCache.inPathOrder(Array(byPath.values)), producer: producer, written: written) {
+        FactsCacheWriter.write(byPath.values.sorted(by: FactsCache.pathPrecedes), producer: producer, written: written) {
             bytes.append(contentsOf: $0)
         }
         self.init(decoding: bytes, producer: producer)
@@ -297,15 +297,13 @@ public struct FactsCache: Sendable {
         return bytes
     }
 
-    /// Whether `records` are sorted by the bytes of their paths, each path once: the order of the
-    /// file (and of a binary search on it). A scan's records come sorted as `String` sorts, which
-    /// is the same for the paths of almost every tree.
-    static func inPathOrder<Records: Collection<Record>>(_ records: Records) -> Bool {
-        zip(records, records.dropFirst()).allSatisfy { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-    }
+    /// The order of the file (and of a binary search on it): by the bytes of the paths.
+    static func pathPrecedes(_ a: Record, _ b: Record) -> Bool { a.path.utf8.lexicographicallyPrecedes(b.path.utf8) }
 
-    static func inPathOrder(_ records: [Record]) -> [Record] {
-        inPathOrder(records[...]) ? records : records.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    /// Whether `records` are in the file's order, each path once. A scan's records come sorted as
+    /// `String` sorts, which is the same for the paths of almost every tree.
+    static func isInPathOrder<Records: Collection<Record>>(_ records: Records) -> Bool {
+        zip(records, records.dropFirst()).allSatisfy(pathPrecedes)
     }
 
     /// The cache at `path`, mapped; empty when there is none or it cannot be used.
@@ -330,10 +328,10 @@ public struct FactsCache: Sendable {
         case .failure(let failure):
             return failure.message
         case .success(var writer):
-            if inPathOrder(records) {
+            if isInPathOrder(records) {
                 FactsCacheWriter.write(records, producer: producer, written: written) { writer.append($0) }
             } else {
-                FactsCacheWriter.write(inPathOrder(Array(records)), producer: producer, written: written) { writer.append($0) }
+                FactsCacheWriter.write(records.sorted(by: pathPrecedes), producer: producer, written: written) { writer.append($0) }
             }
             return writer.commit()
         }

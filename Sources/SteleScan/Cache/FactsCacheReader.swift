@@ -1,10 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import SteleCore
 import SteleFiles
 
@@ -51,7 +44,7 @@ enum FactsCacheReader {
                     let path = try index.stringRange()
                     // Paths in the order of their bytes, none twice, as the writer puts them.
                     if let previousPath {
-                        guard compare(UnsafeRawBufferPointer(rebasing: raw[previousPath]), UnsafeRawBufferPointer(rebasing: raw[path])) < 0 else {
+                        guard RepositoryPath.compare(UnsafeRawBufferPointer(rebasing: raw[previousPath]), UnsafeRawBufferPointer(rebasing: raw[path])) < 0 else {
                             return nil
                         }
                     }
@@ -125,17 +118,7 @@ enum FactsCacheReader {
     static func comparePath(in raw: UnsafeRawBufferPointer, at entry: Int, with path: UnsafeRawBufferPointer) -> Int {
         var index = ByteReader(raw.bindMemory(to: UInt8.self), from: entry)
         guard let range = try? index.stringRange() else { return 1 }
-        return compare(UnsafeRawBufferPointer(rebasing: raw[range]), path)
-    }
-
-    /// Byte order, a shorter prefix first.
-    static func compare(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Int {
-        let common = min(a.count, b.count)
-        if common > 0, let x = a.baseAddress, let y = b.baseAddress {
-            let order = memcmp(x, y, common)
-            if order != 0 { return Int(order) }
-        }
-        return a.count - b.count
+        return RepositoryPath.compare(UnsafeRawBufferPointer(rebasing: raw[range]), path)
     }
 
     /// An imports block; nil when it does not decode exactly (to its last byte).

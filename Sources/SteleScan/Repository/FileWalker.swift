@@ -108,11 +108,11 @@ struct FileWalker: Sendable {
 
         /// Whether path `i` sorts before path `j`.
         @inline(__always) func less(_ i: Int, _ j: Int) -> Bool {
-            let (a, aCount) = (offsets[i], offsets[i + 1] - offsets[i])
-            let (b, bCount) = (offsets[j], offsets[j + 1] - offsets[j])
-            let shared = min(aCount, bCount)
-            let byBytes = shared == 0 ? 0 : memcmp(base + a, base + b, shared)
-            return byBytes != 0 ? byBytes < 0 : aCount < bCount
+            RepositoryPath.compare(path(i), path(j)) < 0
+        }
+
+        @inline(__always) func path(_ i: Int) -> UnsafeRawBufferPointer {
+            UnsafeRawBufferPointer(start: base + offsets[i], count: offsets[i + 1] - offsets[i])
         }
 
         func sorted(_ order: [Int]) -> [Int] {

@@ -90,7 +90,7 @@ enum GradleSettings {
                 }
             }
         }
-        for (k, module) in modules.enumerated() {
+        for k in modules.indices {
             if let projectPath = projectPaths[k], let moved = movedTo[projectPath] { modules[k].directory = moved }
         }
         return (modules, diagnostics)

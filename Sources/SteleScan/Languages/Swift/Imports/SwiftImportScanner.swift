@@ -40,8 +40,8 @@ enum SwiftImportScanner {
     /// The offset of the last `import` standing as a whole word (not `important`, `reimport`),
     /// anywhere (comments and strings included): the import keyword always does. Looks for one
     /// letter of `import`, a rare one in code (`m` with the C library's vectorised `memchr` where
-    /// it is Glibc, else `p` backwards sixteen bytes at a time), and checks only the candidates: this runs
-    /// over every byte of every file, so it must be cheap.
+    /// it is Glibc, else `p` backwards sixteen bytes at a time), and checks only the candidates:
+    /// this runs over every byte of every file, so it must be cheap.
     static func lastOccurrenceOfImport(in bytes: [UInt8]) -> Int? {
         bytes.withUnsafeBytes { raw -> Int? in
             let n = raw.count
@@ -201,8 +201,10 @@ enum SwiftImportScanner {
         /// Whether an identifier can be `public`, `package`, `private`, `internal` or `fileprivate`,
         /// by its length and first byte: most identifiers then skip the keyword table's hash.
         func mayBeAccessLevel(_ token: SwiftToken) -> Bool {
-            let length = token.end - token.start
-            guard length >= 6, length <= 11, length != 9, length != 10 else { return false }
+            switch token.end - token.start {
+            case 6, 7, 8, 11: break
+            default: return false
+            }
             let first = lexer.bytes[token.start]
             return first == UInt8(ascii: "p") || first == UInt8(ascii: "i") || first == UInt8(ascii: "f")
         }
@@ -263,14 +265,10 @@ enum SwiftImportScanner {
             let beforeFirst = lexer.mark
             guard var name = lexer.nextNonComment() else { return }
             var kind: String?
-            if name.kind == .identifier, SwiftKeyword.of(name, in: lexer, table: keywords)?.isImportKind == true {
-                let afterKind = lexer.mark
-                if let next = lexer.nextNonComment(), next.kind == .identifier || next.kind == .backtickIdentifier, next.line == name.line {
-                    kind = lexer.text(of: name)
-                    name = next
-                } else {
-                    lexer.reset(to: afterKind)
-                }
+            if name.kind == .identifier, SwiftKeyword.of(name, in: lexer, table: keywords)?.isImportKind == true,
+               let next = take({ [line = name.line] t, _ in (t.kind == .identifier || t.kind == .backtickIdentifier) && t.line == line }) {
+                kind = lexer.text(of: name)
+                name = next
             }
             guard name.kind == .identifier || name.kind == .backtickIdentifier else {
                 lexer.reset(to: beforeFirst) // not an import after all: the token is the next statement's

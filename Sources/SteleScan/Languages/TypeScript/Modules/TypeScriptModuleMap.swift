@@ -74,7 +74,7 @@ struct TypeScriptModuleMap: ModuleMap {
         }
     }
 
-    /// The innermost named package at or above `directory`.
+    /// The innermost package of `packageAt` at or above `directory`.
     private static func innermost(from directory: String, in packageAt: [String: TypeScriptPackage]) -> TypeScriptPackage? {
         var directory = directory
         while true {
@@ -91,12 +91,7 @@ struct TypeScriptModuleMap: ModuleMap {
 
     /// The innermost package.json at or above `directory`, named or not.
     func manifest(at directory: String) -> TypeScriptPackage? {
-        var directory = directory
-        while true {
-            if let package = manifestAt[directory] { return package }
-            if directory.isEmpty { return nil }
-            directory = RepositoryPath.folder(of: directory)
-        }
+        TypeScriptModuleMap.innermost(from: directory, in: manifestAt)
     }
 
     /// The module name of the file at `path`: `<package name>/<path in the package>`, else the path.
