@@ -48,7 +48,7 @@ let package = Package(
 
         // What several test targets share: fixture paths, the real binary's runner, temporary trees.
         .target(name: "SteleTestSupport", path: "Tests/SteleTestSupport"),
-        .testTarget(name: "SteleCoreTests", dependencies: ["SteleCore"]),
+        .testTarget(name: "SteleCoreTests", dependencies: ["SteleCore", "SteleTestSupport"]),
         .testTarget(name: "SteleFilesTests", dependencies: ["SteleFiles"]),
         .testTarget(name: "SteleADRTests", dependencies: ["SteleADR", "SteleCore", "SteleTestSupport"]),
         .testTarget(name: "SteleRulesTests", dependencies: ["SteleRules", "SteleADR", "SteleCore"]),

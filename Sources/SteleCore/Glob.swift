@@ -7,6 +7,8 @@ public struct Glob: Hashable, Sendable, CustomStringConvertible {
     public let pattern: String
     /// The brace-expanded alternatives, each split into segments.
     private let alternatives: [[Segment]]
+    /// For each alternative, what a matching path must start and end with.
+    private let bounds: [Bounds]
     /// The brace-expanded alternatives of a pattern without `/`, matched against file names alone.
     private let nameAlternatives: [[UInt8]]
 
@@ -24,6 +26,62 @@ public struct Glob: Hashable, Sendable, CustomStringConvertible {
             for byte in bytes where !(byte == UInt8(ascii: "*") && collapsed.last == UInt8(ascii: "*") && !isAnyDepth) { collapsed.append(byte) }
             self.bytes = isAnyDepth ? bytes : collapsed
             isLiteral = !bytes.contains { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "[") }
+        }
+    }
+
+    /// What a path must look like to match one alternative, checked before the segment walk: most
+    /// paths a rule's glob meets do not match it (`**/*.ts` and a `.js` file, `Sources/App/**` and
+    /// another folder's file), and these checks turn them away without allocating anything.
+    struct Bounds: Hashable, Sendable {
+        /// The alternative's leading literal segments: a matching path's first segments are these.
+        let prefix: [[UInt8]]
+        /// The last segment's literal tail after its last `*` (`.swift` of `*.swift`), when the
+        /// alternative ends in such a segment: a matching path's last segment ends with it.
+        let suffix: [UInt8]
+        /// The alternative is its literal segments and a final `**` (`Sources/App/**`): a path that
+        /// starts with them matches, capturing nothing, with no walk.
+        let prefixIsWhole: Bool
+
+        init(_ segments: [Segment]) {
+            prefix = segments.prefix { $0.isLiteral && !$0.isAnyDepth }.map(\.bytes)
+            prefixIsWhole = prefix.count == segments.count - 1 && segments.last?.isAnyDepth == true
+            // Only `*` as wildcards in the last segment: a `*` inside a `[…]` class is no star.
+            if let last = segments.last, !last.isAnyDepth, !last.bytes.contains(UInt8(ascii: "[")),
+               let star = last.bytes.lastIndex(of: UInt8(ascii: "*")) {
+                let tail = last.bytes[(star + 1)...]
+                suffix = tail.contains(UInt8(ascii: "?")) ? [] : Array(tail)
+            } else {
+                suffix = []
+            }
+        }
+
+        /// Whether `path` passes both checks. Segments are read as the walk reads them: empty ones
+        /// (`a//b`, a trailing `/`) are not segments.
+        func admit(_ path: UnsafeBufferPointer<UInt8>) -> Bool {
+            if !suffix.isEmpty {
+                var end = path.count
+                while end > 0, path[end - 1] == UInt8(ascii: "/") { end -= 1 }
+                guard end >= suffix.count else { return false }
+                var k = 0
+                while k < suffix.count {
+                    // The tail holds no `/`, so it lies inside the last segment when it matches.
+                    guard path[end - suffix.count + k] == suffix[k] else { return false }
+                    k += 1
+                }
+            }
+            var at = 0
+            for literal in prefix {
+                while at < path.count, path[at] == UInt8(ascii: "/") { at += 1 }
+                guard at + literal.count <= path.count else { return false }
+                var k = 0
+                while k < literal.count {
+                    guard path[at + k] == literal[k] else { return false }
+                    k += 1
+                }
+                at += literal.count
+                guard at == path.count || path[at] == UInt8(ascii: "/") else { return false }
+            }
+            return true
         }
     }
 
@@ -45,6 +103,7 @@ public struct Glob: Hashable, Sendable, CustomStringConvertible {
             // Consecutive `**` mean one.
             return segments.enumerated().filter { i, segment in !(segment.isAnyDepth && i > 0 && segments[i - 1].isAnyDepth) }.map(\.element)
         }
+        bounds = alternatives.map(Bounds.init)
     }
 
     public var description: String { pattern }
@@ -54,30 +113,47 @@ public struct Glob: Hashable, Sendable, CustomStringConvertible {
         text.contains(where: { "/*?{[".contains($0) })
     }
 
+    /// The alternatives' segments (tests).
+    var segmentsForTesting: [[Segment]] { alternatives }
+
     /// Whether `path` (repo-relative, `/`-separated) matches.
     public func matches(_ path: String) -> Bool {
-        capture(in: path) != nil
+        var path = path
+        return path.withUTF8 { match($0, capturing: false) } != nil
     }
 
     /// Matches `path`; on success returns what the first single-segment `*` matched (empty when the
     /// pattern has none). This is how `component Feature(*) = Sources/Features/*/**` names its members.
-    ///
-    /// Rules match every file of the tree against their globs, so this works on the path's bytes
-    /// in place, and a literal leading segment that differs ends an alternative at once.
     public func capture(in path: String) -> String? {
         var path = path
-        return path.withUTF8 { bytes -> String? in
-            var segments: [Range<Int>] = []
+        return path.withUTF8 { bytes in
+            match(bytes, capturing: true).map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
+        }
+    }
+
+    /// The match of `path`'s bytes: nil when it does not match, else the range the first
+    /// single-segment `*` matched (empty when not `capturing`, or when there is none).
+    ///
+    /// Every file of the tree meets every rule's globs, so this works on the bytes in place: an
+    /// alternative's `Bounds` turn most paths away first, and the walk keeps its segments in
+    /// stack memory. With `usingBounds` false, every alternative is walked (the tests compare).
+    func match(_ bytes: UnsafeBufferPointer<UInt8>, capturing: Bool, usingBounds: Bool = true) -> Range<Int>? {
+        guard let first = bounds.indices.first(where: { !usingBounds || bounds[$0].admit(bytes) }) else { return nil }
+        if usingBounds, bounds[first].prefixIsWhole { return 0..<0 }
+        var slashes = 0
+        for byte in bytes where byte == UInt8(ascii: "/") { slashes += 1 }
+        return withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: slashes + 1) { storage -> Range<Int>? in
+            var count = 0
             var start = 0
             for i in 0...bytes.count where i == bytes.count || bytes[i] == UInt8(ascii: "/") {
-                if i > start { segments.append(start..<i) }
+                if i > start { storage[count] = start..<i; count += 1 }
                 start = i + 1
             }
-            for alternative in alternatives {
+            let segments = UnsafeBufferPointer(rebasing: storage[..<count])
+            for k in first..<alternatives.count where k == first || !usingBounds || bounds[k].admit(bytes) {
+                if usingBounds, bounds[k].prefixIsWhole { return 0..<0 }
                 var captured: Range<Int>? = nil
-                if Glob.matchSegments(alternative, segments, bytes, &captured) {
-                    return captured.map { String(decoding: bytes[$0], as: UTF8.self) } ?? ""
-                }
+                if Glob.matchSegments(alternatives[k], segments, bytes, &captured, capturing: capturing) { return captured ?? 0..<0 }
             }
             return nil
         }
@@ -101,11 +177,18 @@ public struct Glob: Hashable, Sendable, CustomStringConvertible {
     /// wildcard walk with one backtracking point (the last `**`), so a pattern of many `**` against
     /// a deep path is linear-times-length, never exponential. Records which path segment each
     /// pattern segment matched; the capture is taken from that alignment afterwards.
-    private static func matchSegments(_ pats: [Segment], _ segs: [Range<Int>], _ bytes: UnsafeBufferPointer<UInt8>,
-                                      _ captured: inout Range<Int>?) -> Bool {
+    private static func matchSegments(_ pats: [Segment], _ segs: UnsafeBufferPointer<Range<Int>>, _ bytes: UnsafeBufferPointer<UInt8>,
+                                      _ captured: inout Range<Int>?, capturing: Bool) -> Bool {
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: pats.count) { at in
+            at.initialize(repeating: -1)
+            return matchSegments(pats, segs, bytes, &captured, capturing: capturing, at: at)
+        }
+    }
+
+    private static func matchSegments(_ pats: [Segment], _ segs: UnsafeBufferPointer<Range<Int>>, _ bytes: UnsafeBufferPointer<UInt8>,
+                                      _ captured: inout Range<Int>?, capturing: Bool, at: UnsafeMutableBufferPointer<Int>) -> Bool {
         var pi = 0, si = 0
         var star = -1, starSegment = 0
-        var at = [Int](repeating: -1, count: pats.count)
         var unused: Range<Int>? = nil
         while si < segs.count {
             if pi < pats.count, pats[pi].isAnyDepth {
@@ -121,6 +204,7 @@ public struct Glob: Hashable, Sendable, CustomStringConvertible {
         }
         while pi < pats.count, pats[pi].isAnyDepth { pi += 1 }
         guard pi == pats.count else { return false }
+        guard capturing else { return true }
         // What the first single-segment `*` matched, in the alignment found.
         for (k, pattern) in pats.enumerated() where !pattern.isAnyDepth && pattern.bytes.contains(UInt8(ascii: "*")) && at[k] >= 0 {
             var capture: Range<Int>? = nil

@@ -84,8 +84,8 @@ public struct Architecture: Sendable {
                 var members: [String: [Int]] = [:]
                 for source in component.sources {
                     guard case .glob(let glob) = source else { continue }
-                    for (i, file) in scan.files.enumerated() {
-                        if let value = glob.capture(in: file.path), !value.isEmpty { members[value, default: []].append(i) }
+                    for i in scan.files.indices {
+                        if let value = glob.capture(in: scan.files[i].path), !value.isEmpty { members[value, default: []].append(i) }
                     }
                 }
                 families[component.name] = Dictionary(uniqueKeysWithValues: members.map { value, files in
@@ -95,24 +95,25 @@ public struct Architecture: Sendable {
                 })
                 continue
             }
-            var files = Set<Int>()
+            // Each source's files, ascending; merged only when there are several.
+            var lists: [[Int]] = []
             var modules = Set<String>()
             for source in component.sources {
                 switch source {
                 case .module(let m):
                     modules.insert(m)
-                    files.formUnion(moduleFiles[m] ?? buildModuleFiles[m] ?? [])
+                    lists.append(moduleFiles[m] ?? buildModuleFiles[m] ?? [])
                     for below in Architecture.names(below: m, in: sortedModuleNames) {
                         modules.insert(below)
-                        files.formUnion(moduleFiles[below] ?? [])
+                        lists.append(moduleFiles[below] ?? [])
                     }
                 case .external(let m):
                     modules.insert(m)
                 case .glob(let glob):
-                    for (i, file) in scan.files.enumerated() where glob.matches(file.path) { files.insert(i) }
+                    lists.append(scan.files.indices.filter { glob.matches(scan.files[$0].path) })
                 }
             }
-            let sorted = files.sorted()
+            let sorted = lists.count == 1 ? lists[0] : Set(lists.joined()).sorted()
             modules.formUnion(Architecture.modulesCovered(by: sorted, scan: scan, moduleFiles: moduleFiles))
             declared[component.name] = ComponentSet(name: component.name, files: sorted, modules: modules)
         }
@@ -195,11 +196,24 @@ public struct Architecture: Sendable {
 
     /// Project modules all of whose files are in `files`: importing one of them is a dependency on
     /// the component those files make up.
+    /// `files` and each module's files are ascending: containment is one merge, with no set of them.
     static func modulesCovered(by files: [Int], scan: ScanResult, moduleFiles: [String: [Int]]) -> Set<String> {
-        let fileSet = Set(files)
         var candidates = Set<String>()
-        for i in files { if let m = scan.files[i].module { candidates.insert(m) } }
-        return candidates.filter { m in (moduleFiles[m] ?? []).allSatisfy(fileSet.contains) }
+        var last: String?
+        // Neighbours mostly share a module: one insertion per run of them.
+        for i in files { if let m = scan.files[i].module, m != last { candidates.insert(m); last = m } }
+        return candidates.filter { m in isAscending(moduleFiles[m] ?? [], within: files) }
+    }
+
+    /// Whether every element of `part` is in `whole`, both ascending.
+    static func isAscending(_ part: [Int], within whole: [Int]) -> Bool {
+        var k = 0
+        for element in part {
+            while k < whole.count, whole[k] < element { k += 1 }
+            guard k < whole.count, whole[k] == element else { return false }
+            k += 1
+        }
+        return true
     }
 
     // MARK: - Selectors

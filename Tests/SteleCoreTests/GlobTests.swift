@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import SteleCore
+import SteleTestSupport
 
 final class GlobTests: XCTestCase {
     func testSingleStarStaysInOneSegment() {
@@ -103,4 +104,43 @@ final class GlobTests: XCTestCase {
         XCTAssertNil(Glob.complexityProblem(pattern), "within the limits: expanded, not taken literally")
         XCTAssertFalse(Glob(pattern).matches("Sources/App/main.swift"))
     }
+
+    /// A path a glob's `Bounds` turn away is one the segment walk would refuse too, and a path they
+    /// take whole (`Sources/App/**`) one it would match with the same capture: 30,000 random
+    /// patterns and paths, over the bytes that matter (`/`, `*`, `?`, classes, braces, a dot),
+    /// matched both ways.
+    func testBoundsAgreeWithTheWalk() {
+        var generator = SplitMix(seed: 16)
+        let patternBytes = Array("ab/**?.[]{,}!-".utf8), pathBytes = Array("ab/.c".utf8)
+        var admitted = 0, refused = 0
+        for _ in 0..<30_000 {
+            let pattern = String(decoding: (0..<generator.below(12)).map { _ in patternBytes[generator.below(patternBytes.count)] }, as: UTF8.self)
+            let glob = Glob(pattern)
+            for _ in 0..<4 {
+                var path = (0..<generator.below(10)).map { _ in pathBytes[generator.below(pathBytes.count)] }
+                if generator.below(3) == 0, !pattern.isEmpty { path = Array(pattern.utf8.filter { $0 != UInt8(ascii: "*") }) }
+                for capturing in [false, true] {
+                    let fast = path.withUnsafeBufferPointer { glob.match($0, capturing: capturing) }
+                    let walked = path.withUnsafeBufferPointer { glob.match($0, capturing: capturing, usingBounds: false) }
+                    XCTAssertEqual(fast, walked, "pattern \(pattern), path \(String(decoding: path, as: UTF8.self)), capturing \(capturing)")
+                    if fast == nil { refused += 1 } else { admitted += 1 }
+                }
+            }
+        }
+        XCTAssertGreaterThan(admitted, 5_000, "the paths exercise matches too")
+        XCTAssertGreaterThan(refused, 5_000)
+    }
+
+    func testBoundsRejectByPrefixAndSuffix() {
+        XCTAssertEqual(Glob.Bounds(Glob("Sources/App/**").segmentsForTesting[0]).prefix.map { String(decoding: $0, as: UTF8.self) }, ["Sources", "App"])
+        let swift = Glob.Bounds(Glob("**/*.swift").segmentsForTesting[0])
+        XCTAssertEqual(String(decoding: swift.suffix, as: UTF8.self), ".swift")
+        XCTAssertFalse(swift.prefixIsWhole)
+        XCTAssertTrue(Glob.Bounds(Glob("Sources/App").segmentsForTesting[0]).prefixIsWhole)
+        XCTAssertTrue(Glob("**/*.swift").matches("a/b.swift/"), "a trailing slash is no segment")
+        XCTAssertTrue(Glob("Sources/App/**").matches("Sources//App/x"), "nor is an empty one")
+        XCTAssertFalse(Glob("Sources/App/**").matches("Sources/AppKit/x"))
+        XCTAssertEqual(Glob("{Sources/*/**,Sources/App/**}").capture(in: "Sources/App/x.swift"), "App", "the first alternative wins")
+    }
 }
+

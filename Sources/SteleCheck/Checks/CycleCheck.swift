@@ -107,11 +107,15 @@ struct CycleCheck: RuleCheck {
             // module imported by many files is looked up once (this loop runs for every import).
             var firstImport: [String: (file: Int, index: Int)] = [:]
             var imported: [String] = []
+            // By index: a `SourceFile` or `Import` copied per file and import retained and released
+            // every string and array in it.
             for i in node.files where !context.exceptFiles.contains(i) {
-                let file = files[i]
-                for (k, one) in file.imports.enumerated() where one.module != file.module && firstImport[one.module] == nil {
-                    firstImport[one.module] = (i, k)
-                    imported.append(one.module)
+                let own = files[i].module
+                for k in files[i].imports.indices {
+                    let module = files[i].imports[k].module
+                    guard module != own, firstImport[module] == nil else { continue }
+                    firstImport[module] = (i, k)
+                    imported.append(module)
                 }
             }
             // The first module met that lands in another node has that edge's first import.
