@@ -42,23 +42,19 @@ public struct Architecture: Sendable {
     let sortedModuleNames: [String]
     /// Answers of `resolve`, shared by the copies of this value (it is a pure function of it).
     private let resolutions = ResolutionCache()
+    /// Each file's module by number, for `modulesCovered(by:)`.
+    let membership: ModuleMembership
 
     /// - Parameter symbolSubjects: the files whose symbol uses rules read (nil: all); see `SymbolIndex`.
     public init(scan: ScanResult, components: [ComponentDeclaration], symbolSubjects: Set<Int>? = nil) {
         self.scan = scan
-        var moduleFiles: [String: [Int]] = [:]
-        // A module's files are mostly neighbours in the sorted listing: one table update per run.
-        var run: (module: String, files: [Int])?
-        // By index, reading the module alone (a `SourceFile` copied per file cost 250 instructions).
-        for i in scan.files.indices {
-            guard let m = scan.files[i].module else { continue }
-            if run?.module != m {
-                if let (done, files) = run { moduleFiles[done, default: []] += files }
-                run = (m, [])
-            }
-            run!.files.append(i)
-        }
-        if let (done, files) = run { moduleFiles[done, default: []] += files }
+        // Each module's files, from the numbering of the modules (one table lookup per run of a
+        // module's files in the listing, made there).
+        let membership = ModuleMembership(modules: scan.files.map(\.module))
+        self.membership = membership
+        var filesOfModule = [[Int]](repeating: [], count: membership.names.count)
+        for (i, m) in membership.moduleOfFile.enumerated() where m >= 0 { filesOfModule[m].append(i) }
+        let moduleFiles = Dictionary(uniqueKeysWithValues: zip(membership.names, filesOfModule))
         self.moduleFiles = moduleFiles
         var buildModuleFiles: [String: [Int]] = [:]
         for module in scan.modules where module.filesByDirectory && moduleFiles[module.name] == nil {
@@ -91,7 +87,7 @@ public struct Architecture: Sendable {
                 families[component.name] = Dictionary(uniqueKeysWithValues: members.map { value, files in
                     let sorted = Array(Set(files)).sorted()
                     return (value, ComponentSet(name: "\(component.name)(\(value))", files: sorted,
-                                                modules: Architecture.modulesCovered(by: sorted, scan: scan, moduleFiles: moduleFiles)))
+                                                modules: membership.modulesCovered(by: sorted)))
                 })
                 continue
             }
@@ -114,14 +110,14 @@ public struct Architecture: Sendable {
                 }
             }
             let sorted = lists.count == 1 ? lists[0] : Set(lists.joined()).sorted()
-            modules.formUnion(Architecture.modulesCovered(by: sorted, scan: scan, moduleFiles: moduleFiles))
+            modules.formUnion(membership.modulesCovered(by: sorted))
             declared[component.name] = ComponentSet(name: component.name, files: sorted, modules: modules)
         }
         self.declared = declared
         self.families = families
         var implicit: [String: ComponentSet] = [:]
         for (name, files) in Architecture.supportingCode(scan) where declared[name] == nil && moduleFiles[name] == nil && !files.isEmpty {
-            implicit[name] = ComponentSet(name: name, files: files, modules: Architecture.modulesCovered(by: files, scan: scan, moduleFiles: moduleFiles))
+            implicit[name] = ComponentSet(name: name, files: files, modules: membership.modulesCovered(by: files))
         }
         self.implicit = implicit
         supportingFiles = implicit.values.reduce(into: Set<Int>()) { $0.formUnion($1.files) }
@@ -194,28 +190,6 @@ public struct Architecture: Sendable {
         return Array(low..<end)
     }
 
-    /// Project modules all of whose files are in `files`: importing one of them is a dependency on
-    /// the component those files make up.
-    /// `files` and each module's files are ascending: containment is one merge, with no set of them.
-    static func modulesCovered(by files: [Int], scan: ScanResult, moduleFiles: [String: [Int]]) -> Set<String> {
-        var candidates = Set<String>()
-        var last: String?
-        // Neighbours mostly share a module: one insertion per run of them.
-        for i in files { if let m = scan.files[i].module, m != last { candidates.insert(m); last = m } }
-        return candidates.filter { m in isAscending(moduleFiles[m] ?? [], within: files) }
-    }
-
-    /// Whether every element of `part` is in `whole`, both ascending.
-    static func isAscending(_ part: [Int], within whole: [Int]) -> Bool {
-        var k = 0
-        for element in part {
-            while k < whole.count, whole[k] < element { k += 1 }
-            guard k < whole.count, whole[k] == element else { return false }
-            k += 1
-        }
-        return true
-    }
-
     // MARK: - Selectors
 
     public enum Resolution: Sendable {
@@ -243,7 +217,7 @@ public struct Architecture: Sendable {
             }
             if let files = moduleFiles[name] { return .resolved(ComponentSet(name: name, files: files, modules: [name])) }
             if let files = buildModuleFiles[name] {
-                return .resolved(ComponentSet(name: name, files: files, modules: Architecture.modulesCovered(by: files, scan: scan, moduleFiles: moduleFiles)))
+                return .resolved(ComponentSet(name: name, files: files, modules: membership.modulesCovered(by: files)))
             }
             if internalModules.contains(name) || externals.contains(name) || PlatformModules.known.contains(name) {
                 return .resolved(ComponentSet(name: name, files: [], modules: [name]))
@@ -265,7 +239,7 @@ public struct Architecture: Sendable {
         case .glob(let glob):
             let files = scan.files.indices.filter { glob.matches(scan.files[$0].path) }
             return .resolved(ComponentSet(name: glob.pattern, files: files,
-                                          modules: Architecture.modulesCovered(by: files, scan: scan, moduleFiles: moduleFiles)))
+                                          modules: membership.modulesCovered(by: files)))
         }
     }
 

@@ -45,16 +45,12 @@ final class ArchitectureTests: XCTestCase {
     }
 
     /// A component of several sources gets each file once, in listing order, and covers a module
-    /// only when every file of it is among its own (the merge in `isAscending(_:within:)`).
+    /// only when every file of it is among its own.
     func testSeveralSourcesMergeAndCoverWholeModules() {
         let a = architecture("component Mixed = Sources/Domain/Order.swift, module Domain, Sources/Domain/**")
         XCTAssertEqual(files(a.resolve(.name("Mixed")), in: a), ["Sources/Domain/Money.swift", "Sources/Domain/Order.swift"])
         guard case .resolved(let mixed) = a.resolve(.name("Mixed")) else { return XCTFail() }
         XCTAssertEqual(mixed.modules, ["Domain"])
-        XCTAssertTrue(Architecture.isAscending([2, 5], within: [1, 2, 3, 5]))
-        XCTAssertFalse(Architecture.isAscending([2, 4], within: [1, 2, 3, 5]))
-        XCTAssertFalse(Architecture.isAscending([6], within: [1, 2, 3, 5]))
-        XCTAssertTrue(Architecture.isAscending([], within: []))
     }
 
     func testParametrizedMembers() {
