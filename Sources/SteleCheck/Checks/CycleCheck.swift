@@ -38,10 +38,8 @@ struct CycleCheck: RuleCheck {
         // Which nodes an import of each module lands in, computed once.
         let anyPartial = context.readsSymbols(towards: Array(nodes.values))
         var nodesByModule: [String: [String]] = [:]
-        var nodesByFile: [Int: [String]] = [:]
         for (name, node) in nodes.sorted(by: { $0.key < $1.key }) {
             for module in node.modules { nodesByModule[module, default: []].append(name) }
-            for file in node.files { nodesByFile[file, default: []].append(name) }
         }
         // Edges, with the first import (in file order) that makes each one, and in changed-files
         // mode the changed files' dependencies that make one.
@@ -60,6 +58,11 @@ struct CycleCheck: RuleCheck {
             }
         } else {
             var firstDependency: [String: [String: CheckContext.Dependency]] = [:]
+            // Which nodes hold each file, for symbol uses (a whole run of imports needs none).
+            var nodesByFile: [Int: [String]] = [:]
+            for (name, node) in nodes.sorted(by: { $0.key < $1.key }) {
+                for file in node.files { nodesByFile[file, default: []].append(name) }
+            }
             for (name, node) in nodes.sorted(by: { $0.key < $1.key }) {
                 for dependency in context.dependencies(of: node, symbols: anyPartial) {
                     let others: [String]
@@ -111,11 +114,11 @@ struct CycleCheck: RuleCheck {
             // every string and array in it.
             for i in node.files where !context.exceptFiles.contains(i) {
                 let own = files[i].module
-                for k in files[i].imports.indices {
-                    let module = files[i].imports[k].module
-                    guard module != own, firstImport[module] == nil else { continue }
-                    firstImport[module] = (i, k)
-                    imported.append(module)
+                files[i].imports.withUnsafeBufferPointer { imports in
+                    for k in imports.indices where imports[k].module != own && firstImport[imports[k].module] == nil {
+                        firstImport[imports[k].module] = (i, k)
+                        imported.append(imports[k].module)
+                    }
                 }
             }
             // The first module met that lands in another node has that edge's first import.
