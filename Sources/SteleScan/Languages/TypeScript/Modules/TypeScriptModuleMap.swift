@@ -30,6 +30,9 @@ struct TypeScriptModuleMap: ModuleMap {
     /// and `src/a.d.ts`) with the extensions it is listed with, a bit each, in that list's order:
     /// `TypeScriptImportResolver.find` tries them all with one lookup, not one string and lookup each.
     let extensionsOfStem: [String: UInt16]
+    /// The module name of each listed source file, made once: every file is placed, and every
+    /// import resolved to a file names it (`moduleName(of:)` made the name each time).
+    private(set) var moduleOfListed: [String: String] = [:]
 
     init(packages: [TypeScriptPackage], files: [String], aliases: [TypeScriptPathAliases] = []) {
         var at: [String: TypeScriptPackage] = [:]
@@ -58,6 +61,9 @@ struct TypeScriptModuleMap: ModuleMap {
         packageOfFolder = ofFolder
         namedPackages = sortedNamed
         extensionsOfStem = stems
+        var names: [String: String] = [:]
+        for path in files where TypeScriptModuleMap.isSource(path) { names[path] = moduleName(of: path) }
+        moduleOfListed = names
     }
 
     /// Calls `body` with `path` less each of `TypeScriptImportResolver.extensions` it ends with,
@@ -96,6 +102,7 @@ struct TypeScriptModuleMap: ModuleMap {
 
     /// The module name of the file at `path`: `<package name>/<path in the package>`, else the path.
     func moduleName(of path: String) -> String {
+        if let listed = moduleOfListed[path] { return listed }
         let directory = RepositoryPath.folder(of: path)
         if let k = packageOfFolder[directory] {
             return k < 0 ? path : TypeScriptModuleMap.moduleName(of: path, in: namedPackages[k])
