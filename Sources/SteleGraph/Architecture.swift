@@ -50,9 +50,13 @@ public struct Architecture: Sendable {
         self.scan = scan
         // Each module's files, from the numbering of the modules (one table lookup per run of a
         // module's files in the listing, made there).
-        let membership = ModuleMembership(modules: scan.files.map(\.module))
+        let membership = ModuleMembership(files: scan.files)
         self.membership = membership
-        var filesOfModule = [[Int]](repeating: [], count: membership.names.count)
+        var filesOfModule = membership.fileCounts.map { count -> [Int] in
+            var files: [Int] = []
+            files.reserveCapacity(count)
+            return files
+        }
         for (i, m) in membership.moduleOfFile.enumerated() where m >= 0 { filesOfModule[m].append(i) }
         let moduleFiles = Dictionary(uniqueKeysWithValues: zip(membership.names, filesOfModule))
         self.moduleFiles = moduleFiles

@@ -1,3 +1,5 @@
+import SteleScan
+
 /// Which module each file is in, by number: "which modules does this set of files cover whole?"
 /// is asked for every component and glob selector, and answered by counting files per module
 /// with integers. With names, a TypeScript tree (every file a module of its own) paid a set
@@ -12,27 +14,36 @@ struct ModuleMembership: Sendable {
 
     /// From each file's module (the listing's order).
     init(modules: [String?]) {
-        var moduleOfFile = [Int](repeating: -1, count: modules.count)
+        self.init(count: modules.count) { modules[$0] }
+    }
+
+    /// From the files' modules, read in place (the listing's order).
+    init(files: [SourceFile]) {
+        self.init(count: files.count) { files[$0].module }
+    }
+
+    private init(count: Int, module: (Int) -> String?) {
         var names: [String] = []
-        var fileCounts: [Int] = []
         var index: [String: Int] = [:]
-        var run: (name: String, index: Int)?
-        for (i, module) in modules.enumerated() {
-            guard let module else { continue }
-            // A module's files are mostly neighbours in the listing: one lookup per run of them.
-            if run?.name != module {
-                let k = index[module] ?? names.count
-                if k == names.count {
-                    index[module] = k
-                    names.append(module)
-                    fileCounts.append(0)
+        moduleOfFile = [Int](unsafeUninitializedCapacity: count) { slots, initialized in
+            var run: (name: String, index: Int)?
+            for i in 0..<count {
+                guard let name = module(i) else { slots[i] = -1; continue }
+                // A module's files are mostly neighbours in the listing: one lookup per run of them.
+                if run?.name != name {
+                    let k = index[name] ?? names.count
+                    if k == names.count {
+                        index[name] = k
+                        names.append(name)
+                    }
+                    run = (name, k)
                 }
-                run = (module, k)
+                slots[i] = run!.index
             }
-            moduleOfFile[i] = run!.index
-            fileCounts[run!.index] += 1
+            initialized = count
         }
-        self.moduleOfFile = moduleOfFile
+        var fileCounts = [Int](repeating: 0, count: names.count)
+        for m in moduleOfFile where m >= 0 { fileCounts[m] += 1 }
         self.names = names
         self.fileCounts = fileCounts
     }
