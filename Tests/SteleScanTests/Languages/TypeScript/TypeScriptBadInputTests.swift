@@ -15,8 +15,13 @@ final class TypeScriptBadInputTests: XCTestCase {
         let map = TypeScriptModuleMap(packages: packages, files: ["pkgs/a/src/index.ts", "src/c.js", "src/d/index.mjs"],
                                       aliases: [TypeScriptPathAliases(directory: "", baseURL: "src", paths: [("@ui/*", ["ui/*"])])])
         var tokens: [TypeScriptToken] = []
+        let storage = TypeScriptTokens()
         Mutations.forEach(of: sources, specials: "`'\"/\\*${}()[]\n\r#!<", seed: 14) { bytes, random in
             let found = TypeScriptImportScanner.scan(bytes, tokens: &tokens)
+            // Lexed only as far as the imports and suppressions need: the same answer.
+            let prefix = TypeScriptImportScanner.scan(bytes, into: storage)
+            XCTAssertEqual(prefix.imports, found.imports)
+            XCTAssertEqual(prefix.suppressions, found.suppressions)
             XCTAssertTrue(tokens.allSatisfy { $0.start <= $0.end && $0.end <= bytes.count })
             _ = map.resolve(SourceFile(path: "src/c.js", language: .javascript, module: "src/c.js", imports: found.imports))
             _ = TypeScriptPackage.parse(bytes, path: "package.json")

@@ -3,9 +3,41 @@ import XCTest
 
 /// The imports as written (`TypeScriptImportResolver` names their modules: see its tests).
 final class TypeScriptImportScannerTests: XCTestCase {
-    func scan(_ source: String) -> (imports: [Import], suppressions: [Suppression]) {
+    /// The whole file's answer, checked against the one lexed only as far as it needs.
+    func scan(_ source: String, file: StaticString = #filePath, line: UInt = #line) -> (imports: [Import], suppressions: [Suppression]) {
         var tokens: [TypeScriptToken] = []
-        return TypeScriptImportScanner.scan(Array(source.utf8), tokens: &tokens)
+        let whole = TypeScriptImportScanner.scan(Array(source.utf8), tokens: &tokens)
+        let prefix = TypeScriptImportScanner.scan(Array(source.utf8), into: TypeScriptTokens())
+        XCTAssertEqual(prefix.imports, whole.imports, file: file, line: line)
+        XCTAssertEqual(prefix.suppressions, whole.suppressions, file: file, line: line)
+        return whole
+    }
+
+    func testLastNeededIsTheEndOfTheLastKeywordOrSuppression() {
+        func last(_ source: String) -> Int? { TypeScriptImportScanner.lastNeeded(in: Array(source.utf8)) }
+        XCTAssertNil(last("const a = 1; module.exports = a; // imports, required, exported"), "whole words only")
+        XCTAssertEqual(last("require('a'); f(); x"), 7)
+        XCTAssertEqual(last("import a from 'a'\nexport const b = 1\nlet c"), 24)
+        XCTAssertEqual(last("import a from 'a' // stele:allow ADR-1 -- why\n"), 32)
+        XCTAssertEqual(last("'a string that says import'"), 26, "in a string too: the bytes are not lexed yet")
+        XCTAssertEqual(last("export"), 6)
+        XCTAssertNil(last(""))
+    }
+
+    /// Past the last keyword the file is lexed only as far as a form can read: a suppression far
+    /// after it is still seen, and a form that reads further (an import list of thousands of
+    /// names) has the whole file lexed, so the answer is the whole file's (`scan` compares).
+    func testLexingStopsAfterTheLastKeywordWithTheWholeFilesAnswer() {
+        let tail = String(repeating: "f(a, b); ", count: 2_000)
+        XCTAssertEqual(summary("const x = require('x')\n" + tail), ["1:11 import x require"])
+        XCTAssertEqual(scan("require('x')\n" + tail + "// stele:allow ADR-0001 -- far below\n").suppressions.map(\.target), ["ADR-0001"])
+        let names = (0..<3_000).map { "n\($0)" }.joined(separator: ", ")
+        XCTAssertEqual(summary("import { " + names + " } from 'm'\n" + tail), ["1:1 import m"])
+        let storage = TypeScriptTokens()
+        XCTAssertTrue(TypeScriptLexer.tokenize(Array(("require('x')\n" + tail).utf8), into: storage, limit: 7), "stopped early")
+        XCTAssertLessThan(storage.count, 4_300)
+        XCTAssertEqual(storage.code.last?.kind, .comment, "the mark where lexing stopped")
+        XCTAssertFalse(TypeScriptLexer.tokenize(Array("require('x')".utf8), into: storage, limit: 7))
     }
 
     func summary(_ source: String) -> [String] {

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Reads a TypeScript or JavaScript file's imports and `stele:allow` comments from
 /// `TypeScriptLexer`'s tokens, as written (`TypeScriptImportResolver` later names the module each
 /// one imports, once every file's module is known).
@@ -23,31 +27,102 @@ enum TypeScriptImportScanner {
     static let require = "require"
     static let requireAlone = [require]
 
-    static func scan(_ bytes: [UInt8], into tokens: TypeScriptTokens) -> (imports: [Import], suppressions: [Suppression]) {
-        TypeScriptLexer.tokenize(bytes, into: tokens)
-        return bytes.withUnsafeBufferPointer { bytes in
-            var reader = Reader(bytes: bytes, code: tokens.code)
-            reader.read(comments: tokens.comments, keywords: tokens.keywords)
-            return (reader.imports, reader.suppressions)
+    /// A file's imports and suppressions, lexed up to what they need: up to its last whole-word
+    /// `import`, `export` or `require` and its last `stele:allow` (`lastNeeded(in:)`), and the
+    /// tokens a form read from there can reach (`TypeScriptLexer.tokensAfterLimit`). In npm's
+    /// sources that is a quarter of the bytes: CommonJS requires come first. A form that reads
+    /// as far as where lexing stopped (an import list of thousands of names) has the file
+    /// lexed whole and read again, so the answer is always the whole file's.
+    static func scan(_ bytes: [UInt8], into tokens: TypeScriptTokens, whole: Bool = false) -> (imports: [Import], suppressions: [Suppression]) {
+        guard let limit = whole ? bytes.count : lastNeeded(in: bytes) else { return ([], []) }
+        let stopped = TypeScriptLexer.tokenize(bytes, into: tokens, limit: limit)
+        var touched = false
+        let found = bytes.withUnsafeBufferPointer { bytes in
+            withUnsafeMutablePointer(to: &touched) { touched in
+                var reader = Reader(bytes: bytes, code: Code(tokens.code, end: stopped ? tokens.code.count - 1 : tokens.code.count, touched: touched))
+                reader.read(comments: tokens.comments, keywords: tokens.keywords)
+                return (reader.imports, reader.suppressions)
+            }
+        }
+        return touched ? scan(bytes, into: tokens, whole: true) : found
+    }
+
+    /// `scan(_:into:)` of the whole file with its code tokens left in `tokens` (tests and the fuzzer).
+    static func scan(_ bytes: [UInt8], tokens: inout [TypeScriptToken]) -> (imports: [Import], suppressions: [Suppression]) {
+        let storage = TypeScriptTokens()
+        let found = scan(bytes, into: storage, whole: true)
+        tokens = Array(storage.code)
+        return found
+    }
+
+    /// Where the last whole-word `import`, `export` or `require`, or the last `stele:allow`, ends
+    /// (in code or not: the bytes are not lexed yet); nil when there is none, and then nothing
+    /// in the file is an import or a suppression. Found by `memchr` on a letter of each that is
+    /// rare in code (`x`, `q`, `p`, `w`), each search starting where the last one found a match.
+    static func lastNeeded(in bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { b -> Int? in
+            var found: Int?
+            for (word, letter, isWord) in lastNeededWords {
+                // Only a match ending after the one found can move it.
+                var from = max(letter, (found ?? 0) - word.count + 1 + letter)
+                while let at = nextByte(word[letter], in: b, from: from) {
+                    from = at + 1
+                    let start = at - letter
+                    guard start + word.count <= b.count, (0..<word.count).allSatisfy({ b[start + $0] == word[$0] }) else { continue }
+                    if isWord, start > 0, TypeScriptLexer.isNameByte(b[start - 1]) { continue }
+                    if isWord, start + word.count < b.count, TypeScriptLexer.isNameByte(b[start + word.count]) { continue }
+                    found = max(found ?? 0, start + word.count)
+                }
+            }
+            return found
         }
     }
 
-    /// `scan(_:into:)` with the code tokens left in `tokens` (tests and the fuzzer).
-    static func scan(_ bytes: [UInt8], tokens: inout [TypeScriptToken]) -> (imports: [Import], suppressions: [Suppression]) {
-        let storage = TypeScriptTokens()
-        let found = scan(bytes, into: storage)
-        tokens = Array(storage.code)
-        return found
+    /// Each word, the index of its letter searched for, and whether it must be a whole word.
+    private static let lastNeededWords: [([UInt8], Int, Bool)] = [
+        (Array("export".utf8), 1, true), (Array("require".utf8), 2, true), (Array("import".utf8), 2, true), (Array("stele:allow".utf8), 10, false),
+    ]
+
+    /// The index of the first `byte` in `b` from `from` on.
+    private static func nextByte(_ byte: UInt8, in b: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        guard from < b.count, let base = b.baseAddress else { return nil }
+        #if canImport(Glibc)
+        guard let hit = memchr(base + from, Int32(byte), b.count - from) else { return nil }
+        return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+        #else
+        return b[from...].firstIndex(of: byte)
+        #endif
+    }
+
+    /// The code tokens as the reader sees them: reading the token where lexing stopped (at
+    /// `end`) notes that the form needed more of the file.
+    struct Code {
+        let base: UnsafeBufferPointer<TypeScriptToken>
+        let end: Int
+        let touched: UnsafeMutablePointer<Bool>
+
+        init(_ base: UnsafeBufferPointer<TypeScriptToken>, end: Int, touched: UnsafeMutablePointer<Bool>) {
+            self.base = base
+            self.end = end
+            self.touched = touched
+        }
+
+        var count: Int { base.count }
+
+        subscript(k: Int) -> TypeScriptToken {
+            if k >= end { touched.pointee = true }
+            return base[k]
+        }
     }
 
     struct Reader {
         let bytes: UnsafeBufferPointer<UInt8>
         /// The tokens, comments left out (the lexer keeps them apart): the statement readers step over none.
-        let code: UnsafeBufferPointer<TypeScriptToken>
+        let code: Code
         var imports: [Import] = []
         var suppressions: [Suppression] = []
 
-        init(bytes: UnsafeBufferPointer<UInt8>, code: UnsafeBufferPointer<TypeScriptToken>) {
+        init(bytes: UnsafeBufferPointer<UInt8>, code: Code) {
             self.bytes = bytes
             self.code = code
         }

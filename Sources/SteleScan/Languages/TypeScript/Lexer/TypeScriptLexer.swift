@@ -49,16 +49,30 @@ struct TypeScriptLexer {
         keywords.removeAll(keepingCapacity: true)
     }
 
+    /// How many code tokens past `limit` `tokenize(_:into:limit:)` still lexes: enough for the
+    /// forms the import reader reads after a keyword (`require('m')` is 4 tokens, an import of
+    /// a hundred names some 200). One that reads further has the file lexed whole (see
+    /// `TypeScriptImportScanner.scan(_:into:whole:)`).
+    static let tokensAfterLimit = 256
+
     /// Lexes `bytes` into `storage` (its previous file's tokens dropped, its memory reused).
-    static func tokenize(_ bytes: [UInt8], into storage: TypeScriptTokens) {
+    ///
+    /// With a `limit`, lexing goes on past it only for `tokensAfterLimit` code tokens: the
+    /// tokens up to there are those of the whole file (a token is never cut; what a byte is
+    /// depends only on the bytes before it). When it stops before the end, a last code token of
+    /// kind `comment` (which no code token has) marks where: returns true then.
+    @discardableResult
+    static func tokenize(_ bytes: [UInt8], into storage: TypeScriptTokens, limit: Int = .max) -> Bool {
         bytes.withUnsafeBufferPointer { buffer in
             var lexer = TypeScriptLexer(buffer, into: storage)
-            lexer.run()
+            let stopped = lexer.run(limit: limit)
+            if stopped { lexer.emit(.comment, from: lexer.index) }
             storage.base = lexer.tokens
             storage.capacity = lexer.tokenCapacity
             storage.count = lexer.tokenCount
             swap(&lexer.comments, &storage.comments)
             swap(&lexer.keywords, &storage.keywords)
+            return stopped
         }
     }
 
@@ -80,70 +94,84 @@ struct TypeScriptLexer {
         tokens = (tokens + comments).sorted { $0.start < $1.start }
     }
 
-    private mutating func run() {
+    /// Lexes to `limit` (a whole token past it), then at most `tokensAfterLimit` code tokens
+    /// more: true when that stopped it before the end.
+    private mutating func run(limit: Int) -> Bool {
         let count = bytes.count
         if count >= 2, bytes[0] == UInt8(ascii: "#"), bytes[1] == UInt8(ascii: "!") {
             lineComment()
         }
+        let first = min(count, limit)
+        while index < first { step() }
+        let stop = tokenCount + TypeScriptLexer.tokensAfterLimit
         while index < count {
-            let byte = bytes[index]
-            // On the byte's action (`actionTable`): a jump table, where a switch over byte
-            // values and ranges compiled to a chain of comparisons.
-            switch actions[Int(byte)] {
-            case TypeScriptLexer.skipSpace:
-                // A run at once (indentation): one trip through the switch, not one a byte.
-                index = skip(from: index + 1, while: TypeScriptLexer.space)
-            case TypeScriptLexer.lineBreak:
-                newline()
-            case TypeScriptLexer.slash:
-                if index + 1 < count, bytes[index + 1] == UInt8(ascii: "/") {
-                    lineComment()
-                } else if index + 1 < count, bytes[index + 1] == UInt8(ascii: "*") {
-                    blockComment()
-                } else if regexAllowed(after: tokenCount - 1) {
-                    regex()
-                } else {
-                    index += 1
-                    emit(.punct, from: index - 1)
-                }
-            case TypeScriptLexer.quote:
-                string()
-            case TypeScriptLexer.backtick:
-                index += 1
-                template(from: index - 1)
-            case TypeScriptLexer.digit:
-                number()
-            case TypeScriptLexer.dot:
-                if index + 1 < count, TypeScriptLexer.isDigit(bytes[index + 1]) {
-                    number()
-                } else {
-                    index += 1
-                    emit(.punct, from: index - 1)
-                }
-            case TypeScriptLexer.openBrace:
-                depth += 1
-                index += 1
-                emit(.punct, from: index - 1)
-            case TypeScriptLexer.closeBrace:
-                if let open = substitutions.last, open == depth {
-                    // The end of a template's substitution: the template goes on.
-                    substitutions.removeLast()
-                    index += 1
-                    template(from: index - 1)
-                } else {
-                    if depth > 0 { depth -= 1 }
-                    index += 1
-                    emit(.punct, from: index - 1)
-                }
-            case TypeScriptLexer.name:
-                let start = index
-                index = skip(from: index + 1, while: TypeScriptLexer.nameByte)
-                if isImportKeyword(from: start) { keywords.append(tokenCount) }
-                emit(.name, from: start)
-            default:
+            if tokenCount >= stop { return true }
+            step()
+        }
+        return false
+    }
+
+    /// One token (or a run of spaces, a line end, a comment) from `index`.
+    @inline(__always)
+    private mutating func step() {
+        let count = bytes.count
+        let byte = bytes[index]
+        // On the byte's action (`actionTable`): a jump table, where a switch over byte
+        // values and ranges compiled to a chain of comparisons.
+        switch actions[Int(byte)] {
+        case TypeScriptLexer.skipSpace:
+            // A run at once (indentation): one trip through the switch, not one a byte.
+            index = skip(from: index + 1, while: TypeScriptLexer.space)
+        case TypeScriptLexer.lineBreak:
+            newline()
+        case TypeScriptLexer.slash:
+            if index + 1 < count, bytes[index + 1] == UInt8(ascii: "/") {
+                lineComment()
+            } else if index + 1 < count, bytes[index + 1] == UInt8(ascii: "*") {
+                blockComment()
+            } else if regexAllowed(after: tokenCount - 1) {
+                regex()
+            } else {
                 index += 1
                 emit(.punct, from: index - 1)
             }
+        case TypeScriptLexer.quote:
+            string()
+        case TypeScriptLexer.backtick:
+            index += 1
+            template(from: index - 1)
+        case TypeScriptLexer.digit:
+            number()
+        case TypeScriptLexer.dot:
+            if index + 1 < count, TypeScriptLexer.isDigit(bytes[index + 1]) {
+                number()
+            } else {
+                index += 1
+                emit(.punct, from: index - 1)
+            }
+        case TypeScriptLexer.openBrace:
+            depth += 1
+            index += 1
+            emit(.punct, from: index - 1)
+        case TypeScriptLexer.closeBrace:
+            if let open = substitutions.last, open == depth {
+                // The end of a template's substitution: the template goes on.
+                substitutions.removeLast()
+                index += 1
+                template(from: index - 1)
+            } else {
+                if depth > 0 { depth -= 1 }
+                index += 1
+                emit(.punct, from: index - 1)
+            }
+        case TypeScriptLexer.name:
+            let start = index
+            index = skip(from: index + 1, while: TypeScriptLexer.nameByte)
+            if isImportKeyword(from: start) { keywords.append(tokenCount) }
+            emit(.name, from: start)
+        default:
+            index += 1
+            emit(.punct, from: index - 1)
         }
     }
 
