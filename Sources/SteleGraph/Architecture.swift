@@ -48,33 +48,43 @@ public struct Architecture: Sendable {
     /// - Parameter symbolSubjects: the files whose symbol uses rules read (nil: all); see `SymbolIndex`.
     public init(scan: ScanResult, components: [ComponentDeclaration], symbolSubjects: Set<Int>? = nil) {
         self.scan = scan
-        // Each module's files, from the numbering of the modules (one table lookup per run of a
-        // module's files in the listing, made there).
-        let membership = ModuleMembership(files: scan.files)
-        self.membership = membership
-        var filesOfModule = membership.fileCounts.map { count -> [Int] in
-            var files: [Int] = []
-            files.reserveCapacity(count)
-            return files
+        // Two passes over every file, side by side: the imports (the module graph, and the
+        // externals below), on all cores; the modules' files, numbered (one table lookup per
+        // run of a module's files in the listing).
+        let passes = ConcurrentResults<(ImportTable, ModuleGraph)>(count: 1)
+        let numbered = ConcurrentResults<(ModuleMembership, [String: [Int]])>(count: 1)
+        DispatchQueue.concurrentPerform(iterations: 2) { side in
+            if side == 0 {
+                let imports = ImportTable(files: scan.files)
+                passes[0] = (imports, ModuleGraph(table: imports))
+            } else {
+                let membership = ModuleMembership(files: scan.files)
+                var filesOfModule = membership.fileCounts.map { count -> [Int] in
+                    var files: [Int] = []
+                    files.reserveCapacity(count)
+                    return files
+                }
+                for (i, m) in membership.moduleOfFile.enumerated() where m >= 0 { filesOfModule[m].append(i) }
+                numbered[0] = (membership, Dictionary(uniqueKeysWithValues: zip(membership.names, filesOfModule)))
+            }
         }
-        for (i, m) in membership.moduleOfFile.enumerated() where m >= 0 { filesOfModule[m].append(i) }
-        let moduleFiles = Dictionary(uniqueKeysWithValues: zip(membership.names, filesOfModule))
+        let (imports, moduleGraph) = passes.values[0]
+        let (membership, moduleFiles) = numbered.values[0]
+        self.membership = membership
         self.moduleFiles = moduleFiles
+        self.moduleGraph = moduleGraph
         var buildModuleFiles: [String: [Int]] = [:]
         for module in scan.modules where module.filesByDirectory && moduleFiles[module.name] == nil {
             buildModuleFiles[module.name, default: []] += Architecture.files(under: module.directory, in: scan.files)
         }
         self.buildModuleFiles = buildModuleFiles.mapValues { Array(Set($0)).sorted() }
         internalModules = scan.internalModuleNames.union(moduleFiles.keys)
-        // The module graph and the externals from one pass over the imports, on all cores.
-        let imports = ImportTable(files: scan.files)
         var externals = imports.externals(besides: internalModules)
         for module in scan.modules {
             for product in module.productDependencies where !internalModules.contains(product.name) { externals.insert(product.name) }
         }
         self.externals = externals
         sortedModuleNames = internalModules.union(externals).sorted()
-        moduleGraph = ModuleGraph(table: imports)
         symbols = SymbolIndex(scan: scan, resolving: symbolSubjects)
 
         var declared: [String: ComponentSet] = [:]
