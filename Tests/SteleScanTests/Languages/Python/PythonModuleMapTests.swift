@@ -55,6 +55,18 @@ final class PythonModuleMapTests: XCTestCase {
         XCTAssertEqual(table.roots, ["a/code", "a/more"])
     }
 
+    /// A value spanning many lines is read to its closing bracket, its brackets counted a line at
+    /// a time (counted over the whole value for each line, 20,000 lines took minutes); a bracket
+    /// or `#` inside a string is no bracket or comment.
+    func testALongArrayIsReadToItsEnd() {
+        let items = (0..<20_000).map { "    \"Topic :: [\($0)] # not a comment\"," }.joined(separator: "\n")
+        let toml = "[project]\nclassifiers = [\n\(items)\n]\n[tool.setuptools]\npackage-dir = {\"\" = \"src\"}\n"
+        XCTAssertEqual(PythonProject.parse(Array(toml.utf8), path: "pyproject.toml").roots, ["src"])
+        let entries = PythonProject.tomlEntries(toml)
+        XCTAssertEqual(entries.count, 2)
+        XCTAssertEqual(entries[0].2.split(separator: "\n").count, 20_002)
+    }
+
     func testSetupCfg() {
         let cfg = """
         [metadata]

@@ -91,8 +91,15 @@ struct PythonProject: Equatable, Sendable {
             guard let equals = line.firstIndex(of: "=") else { continue }
             let key = unquoted(String(line[..<equals]).trimmingWhitespace())
             var value = String(line[line.index(after: equals)...]).trimmingWhitespace()
-            while bracketBalance(value) > 0, i < lines.count {
-                value += "\n" + withoutComment(lines[i])
+            // The brackets still open, counted a line at a time as the value grows (counted
+            // over the whole value for each line, a long array took time quadratic in its lines).
+            var brackets = Brackets()
+            brackets.read(value)
+            while brackets.open > 0, i < lines.count {
+                let more = withoutComment(lines[i])
+                brackets.read("\n")
+                brackets.read(more)
+                value += "\n" + more
                 i += 1
             }
             entries.append((table, key, value))
@@ -130,19 +137,22 @@ struct PythonProject: Equatable, Sendable {
         return String(line)
     }
 
-    static func bracketBalance(_ value: String) -> Int {
-        var balance = 0
+    /// How many `[` and `{` of a value are open, outside quotes, read piece by piece.
+    struct Brackets {
+        var open = 0
         var quote: Character?
-        for c in value {
-            if let q = quote { if c == q { quote = nil }; continue }
-            switch c {
-            case "\"", "'": quote = c
-            case "[", "{": balance += 1
-            case "]", "}": balance -= 1
-            default: break
+
+        mutating func read(_ text: some StringProtocol) {
+            for c in text {
+                if let q = quote { if c == q { quote = nil }; continue }
+                switch c {
+                case "\"", "'": quote = c
+                case "[", "{": open += 1
+                case "]", "}": open -= 1
+                default: break
+                }
             }
         }
-        return balance
     }
 
     /// Every quoted string in a value, in order.

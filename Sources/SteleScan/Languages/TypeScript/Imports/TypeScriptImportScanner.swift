@@ -68,7 +68,9 @@ enum TypeScriptImportScanner {
                 while let at = nextByte(word[letter], in: b, from: from) {
                     from = at + 1
                     let start = at - letter
-                    guard start + word.count <= b.count, (0..<word.count).allSatisfy({ b[start + $0] == word[$0] }) else { continue }
+                    // The letter before first: most hits end there (`p` of `push`, `w` of `new`).
+                    guard b[at - 1] == word[letter - 1], start + word.count <= b.count,
+                          (0..<word.count).allSatisfy({ b[start + $0] == word[$0] }) else { continue }
                     if isWord, start > 0, TypeScriptLexer.isNameByte(b[start - 1]) { continue }
                     if isWord, start + word.count < b.count, TypeScriptLexer.isNameByte(b[start + word.count]) { continue }
                     found = max(found ?? 0, start + word.count)
