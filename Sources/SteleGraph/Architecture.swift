@@ -59,13 +59,7 @@ public struct Architecture: Sendable {
                 passes[0] = (imports, ModuleGraph(table: imports))
             } else {
                 let membership = ModuleMembership(files: scan.files)
-                var filesOfModule = membership.fileCounts.map { count -> [Int] in
-                    var files: [Int] = []
-                    files.reserveCapacity(count)
-                    return files
-                }
-                for (i, m) in membership.moduleOfFile.enumerated() where m >= 0 { filesOfModule[m].append(i) }
-                numbered[0] = (membership, Dictionary(uniqueKeysWithValues: zip(membership.names, filesOfModule)))
+                numbered[0] = (membership, membership.filesByModule())
             }
         }
         let (imports, moduleGraph) = passes.values[0]

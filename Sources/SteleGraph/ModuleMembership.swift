@@ -48,6 +48,17 @@ struct ModuleMembership: Sendable {
         self.fileCounts = fileCounts
     }
 
+    /// Each module's files (indices, ascending), by name.
+    func filesByModule() -> [String: [Int]] {
+        var files = fileCounts.map { count -> [Int] in
+            var files: [Int] = []
+            files.reserveCapacity(count)
+            return files
+        }
+        for (i, m) in moduleOfFile.enumerated() where m >= 0 { files[m].append(i) }
+        return Dictionary(uniqueKeysWithValues: zip(names, files))
+    }
+
     /// The modules all of whose files are among `files` (indices, ascending, each once).
     func modulesCovered(by files: [Int]) -> Set<String> {
         var counts: [Int: Int] = [:]

@@ -1,10 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import SteleCore
 import SteleFiles
 
@@ -182,18 +175,7 @@ extension ProjectScanner {
     static func holdsAny(of needles: [[UInt8]], in bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBytes { haystack in
             needles.contains { needle in
-                needle.withUnsafeBytes { n in
-                    guard n.count > 0, n.count <= haystack.count, let h = haystack.baseAddress, let first = n.first else { return n.isEmpty }
-                    // Candidates by the first byte (`memchr` is vectorised), then a comparison.
-                    var from = 0
-                    let last = haystack.count - n.count
-                    while from <= last, let found = memchr(h + from, Int32(first), last - from + 1) {
-                        let at = UnsafeRawPointer(found) - h
-                        if memcmp(h + at, n.baseAddress!, n.count) == 0 { return true }
-                        from = at + 1
-                    }
-                    return false
-                }
+                needle.isEmpty || needle.withUnsafeBytes { ByteSearch.contains($0, anchor: 0, in: haystack) }
             }
         }
     }

@@ -9,6 +9,7 @@ final class ModuleMembershipTests: XCTestCase {
         XCTAssertEqual(membership.names, ["A", "B"])
         XCTAssertEqual(membership.moduleOfFile, [0, 0, -1, 1, 0])
         XCTAssertEqual(membership.fileCounts, [3, 1])
+        XCTAssertEqual(membership.filesByModule(), ["A": [0, 1, 4], "B": [3]])
     }
 
     func testCoversAModuleOnlyWithAllItsFiles() {

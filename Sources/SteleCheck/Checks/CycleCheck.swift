@@ -37,8 +37,9 @@ struct CycleCheck: RuleCheck {
         let nodes = nodes(in: context)
         // Which nodes an import of each module lands in, computed once.
         let anyPartial = context.readsSymbols(towards: Array(nodes.values))
+        let ordered = nodes.sorted(by: { $0.key < $1.key })
         var nodesByModule: [String: [String]] = [:]
-        for (name, node) in nodes.sorted(by: { $0.key < $1.key }) {
+        for (name, node) in ordered {
             for module in node.modules { nodesByModule[module, default: []].append(name) }
         }
         // Edges, with the first import (in file order) that makes each one, and in changed-files
@@ -51,7 +52,7 @@ struct CycleCheck: RuleCheck {
             // import that witnesses a cycle becomes a `Dependency` (one per import cost a tenth of
             // an import-level check).
             let first: [String: [String: (file: Int, index: Int)]]
-            (edges, first) = CycleCheck.importEdges(nodes: nodes, nodesByModule: nodesByModule, context: context)
+            (edges, first) = CycleCheck.importEdges(nodes: ordered, nodesByModule: nodesByModule, context: context)
             let files = context.architecture.scan.files
             witness = { from, to in
                 first[from]?[to].map { CheckContext.Dependency(importOf: files[$0.file].imports[$0.index], in: files[$0.file], at: $0.file) }
@@ -60,10 +61,10 @@ struct CycleCheck: RuleCheck {
             var firstDependency: [String: [String: CheckContext.Dependency]] = [:]
             // Which nodes hold each file, for symbol uses (a whole run of imports needs none).
             var nodesByFile: [Int: [String]] = [:]
-            for (name, node) in nodes.sorted(by: { $0.key < $1.key }) {
+            for (name, node) in ordered {
                 for file in node.files { nodesByFile[file, default: []].append(name) }
             }
-            for (name, node) in nodes.sorted(by: { $0.key < $1.key }) {
+            for (name, node) in ordered {
                 for dependency in context.dependencies(of: node, symbols: anyPartial) {
                     let others: [String]
                     switch dependency.target {
@@ -98,14 +99,15 @@ struct CycleCheck: RuleCheck {
         }
     }
 
-    /// The nodes' edges made by imports (the files and modules the rule excepts left out), and for
-    /// each edge the first import that makes it, in file order: the file's index and the import's.
-    static func importEdges(nodes: [String: ComponentSet], nodesByModule: [String: [String]], context: CheckContext)
+    /// The edges that imports make between `nodes` (in name order; the files and modules the rule
+    /// excepts left out), and for each edge the first import that makes it, in file order: the
+    /// file's index and the import's.
+    static func importEdges(nodes: [(key: String, value: ComponentSet)], nodesByModule: [String: [String]], context: CheckContext)
         -> (edges: [String: Set<String>], first: [String: [String: (file: Int, index: Int)]]) {
         let files = context.architecture.scan.files
         var edges: [String: Set<String>] = [:]
         var first: [String: [String: (file: Int, index: Int)]] = [:]
-        for (name, node) in nodes.sorted(by: { $0.key < $1.key }) {
+        for (name, node) in nodes {
             // The node's imported modules, each with its first import, in the order first met: a
             // module imported by many files is looked up once (this loop runs for every import).
             var firstImport: [String: (file: Int, index: Int)] = [:]

@@ -97,7 +97,6 @@ struct PythonProject: Equatable, Sendable {
             brackets.read(value)
             while brackets.open > 0, i < lines.count {
                 let more = withoutComment(lines[i])
-                brackets.read("\n")
                 brackets.read(more)
                 value += "\n" + more
                 i += 1

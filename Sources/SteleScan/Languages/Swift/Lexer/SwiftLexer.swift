@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import SteleCore
 
 /// A tokenizer for Swift source, over UTF-8 bytes.
 ///
@@ -113,15 +114,7 @@ struct SwiftLexer {
         return word.withUTF8Buffer { wanted in
             let anchor = wanted.firstIndex(of: UInt8(ascii: ":")) ?? 0
             return bytes.withUnsafeBytes { raw in
-                let base = raw.baseAddress!
-                var from = token.start + anchor
-                let end = token.end - length + anchor + 1 // the anchor of the last place the word fits
-                while from < end, let found = memchr(base + from, Int32(wanted[anchor]), end - from) {
-                    let at = UnsafeRawPointer(found) - base - anchor
-                    if memcmp(base + at, wanted.baseAddress!, length) == 0 { return true }
-                    from = at + anchor + 1
-                }
-                return false
+                ByteSearch.contains(UnsafeRawBufferPointer(wanted), anchor: anchor, in: raw, from: token.start, to: token.end)
             }
         }
     }

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#endif
+import SteleCore
 
 /// Reads a TypeScript or JavaScript file's imports and `stele:allow` comments from
 /// `TypeScriptLexer`'s tokens, as written (`TypeScriptImportResolver` later names the module each
@@ -57,44 +55,30 @@ enum TypeScriptImportScanner {
 
     /// Where the last whole-word `import`, `export` or `require`, or the last `stele:allow`, ends
     /// (in code or not: the bytes are not lexed yet); nil when there is none, and then nothing
-    /// in the file is an import or a suppression. Found by `memchr` on a letter of each that is
-    /// rare in code (`x`, `q`, `p`, `w`), each search starting where the last one found a match.
+    /// in the file is an import or a suppression. Found by `ByteSearch` on a letter of each that is
+    /// rare in code (`x`, `q`, `p`, `w`), each search starting where a match could still end later.
     static func lastNeeded(in bytes: [UInt8]) -> Int? {
-        bytes.withUnsafeBufferPointer { b -> Int? in
+        bytes.withUnsafeBytes { raw -> Int? in
             var found: Int?
-            for (word, letter, isWord) in lastNeededWords {
-                // Only a match ending after the one found can move it.
-                var from = max(letter, (found ?? 0) - word.count + 1 + letter)
-                while let at = nextByte(word[letter], in: b, from: from) {
-                    from = at + 1
-                    let start = at - letter
-                    // The letter before first: most hits end there (`p` of `push`, `w` of `new`).
-                    guard b[at - 1] == word[letter - 1], start + word.count <= b.count,
-                          (0..<word.count).allSatisfy({ b[start + $0] == word[$0] }) else { continue }
-                    if isWord, start > 0, TypeScriptLexer.isNameByte(b[start - 1]) { continue }
-                    if isWord, start + word.count < b.count, TypeScriptLexer.isNameByte(b[start + word.count]) { continue }
-                    found = max(found ?? 0, start + word.count)
+            for (word, anchor, isWord) in lastNeededWords {
+                word.withUnsafeBytes { needle in
+                    ByteSearch.forEach(needle, anchor: anchor, in: raw, from: max(0, (found ?? 0) - needle.count + 1)) { start in
+                        let end = start + needle.count
+                        if isWord, start > 0, TypeScriptLexer.isNameByte(raw[start - 1]) { return true }
+                        if isWord, end < raw.count, TypeScriptLexer.isNameByte(raw[end]) { return true }
+                        found = max(found ?? 0, end)
+                        return true
+                    }
                 }
             }
             return found
         }
     }
 
-    /// Each word, the index of its letter searched for, and whether it must be a whole word.
+    /// Each word, the index of its byte searched for, and whether it must be a whole word.
     private static let lastNeededWords: [([UInt8], Int, Bool)] = [
         (Array("export".utf8), 1, true), (Array("require".utf8), 2, true), (Array("import".utf8), 2, true), (Array("stele:allow".utf8), 10, false),
     ]
-
-    /// The index of the first `byte` in `b` from `from` on.
-    private static func nextByte(_ byte: UInt8, in b: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
-        guard from < b.count, let base = b.baseAddress else { return nil }
-        #if canImport(Glibc)
-        guard let hit = memchr(base + from, Int32(byte), b.count - from) else { return nil }
-        return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
-        #else
-        return b[from...].firstIndex(of: byte)
-        #endif
-    }
 
     /// The code tokens as the reader sees them: reading the token where lexing stopped (at
     /// `end`) notes that the form needed more of the file.
